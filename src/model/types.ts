@@ -1,0 +1,90 @@
+// The domain model: what ingest produces and every page is rendered from.
+// Content files are the user's; these types are the shape after validation and normalization.
+
+/** Languages and scripts we distinguish. BCP 47 tags, as they go into `<html lang>`. */
+export type Lang = "zh-Hans" | "zh-Hant" | "en";
+export const LANGS: readonly Lang[] = ["zh-Hans", "zh-Hant", "en"];
+
+/** A name in each language we show; any may be missing in content, never all. */
+export type Names = Partial<Record<Lang, string>>;
+
+/** A point in time as stored: ISO 8601 with the offset of the zone it was read in. */
+export interface NormalizedDate {
+  /** e.g. 2024-12-04T09:24:00+08:00 */
+  iso: string;
+  /** The calendar day in that zone, YYYY-MM-DD: what every page shows. Never shifted by UTC. */
+  day: string;
+  /** How much the source said: a bare day is not midnight. */
+  precision: "day" | "minute" | "second" | "millisecond";
+  /** IANA zone or fixed offset (UTC+8) the value was read in. */
+  zone: string;
+}
+
+export type ActorType = "authority" | "company" | "person" | "jurisdiction" | "organization" | "outlet";
+
+export interface Actor {
+  id: string;
+  type: ActorType;
+  names: Names;
+  aliases: string[];
+  /** ISO-like code of the jurisdiction the actor belongs to (US, CN, NL, JP, EU, TW, …). */
+  jurisdiction?: string;
+  description?: Names;
+  url?: string;
+}
+
+export type TagKind = "topic" | "material" | "technology" | "instrument" | "policy";
+
+export interface Tag {
+  id: string;
+  kind: TagKind;
+  names: Names;
+  aliases: string[];
+  /** Found in article bodies by alias (materials, technologies), not only when tagged. */
+  detect: boolean;
+}
+
+/** One article after ingest. The body HTML lives beside the dataset, one file per article. */
+export interface Article {
+  slug: string;
+  url: string;
+  /** Path of the source file relative to the content folder. */
+  file: string;
+  title: string;
+  date: NormalizedDate;
+  /** Date the user last changed the note, when it says. */
+  updated?: NormalizedDate;
+  lang: Lang;
+  source?: string;
+  outlet?: string;
+  author?: string;
+  place?: string;
+  summary?: string;
+  /** First paragraph as plain text, for descriptions when there is no summary. */
+  excerpt: string;
+  image?: string;
+  draft: boolean;
+  /** Canonical tag ids: front-matter tags plus those detected in the text. */
+  tags: string[];
+  /** Tags the user wrote that the vocabulary does not know, kept as slugified ids. */
+  unknownTags: string[];
+  /** Canonical actor ids: from front matter and found in the text. */
+  actors: string[];
+  /** Path of the verbatim clipping relative to the content folder, when imported. */
+  raw?: string;
+  /** Importer format id, when imported. */
+  format?: string;
+  /** Count of characters of text (CJK characters and Latin words), for reading time. */
+  wordCount: number;
+  /** Every other front-matter field, kept as the user wrote it. */
+  extra: Record<string, unknown>;
+}
+
+export interface BuildSummary {
+  articles: number;
+  draftsSkipped: number;
+  includeDrafts: boolean;
+  warnings: number;
+  errors: number;
+  seconds: number;
+}
