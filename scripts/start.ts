@@ -1,0 +1,50 @@
+// npm start — ingest (drafts included), build, index, then serve with live reload. A saved
+// file under the content folder re-runs ingest; Eleventy sees the new dataset and reloads the
+// browser. An ingest error is printed here and never stops the server.
+import { watch } from "node:fs";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { loadConfig, ROOT } from "../src/config.ts";
+import { runIngest, indexSite } from "../src/build.ts";
+import { reportLines } from "../src/ingest/report.ts";
+
+const cfg = loadConfig(process.env, { includeDrafts: true });
+const port = Number(process.env.PORT ?? 8080);
+
+async function ingestAndReport(): Promise<void> {
+  try {
+    const result = await runIngest(cfg);
+    for (const line of reportLines(result.log.sorted(), result.summary)) console.log(line);
+  } catch (e) {
+    console.error(`ingest failed: ${(e as Error).stack ?? e}`);
+  }
+}
+
+await ingestAndReport();
+process.env.KB_DATA_DIR = cfg.dataDir;
+process.env.KB_OUTPUT_DIR = cfg.outputDir;
+process.env.KB_PATH_PREFIX = cfg.pathPrefix;
+const eleventy = new Eleventy(path.join(ROOT, "pages"), cfg.outputDir, {
+  configPath: path.join(ROOT, ".eleventy.ts"),
+  quietMode: true,
+  runMode: "serve",
+});
+await eleventy.write();
+const indexed = await indexSite(cfg);
+console.log(`search index: ${indexed.pages} pages (rebuilt when you restart; edits show on pages at once)`);
+await eleventy.watch();
+eleventy.serve(port);
+
+let timer: NodeJS.Timeout | undefined;
+let running = Promise.resolve();
+watch(cfg.contentDir, { recursive: true }, (_event, file) => {
+  if (!file || /(^|\/)\./.test(String(file))) return;
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    running = running.then(async () => {
+      console.log(`changed: ${file}`);
+      await ingestAndReport();
+    });
+  }, 100);
+});
+console.log(`watching ${cfg.contentDir} for changes`);

@@ -1,0 +1,35 @@
+// The production pipeline as functions: ingest → dataset → Eleventy → search index.
+// scripts/ only parse arguments and print; this is what they call.
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { ROOT, type KbConfig } from "./config.ts";
+import { ingest, type IngestResult } from "./ingest/ingest.ts";
+import { writeDataset } from "./ingest/dataset.ts";
+import { buildSearchIndex } from "./search/index-build.ts";
+
+export async function runIngest(cfg: KbConfig): Promise<IngestResult> {
+  const result = await ingest({ contentDir: cfg.contentDir, fallbackDir: cfg.shippedContentDir, includeDrafts: cfg.includeDrafts });
+  await fs.mkdir(cfg.dataDir, { recursive: true });
+  await writeDataset(result, cfg.dataDir);
+  return result;
+}
+
+/** Renders the site from the dataset. The environment carries cfg to .eleventy.ts. */
+export async function renderSite(cfg: KbConfig, opts: { clean?: boolean } = {}): Promise<{ pages: number }> {
+  if (opts.clean !== false) await fs.rm(cfg.outputDir, { recursive: true, force: true });
+  process.env.KB_DATA_DIR = cfg.dataDir;
+  process.env.KB_OUTPUT_DIR = cfg.outputDir;
+  process.env.KB_PATH_PREFIX = cfg.pathPrefix;
+  const eleventy = new Eleventy(path.join(ROOT, "pages"), cfg.outputDir, {
+    configPath: path.join(ROOT, ".eleventy.ts"),
+    quietMode: true,
+  });
+  const written = (await eleventy.write()) as unknown as Array<unknown[]> | unknown[];
+  const results = Array.isArray(written[0]) ? (written as unknown[][]).flat() : written;
+  return { pages: results.length };
+}
+
+export async function indexSite(cfg: KbConfig): Promise<{ pages: number }> {
+  return buildSearchIndex(cfg);
+}

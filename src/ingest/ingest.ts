@@ -1,0 +1,125 @@
+// Reads a whole content folder and produces the dataset the site is rendered from.
+// One broken file never hides the others: each file is ingested on its own, and every
+// diagnostic of the run is returned together.
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import type { Article, BuildSummary } from "../model/types.ts";
+import { DiagnosticLog } from "../model/diagnostics.ts";
+import { ingestArticle, articleSlug } from "./article.ts";
+import { loadVocabulary, type Vocabulary } from "./vocabulary.ts";
+import type { Heading } from "../render/markdown.ts";
+
+export interface IngestOptions {
+  contentDir: string;
+  /** Where the shipped registries live, used when contentDir has none of its own. */
+  fallbackDir: string;
+  includeDrafts: boolean;
+  now?: Date;
+}
+
+export interface IngestedArticle {
+  article: Article;
+  html: string;
+  headings: Heading[];
+  text: string;
+}
+
+export interface IngestResult {
+  /** Published articles (and drafts when included), newest first. */
+  articles: IngestedArticle[];
+  draftsSkipped: number;
+  vocab: Vocabulary;
+  log: DiagnosticLog;
+  summary: BuildSummary;
+}
+
+/** Folders that are never articles: events have their own model, raw holds original clippings. */
+const NOT_ARTICLES = new Set(["events", "raw", "node_modules"]);
+
+export async function listArticleFiles(contentDir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    for (const e of entries) {
+      if (e.name.startsWith(".")) continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!NOT_ARTICLES.has(e.name)) await walk(full);
+      } else if (e.isFile() && /\.(md|markdown)$/i.test(e.name)) {
+        out.push(path.relative(contentDir, full).split(path.sep).join("/"));
+      }
+    }
+  };
+  await walk(contentDir);
+  // Code-point order, not locale order: the same on every machine.
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export async function ingest(opts: IngestOptions): Promise<IngestResult> {
+  const started = performance.now();
+  const now = opts.now ?? new Date();
+  const log = new DiagnosticLog();
+  const vocab = await loadVocabulary(opts.contentDir, opts.fallbackDir, log);
+
+  const files = await listArticleFiles(opts.contentDir);
+  const bySlug = new Map<string, string>();
+  const articles: IngestedArticle[] = [];
+  let draftsSkipped = 0;
+
+  for (const file of files) {
+    let raw: string;
+    try {
+      raw = await fs.readFile(path.join(opts.contentDir, file), "utf8");
+    } catch (e) {
+      log.error(file, `cannot read the file: ${(e as Error).message}`);
+      continue;
+    }
+    const r = ingestArticle(file, raw, vocab, { now });
+    r.diagnostics.forEach((d) => log.add(d));
+    if (!r.article) continue;
+    const slug = uniqueSlug(file, r.article.slug, bySlug, log);
+    if (slug !== r.article.slug) r.article = { ...r.article, slug, url: `/articles/${slug}/` };
+    if (r.article.draft && !opts.includeDrafts) {
+      draftsSkipped++;
+      continue;
+    }
+    articles.push({ article: r.article, html: r.html!, headings: r.headings!, text: r.text! });
+  }
+
+  articles.sort((a, b) => compareByDateDesc(a.article, b.article));
+  const summary: BuildSummary = {
+    articles: articles.length,
+    draftsSkipped,
+    includeDrafts: opts.includeDrafts,
+    warnings: log.warnings.length,
+    errors: log.errors.length,
+    seconds: Math.round((performance.now() - started) / 10) / 100,
+  };
+  return { articles, draftsSkipped, vocab, log, summary };
+}
+
+/** Newest first; ties broken by slug so that order never depends on the file system. */
+export function compareByDateDesc(a: Article, b: Article): number {
+  const ta = Date.parse(a.date.iso);
+  const tb = Date.parse(b.date.iso);
+  if (ta !== tb) return tb - ta;
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+}
+
+// Two notes called README.md in different folders must both get a page: the second takes its
+// folder into the slug, and failing that a short hash of its path. Reported, never silent.
+function uniqueSlug(file: string, wanted: string, taken: Map<string, string>, log: DiagnosticLog): string {
+  let slug = wanted;
+  if (taken.has(slug)) {
+    const first = taken.get(slug)!;
+    const withFolder = articleSlug(file.replace(/\//g, "-").replace(/\.(md|markdown)$/i, ""));
+    const next = taken.has(withFolder)
+      ? `${slug}-${createHash("sha256").update(file).digest("hex").slice(0, 6)}`
+      : withFolder;
+    log.warn(file, `slug "${slug}" is already used by ${first}; this article is published as "${next}"`, { field: "slug" });
+    slug = next;
+  }
+  taken.set(slug, file);
+  return slug;
+}

@@ -1,0 +1,71 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parseContentFile, cleanText } from "../../src/content/frontmatter.ts";
+
+test("front matter fields keep their line numbers, nested ones too", () => {
+  const r = parseContentFile("---\ntitle: Hi\ndate: 2024-12-04\ntags:\n  - a\n  - b\n---\nbody1\nbody2");
+  assert.deepEqual(r.data, { title: "Hi", date: "2024-12-04", tags: ["a", "b"] });
+  assert.equal(r.lineOf("title"), 2);
+  assert.equal(r.lineOf("date"), 3);
+  assert.equal(r.lineOf("tags.1"), 6);
+  assert.equal(r.lineOf("tags.9"), 4, "an unknown index falls back to its list");
+  assert.equal(r.body, "body1\nbody2");
+  assert.equal(r.bodyLine, 8);
+  assert.deepEqual(r.problems, []);
+});
+
+test("a bare YAML date stays a string, so it cannot become the previous day", () => {
+  const r = parseContentFile("---\ndate: 2024-12-04\n---\n");
+  assert.equal(r.data.date, "2024-12-04");
+});
+
+test("BOM at the start and CRLF line endings are invisible; a BOM inside is removed and reported", () => {
+  const r = parseContentFile("\uFEFF---\r\ntitle: x\r\n---\r\nb\uFEFFody\r\n");
+  assert.deepEqual(r.data, { title: "x" });
+  assert.equal(r.body, "body\n");
+  assert.equal(r.problems.length, 1);
+  assert.equal(r.problems[0]!.severity, "warning");
+  assert.equal(r.problems[0]!.line, 4);
+  assert.equal(cleanText("a\r\nb\rc").text, "a\nb\nc");
+});
+
+test("malformed YAML is an error with the line it is on", () => {
+  const r = parseContentFile("---\ntitle: ok\ntags: [unclosed\n---\nbody");
+  assert.equal(r.problems[0]?.severity, "error");
+  assert.equal(r.problems[0]?.line, 3);
+  assert.match(r.problems[0]!.message, /^YAML: /);
+});
+
+test("front matter that is not a mapping is an error", () => {
+  const r = parseContentFile("---\n- a\n- b\n---\nbody");
+  assert.equal(r.problems[0]?.severity, "error");
+  assert.match(r.problems[0]!.message, /must be a mapping/);
+  const scalar = parseContentFile("---\njust text\n---\nbody");
+  assert.match(scalar.problems[0]!.message, /single value/);
+});
+
+test("duplicate keys are an error naming the second one's line", () => {
+  const r = parseContentFile("---\ntitle: a\ntitle: b\n---\nbody");
+  assert.equal(r.problems[0]?.line, 3);
+});
+
+test("an opening --- that is never closed is an error, not a silently swallowed body", () => {
+  const r = parseContentFile("---\ntitle: a\nthe whole note");
+  assert.equal(r.problems[0]?.severity, "error");
+  assert.match(r.problems[0]!.message, /never closed/);
+  assert.equal(r.body, "---\ntitle: a\nthe whole note", "the text is kept");
+});
+
+test("a second --- line inside the body stays in the body", () => {
+  const r = parseContentFile("---\ntitle: a\n---\npart one\n---\npart two\n");
+  assert.equal(r.body, "part one\n---\npart two\n");
+});
+
+test("files without front matter, and with an empty one", () => {
+  assert.deepEqual(parseContentFile("# Title\n\ntext").data, {});
+  assert.equal(parseContentFile("# Title\n\ntext").hasFrontMatter, false);
+  const empty = parseContentFile("---\n---\nbody");
+  assert.deepEqual(empty.data, {});
+  assert.equal(empty.body, "body");
+  assert.equal(empty.bodyLine, 3);
+});

@@ -1,0 +1,132 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ingest } from "../../src/ingest/ingest.ts";
+import { summaryLine } from "../../src/ingest/report.ts";
+import { ROOT } from "../../src/config.ts";
+
+const SHIPPED = path.join(ROOT, "content");
+const NOW = new Date("2026-11-22T00:00:00Z");
+
+async function contentDir(files: Record<string, string>): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kb-content-"));
+  for (const [name, text] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await fs.writeFile(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const run = (dir: string, includeDrafts = false) => ingest({ contentDir: dir, fallbackDir: SHIPPED, includeDrafts, now: NOW });
+
+test("one broken article never hides the others, and every error of the run is reported", async () => {
+  const dir = await contentDir({
+    "a.md": "---\ntitle: Good one\ndate: 2024-12-04\n---\nBody.",
+    "b.md": "---\ntitle: [broken\ndate: 2024-12-04\n---\nBody.",
+    "c.md": "---\ntitle: Ambiguous\ndate: 04/05/2024\n---\nBody.",
+    "d.md": "---\ntitle: No date\n---\nBody.",
+    "e.md": "---\ntitle: Good two\ndate: 2024年12月5日\n---\n正文。",
+  });
+  const r = await run(dir);
+  assert.deepEqual(r.articles.map((a) => a.article.title), ["Good two", "Good one"]);
+  const errors = r.log.errors.map((e) => [e.file, e.line, e.field]);
+  assert.deepEqual(errors, [
+    ["b.md", 2, "front matter"],
+    ["c.md", 3, "date"],
+    ["d.md", 1, "date"],
+  ]);
+  assert.equal(r.summary.errors, 3);
+  assert.match(summaryLine(r.summary), /^ingest: 2 articles, 0 drafts left out .*3 errors, \d+\.\d\d s$/);
+});
+
+test("a bare date is the same calendar day in every zone and is stored with an offset", async () => {
+  const dir = await contentDir({
+    "zh.md": "---\ntitle: 中文\ndate: 2024-12-04\n---\n中国商务部宣布。",
+    "en.md": "---\ntitle: English\ndate: 2024-12-04\ntimezone: America/New_York\n---\nThe Commerce Department announced.",
+  });
+  const r = await run(dir);
+  const byTitle = Object.fromEntries(r.articles.map((a) => [a.article.title, a.article.date]));
+  assert.equal(byTitle["中文"]!.iso, "2024-12-04T00:00:00+08:00");
+  assert.equal(byTitle["English"]!.iso, "2024-12-04T00:00:00-05:00");
+  assert.equal(byTitle["中文"]!.day, "2024-12-04");
+  assert.equal(byTitle["English"]!.day, "2024-12-04");
+});
+
+test("drafts are left out unless asked for, and counted", async () => {
+  const dir = await contentDir({
+    "a.md": "---\ntitle: Published\ndate: 2024-12-04\n---\nx",
+    "b.md": "---\ntitle: Draft\ndate: 2024-12-04\ndraft: true\n---\nx",
+  });
+  const without = await run(dir);
+  assert.deepEqual(without.articles.map((a) => a.article.title), ["Published"]);
+  assert.equal(without.draftsSkipped, 1);
+  assert.match(summaryLine(without.summary), /1 draft left out \(set KB_INCLUDE_DRAFTS=1 to include them\)/);
+  const withDrafts = await run(dir, true);
+  assert.equal(withDrafts.articles.length, 2);
+});
+
+test("tags resolve through the vocabulary; unknown ones are kept, slugified and reported", async () => {
+  const dir = await contentDir({
+    "a.md": "---\ntitle: T\ndate: 2024-12-04\ntags:\n  - 稀土金屬\n  - Rare-Earths\n  - My Own Tag\n---\nx",
+  });
+  const r = await run(dir);
+  const a = r.articles[0]!.article;
+  assert.ok(a.tags.includes("rare-earths"));
+  assert.ok(a.tags.includes("my-own-tag"));
+  assert.deepEqual(a.unknownTags, ["my-own-tag"]);
+  const w = r.log.warnings.find((d) => d.field === "tags.2");
+  assert.equal(w?.line, 7);
+});
+
+test("actors come from front matter lists and from the text, in either script", async () => {
+  const dir = await contentDir({
+    "a.md": "---\ntitle: T\ndate: 2024-12-04\ncompanies_orgs:\n  - NVIDIA\npeople: []\n---\n美國商務部產業安全局將華為列入實體清單。",
+  });
+  const r = await run(dir);
+  const a = r.articles[0]!.article;
+  for (const id of ["nvidia", "us-bis", "huawei"]) assert.ok(a.actors.includes(id), `${id} in ${a.actors.join(",")}`);
+  assert.ok(a.tags.includes("entity-list"), a.tags.join(","));
+});
+
+test("fields the model does not use are kept; template syntax stays text", async () => {
+  const dir = await contentDir({
+    "a.md": "---\ntitle: T\ndate: 2024-12-04\nspeaker: Someone\nstatus: evergreen\n---\n{{ secret }} and {% include x %}",
+  });
+  const r = await run(dir);
+  assert.deepEqual(r.articles[0]!.article.extra, { speaker: "Someone", status: "evergreen" });
+  assert.match(r.articles[0]!.html, /\{\{ secret \}\} and \{% include x %\}/);
+});
+
+test("two notes with the same file name in different folders both get a page", async () => {
+  const dir = await contentDir({
+    "one/README.md": "---\ntitle: One\ndate: 2024-12-04\n---\nx",
+    "two/README.md": "---\ntitle: Two\ndate: 2024-12-05\n---\nx",
+    "events/e.md": "---\nid: not-an-article\n---\n",
+    "raw/r.md": "not an article either",
+  });
+  const r = await run(dir);
+  assert.deepEqual(r.articles.map((a) => a.article.slug).sort(), ["readme", "two-readme"]);
+  assert.ok(r.log.warnings.some((w) => w.file === "two/README.md" && w.field === "slug"));
+});
+
+test("empty and binary files are errors, not crashes", async () => {
+  const dir = await contentDir({ "empty.md": "", "bin.md": "\u0000\u0001\u0002", "ok.md": "---\ntitle: ok\ndate: 2024-01-01\n---\n" });
+  const r = await run(dir);
+  assert.equal(r.articles.length, 1);
+  assert.deepEqual(r.log.errors.map((e) => e.file).sort(), ["bin.md", "empty.md"]);
+});
+
+test("the shipped content ingests with no errors, and every seed is there with its own date", async () => {
+  const r = await run(SHIPPED, true);
+  assert.deepEqual(r.log.errors, []);
+  const days = Object.fromEntries(r.articles.map((a) => [a.article.raw, a.article.date.day]));
+  assert.deepEqual(days, {
+    "raw/000_d67bebb5f1f79fa8.txt": "2024-12-04",
+    "raw/001_0f687606ae77ce11.txt": "2025-10-14",
+    "raw/002_71498972dcc4fdd5.txt": "2025-06-13",
+    "raw/003_38e325384dfded78.txt": "2024-03-30",
+    "raw/004_d320378eb413a6c9.txt": "2023-07-06",
+  });
+});

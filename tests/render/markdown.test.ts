@@ -1,0 +1,57 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { renderMarkdown, countWords } from "../../src/render/markdown.ts";
+
+test("template syntax in a body is text, not a template", () => {
+  const r = renderMarkdown("Use {{ title }} and {% raw %} here.");
+  assert.match(r.html, /\{\{ title \}\} and \{% raw %\} here\./);
+});
+
+test("scripts, event handlers and iframes never reach the page, and each removal is reported with its line", () => {
+  const body = [
+    "para one",
+    "",
+    "<script>alert(1)</script>",
+    "",
+    'text <img src="x.png" onerror="alert(2)"> more',
+    "",
+    '<iframe src="https://evil.example"></iframe>',
+    "",
+    '<svg onload="alert(3)"></svg>',
+  ].join("\n");
+  const r = renderMarkdown(body);
+  assert.doesNotMatch(r.html, /<script|onerror|<iframe|<svg|onload|alert\(1\)/i);
+  assert.deepEqual(r.removed.map((x) => x.line), [3, 5, 7, 9]);
+  assert.match(r.removed[0]!.what, /<script>/);
+  assert.match(r.removed[1]!.what, /event-handler/);
+});
+
+test("javascript: and data: links do not become links", () => {
+  const r = renderMarkdown("[a](javascript:alert(1)) [b](data:text/html;base64,PHNjcmlwdD4=) [c](https://ok.example/)");
+  assert.doesNotMatch(r.html, /href="(javascript|data):/i);
+  assert.match(r.html, /href="https:\/\/ok\.example\/" rel="noopener noreferrer"/);
+});
+
+test("images lazy-load without a Referer (WeChat's host refuses one)", () => {
+  const r = renderMarkdown("![图注](https://mmbiz.qpic.cn/a/640?wx_fmt=jpeg)");
+  assert.match(r.html, /<img src="https:\/\/mmbiz\.qpic\.cn\/a\/640\?wx_fmt=jpeg" alt="图注" loading="lazy" decoding="async" referrerpolicy="no-referrer"/);
+});
+
+test("allowed HTML is kept and nothing is reported", () => {
+  const r = renderMarkdown("H<sub>2</sub>O and <details><summary>more</summary>hidden</details>");
+  assert.match(r.html, /<sub>2<\/sub>/);
+  assert.deepEqual(r.removed, []);
+});
+
+test("headings get stable unique ids, the first paragraph and the text are collected", () => {
+  const r = renderMarkdown("# 反制措施\n\n第一段。\n\n## 反制措施\n\n## Market\n\nsecond");
+  assert.deepEqual(r.headings.map((h) => h.id), ["fanzhi-cuoshi", "fanzhi-cuoshi-2", "market"]);
+  assert.equal(r.firstParagraph, "第一段。");
+  assert.match(r.html, /<h2 id="fanzhi-cuoshi-2">/);
+  assert.match(r.text, /second/);
+});
+
+test("word count: Chinese characters and Latin words", () => {
+  assert.equal(countWords("中国商务部 announced new rules"), 5 + 3);
+  assert.equal(countWords(""), 0);
+});
