@@ -5,6 +5,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { Actor, Article, BuildSummary, Tag } from "../model/types.ts";
 import type { Heading } from "../render/markdown.ts";
+import type { TimelineEvent } from "../model/event.ts";
 import type { IngestResult } from "./ingest.ts";
 
 export interface DatasetArticle extends Article {
@@ -14,6 +15,7 @@ export interface DatasetArticle extends Article {
 export interface Dataset {
   summary: Omit<BuildSummary, "seconds">;
   articles: DatasetArticle[];
+  events: TimelineEvent[];
   actors: Actor[];
   tags: Tag[];
 }
@@ -27,6 +29,7 @@ export function toDataset(result: IngestResult): Dataset {
   return {
     summary,
     articles: result.articles.map((a) => ({ ...a.article, headings: a.headings })),
+    events: result.events,
     actors: result.vocab.actors,
     tags: result.vocab.tags,
   };

@@ -9,6 +9,8 @@ import { DiagnosticLog } from "../model/diagnostics.ts";
 import { ingestArticle, articleSlug } from "./article.ts";
 import { loadVocabulary, type Vocabulary } from "./vocabulary.ts";
 import type { Heading } from "../render/markdown.ts";
+import type { TimelineEvent } from "../model/event.ts";
+import { ingestEvents, type ArticleRef, type EventFile } from "./events.ts";
 
 export interface IngestOptions {
   contentDir: string;
@@ -28,6 +30,8 @@ export interface IngestedArticle {
 export interface IngestResult {
   /** Published articles (and drafts when included), newest first. */
   articles: IngestedArticle[];
+  /** Measures, countermeasures and the rest, oldest first, with links in both directions. */
+  events: TimelineEvent[];
   draftsSkipped: number;
   vocab: Vocabulary;
   log: DiagnosticLog;
@@ -56,6 +60,27 @@ export async function listArticleFiles(contentDir: string): Promise<string[]> {
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** Every Markdown file in an `events/` folder, at any depth. */
+export async function listEventFiles(contentDir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string, inEvents: boolean): Promise<void> => {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith(".") || e.name === "node_modules") continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(full, inEvents || e.name === "events");
+      else if (inEvents && e.isFile() && /\.(md|markdown)$/i.test(e.name)) out.push(path.relative(contentDir, full).split(path.sep).join("/"));
+    }
+  };
+  await walk(contentDir, false);
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const started = performance.now();
   const now = opts.now ?? new Date();
@@ -65,6 +90,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const files = await listArticleFiles(opts.contentDir);
   const bySlug = new Map<string, string>();
   const articles: IngestedArticle[] = [];
+  // Every article an event may cite, drafts included: a draft source is valid, just not linked.
+  const refs = new Map<string, ArticleRef>();
   let draftsSkipped = 0;
 
   for (const file of files) {
@@ -80,7 +107,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     if (!r.article) continue;
     const slug = uniqueSlug(file, r.article.slug, bySlug, log);
     if (slug !== r.article.slug) r.article = { ...r.article, slug, url: `/articles/${slug}/` };
-    if (r.article.draft && !opts.includeDrafts) {
+    const published = !r.article.draft || opts.includeDrafts;
+    const ref = { slug, title: r.article.title, url: r.article.url, published };
+    refs.set(slug, ref);
+    refs.set(path.basename(file).replace(/\.(md|markdown)$/i, ""), ref);
+    if (!published) {
       draftsSkipped++;
       continue;
     }
@@ -88,15 +119,27 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   }
 
   articles.sort((a, b) => compareByDateDesc(a.article, b.article));
+
+  const eventFiles: EventFile[] = [];
+  for (const file of await listEventFiles(opts.contentDir)) {
+    try {
+      eventFiles.push({ file, raw: await fs.readFile(path.join(opts.contentDir, file), "utf8") });
+    } catch (e) {
+      log.error(file, `cannot read the file: ${(e as Error).message}`);
+    }
+  }
+  const timeline = ingestEvents(eventFiles, vocab, refs);
+  timeline.diagnostics.forEach((d) => log.add(d));
   const summary: BuildSummary = {
     articles: articles.length,
+    events: timeline.events.length,
     draftsSkipped,
     includeDrafts: opts.includeDrafts,
     warnings: log.warnings.length,
     errors: log.errors.length,
     seconds: Math.round((performance.now() - started) / 10) / 100,
   };
-  return { articles, draftsSkipped, vocab, log, summary };
+  return { articles, events: timeline.events, draftsSkipped, vocab, log, summary };
 }
 
 /** Newest first; ties broken by slug so that order never depends on the file system. */

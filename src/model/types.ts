@@ -82,6 +82,7 @@ export interface Article {
 
 export interface BuildSummary {
   articles: number;
+  events: number;
   draftsSkipped: number;
   includeDrafts: boolean;
   warnings: number;

@@ -38,7 +38,7 @@ test("one broken article never hides the others, and every error of the run is r
     ["d.md", 1, "date"],
   ]);
   assert.equal(r.summary.errors, 3);
-  assert.match(summaryLine(r.summary), /^ingest: 2 articles, 0 drafts left out .*3 errors, \d+\.\d\d s$/);
+  assert.match(summaryLine(r.summary), /^ingest: 2 articles, 0 events, 0 drafts left out .*3 errors, \d+\.\d\d s$/);
 });
 
 test("a bare date is the same calendar day in every zone and is stored with an offset", async () => {

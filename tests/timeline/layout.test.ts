@@ -1,0 +1,58 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { layoutTimeline, MAX_TRACKS } from "../../src/timeline/layout.ts";
+import { buildGraph } from "../../src/timeline/graph.ts";
+import { parseEventDate } from "../../src/timeline/dates.ts";
+import type { EventDate, TimelineEvent } from "../../src/model/event.ts";
+import { sideOf } from "../../src/timeline/sides.ts";
+
+const d = (v: string) => parseEventDate(v) as EventDate;
+
+function events(spec: Array<[id: string, date: string, jurisdiction: string, respondsTo?: string[]]>): TimelineEvent[] {
+  const g = buildGraph(spec.map(([id, date, , r = []]) => ({ id, file: id, date: d(date), respondsTo: r.map((x) => ({ id: x, basis: "stated" as const })) })));
+  assert.deepEqual(g.diagnostics, []);
+  return spec.map(([id, date, jurisdiction]) => ({
+    id, url: `/events/${id}/`, file: id, title: { "zh-Hans": id, en: id }, dates: { announced: d(date) }, date: d(date),
+    jurisdiction, side: sideOf(jurisdiction), authority: jurisdiction.toLowerCase(), kind: "measure", domain: ["chips"], items: [], targets: [],
+    respondsTo: g.respondsTo.get(id) ?? [], answeredBy: g.answeredBy.get(id) ?? [], chain: g.chain.get(id)!, sources: [], articles: [], html: "", text: "",
+  }));
+}
+
+test("one row per event in time order, a landmark row per year, each event in its side's lane", () => {
+  const l = layoutTimeline(events([["a", "2023-06-30", "NL"], ["b", "2023-07-03", "CN", ["a"]], ["c", "2024", "INT"]]));
+  assert.deepEqual(l.rows.map((r) => [r.type, r.row, r.type === "year" ? r.year : r.event!.id, r.lane ?? null]), [
+    ["year", 1, "2023", null],
+    ["event", 2, "a", "us"],
+    ["event", 3, "b", "cn"],
+    ["year", 4, "2024", null],
+    ["event", 5, "c", "other"],
+  ]);
+});
+
+test("every link becomes a connector whose segments run from the cause's row to the answer's, linking both ways", () => {
+  const l = layoutTimeline(events([["a", "2022-10-07", "US"], ["x", "2023-01-01", "JP"], ["b", "2023-07-03", "CN", ["a"]]]));
+  assert.equal(l.connectors.length, 1);
+  const c = l.connectors[0]!;
+  assert.deepEqual([c.from, c.to, c.rowStart, c.rowEnd, c.track], ["a", "b", 2, 5, 1]);
+  assert.deepEqual(l.rows.map((r) => r.segments.map((s) => `${s.part}${s.href ?? ""}`)), [[], ["start#b"], ["mid"], ["mid"], ["end#a"]]);
+});
+
+test("overlapping connectors get separate tracks; short ones inside", () => {
+  const l = layoutTimeline(events([
+    ["a", "2020-01-01", "US"], ["b", "2020-02-01", "CN", ["a"]], ["c", "2020-03-01", "CN", ["a"]], ["d", "2020-03-02", "US", ["c"]],
+  ]));
+  const byPair = Object.fromEntries(l.connectors.map((c) => [`${c.from}>${c.to}`, c.track]));
+  assert.equal(byPair["a>b"], 1);
+  assert.equal(byPair["c>d"], 1, "does not overlap a>b, so it shares the inner track");
+  assert.equal(byPair["a>c"], 2);
+  assert.equal(l.tracks, 2);
+});
+
+test("the gutter never grows past MAX_TRACKS, however many links cross", () => {
+  const spec: Array<[string, string, string, string[]?]> = [["root", "2020-01-01", "US"]];
+  for (let i = 1; i <= 20; i++) spec.push([`e${i}`, `2020-02-${String(i).padStart(2, "0")}`, "CN", ["root"]]);
+  const l = layoutTimeline(events(spec));
+  assert.equal(l.connectors.length, 20);
+  assert.equal(l.tracks, MAX_TRACKS);
+  assert.ok(l.connectors.every((c) => c.track >= 1 && c.track <= MAX_TRACKS));
+});
