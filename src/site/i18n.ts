@@ -64,6 +64,64 @@ export const STRINGS = {
   lang_zh_Hant: { "zh-Hans": "繁体中文", en: "Traditional Chinese" },
   lang_en: { "zh-Hans": "英文", en: "English" },
   readingTime: { "zh-Hans": "阅读约 {n} 分钟", en: "{n} min read" },
+  navTimeline: { "zh-Hans": "时间线", en: "Timeline" },
+  timelineTitle: { "zh-Hans": "措施与反制时间线", en: "Measures and countermeasures" },
+  timelineIntro: {
+    "zh-Hans": "每一项措施、发布机构和法律文件，以及对方的回应。连线从措施指向回应，标注相隔天数。",
+    en: "Every measure, its authority and instrument, and what the other side answered. Connectors run from a measure to its answer, with the days between.",
+  },
+  side_us: { "zh-Hans": "美国及盟友", en: "US and allies" },
+  side_cn: { "zh-Hans": "中国", en: "China" },
+  side_other: { "zh-Hans": "其他", en: "Others" },
+  ekind_measure: { "zh-Hans": "措施", en: "Measure" },
+  ekind_countermeasure: { "zh-Hans": "反制", en: "Countermeasure" },
+  ekind_relaxation: { "zh-Hans": "放宽或暂停", en: "Relaxation or suspension" },
+  ekind_ruling: { "zh-Hans": "裁决", en: "Ruling" },
+  ekind_statement: { "zh-Hans": "表态", en: "Statement" },
+  domain_chips: { "zh-Hans": "芯片", en: "Chips" },
+  "domain_chipmaking-equipment": { "zh-Hans": "芯片制造设备", en: "Chipmaking equipment" },
+  domain_ai: { "zh-Hans": "人工智能", en: "AI" },
+  "domain_critical-minerals": { "zh-Hans": "关键矿产", en: "Critical minerals" },
+  "domain_entity-listing": { "zh-Hans": "实体清单", en: "Entity listing" },
+  domain_tariffs: { "zh-Hans": "关税", en: "Tariffs" },
+  domain_investment: { "zh-Hans": "投资", en: "Investment" },
+  "domain_technology-transfer": { "zh-Hans": "技术转让", en: "Technology transfer" },
+  domain_cybersecurity: { "zh-Hans": "网络安全审查", en: "Cybersecurity review" },
+  "domain_trade-rules": { "zh-Hans": "贸易规则", en: "Trade rules" },
+  date_announced: { "zh-Hans": "宣布", en: "Announced" },
+  date_published: { "zh-Hans": "公布", en: "Published" },
+  date_effective: { "zh-Hans": "生效", en: "In force" },
+  date_ended: { "zh-Hans": "终止", en: "Ended" },
+  date_suspended: { "zh-Hans": "暂停", en: "Suspended" },
+  dateNotes: { "zh-Hans": "日期说明", en: "About the dates" },
+  authority: { "zh-Hans": "发布机构", en: "Authority" },
+  instrument: { "zh-Hans": "法律文件", en: "Instrument" },
+  officialText: { "zh-Hans": "官方文本", en: "Official text" },
+  domain: { "zh-Hans": "领域", en: "Domain" },
+  items: { "zh-Hans": "涉及物项", en: "Items" },
+  targets: { "zh-Hans": "针对", en: "Targets" },
+  kind: { "zh-Hans": "类型", en: "Kind" },
+  respondsTo: { "zh-Hans": "回应了", en: "Responds to" },
+  answeredBy: { "zh-Hans": "被回应", en: "Answered by" },
+  lagDays: { "zh-Hans": "{n} 天后", en: "{n} days later" },
+  lagDaysApprox: { "zh-Hans": "约 {n} 天后", en: "about {n} days later" },
+  lagBefore: { "zh-Hans": "{n} 天前", en: "{n} days before" },
+  lagBeforeApprox: { "zh-Hans": "约 {n} 天前", en: "about {n} days before" },
+  basis_stated: { "zh-Hans": "发布方明言", en: "stated by the issuer" },
+  basis_analyst: { "zh-Hans": "分析解读", en: "analyst's reading" },
+  chain: { "zh-Hans": "升级链条", en: "Escalation chain" },
+  sources: { "zh-Hans": "来源", en: "Sources" },
+  eventsReported: { "zh-Hans": "本文报道的事件", en: "Events this article reports" },
+  eventsOfActor: { "zh-Hans": "相关事件", en: "Events" },
+  role_issued: { "zh-Hans": "发布", en: "issued" },
+  role_targeted: { "zh-Hans": "被针对", en: "targeted" },
+  filterTimeline: { "zh-Hans": "筛选", en: "Filter" },
+  filterAll: { "zh-Hans": "全部", en: "All" },
+  filterApply: { "zh-Hans": "应用", en: "Apply" },
+  filterReset: { "zh-Hans": "重置", en: "Reset" },
+  filterShown: { "zh-Hans": "显示 {n} / {total} 个事件", en: "Showing {n} of {total} events" },
+  jsNeededForFilters: { "zh-Hans": "筛选需要 JavaScript；下面列出全部事件。", en: "Filtering needs JavaScript; every event is listed below." },
+  viewOnTimeline: { "zh-Hans": "在时间线上查看", en: "View on the timeline" },
 } as const satisfies Record<string, Record<UiLang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
@@ -84,6 +142,14 @@ export function formatDate(d: NormalizedDate, lang: UiLang = DEFAULT_UI_LANG): s
   if (d.precision === "day" || (dt.hour === 0 && dt.minute === 0 && dt.second === 0 && dt.millisecond === 0)) return day;
   const offset = dt.offset === 0 ? "UTC" : `UTC${dt.toFormat("Z")}`;
   return `${day} ${dt.toFormat("HH:mm")} (${offset})`;
+}
+
+/** An event date at the precision it has: 2010年, 2025年5月, 2024年12月2日. */
+export function formatEventDate(d: { value: string; precision: "year" | "month" | "day" }, lang: UiLang = DEFAULT_UI_LANG): string {
+  const dt = DateTime.fromISO(d.value.length === 4 ? `${d.value}-01-01` : d.value, { zone: "UTC" }).setLocale(LOCALE[lang]);
+  if (d.precision === "year") return lang === "en" ? d.value : `${d.value}年`;
+  if (d.precision === "month") return lang === "en" ? dt.toFormat("LLLL yyyy") : dt.toFormat("yyyy年M月");
+  return dt.toLocaleString(DateTime.DATE_FULL);
 }
 
 /** Reading time: about 400 Chinese characters or 200 English words a minute. */

@@ -6,7 +6,8 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { loadConfig } from "../config.ts";
 import { readDataset, BODIES_DIR } from "../ingest/dataset.ts";
 import { shapeSite } from "./shape.ts";
-import { t, formatDate, readingMinutes, DEFAULT_UI_LANG, type UiLang } from "./i18n.ts";
+import { t, formatDate, formatEventDate, readingMinutes, DEFAULT_UI_LANG, type UiLang } from "./i18n.ts";
+import { toCsv } from "../timeline/csv.ts";
 import type { Lang, NormalizedDate } from "../model/types.ts";
 
 export default function kbSite(eleventyConfig: UserConfig): void {
@@ -20,6 +21,8 @@ export default function kbSite(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("t", (key: string, vars?: Record<string, string | number>, lang?: UiLang) => t(key, lang ?? DEFAULT_UI_LANG, vars));
   eleventyConfig.addFilter("formatDate", (d: NormalizedDate, lang?: UiLang) => formatDate(d, lang ?? DEFAULT_UI_LANG));
   eleventyConfig.addFilter("readingMinutes", (n: number, lang: Lang) => readingMinutes(n, lang));
+  eleventyConfig.addFilter("formatEventDate", (d: Parameters<typeof formatEventDate>[0], lang?: UiLang) => formatEventDate(d, lang ?? DEFAULT_UI_LANG));
+  eleventyConfig.addFilter("csv", (rows: Array<Record<string, unknown>>) => toCsv(rows));
   eleventyConfig.addFilter("json", (v: unknown) => JSON.stringify(v, null, 1));
 
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });

@@ -3,6 +3,8 @@
 // them touches the whole corpus, and no page lists every other page.
 import type { Actor, Lang, Names, Tag } from "../model/types.ts";
 import type { Dataset, DatasetArticle } from "../ingest/dataset.ts";
+import type { EventLink, TimelineEvent } from "../model/event.ts";
+import { layoutTimeline, type TimelineLayout } from "../timeline/layout.ts";
 
 export const LIST_PAGE_SIZE = 50;
 export const HOME_LATEST = 20;
@@ -16,6 +18,29 @@ export interface Ref {
 export interface ArticleView extends DatasetArticle {
   tagRefs: Ref[];
   actorRefs: Array<Ref & { type: string }>;
+  /** Events this article is a source of. */
+  eventRefs: EventRef[];
+}
+
+export interface EventRef extends Ref {
+  date: TimelineEvent["date"];
+  kind: TimelineEvent["kind"];
+}
+
+export interface LinkView extends EventLink, Ref {
+  date: TimelineEvent["date"];
+}
+
+export interface EventView extends TimelineEvent {
+  label: string;
+  authorityRef: Ref;
+  jurisdictionRef: Ref;
+  itemRefs: Array<{ label: string; url?: string }>;
+  targetRefs: Array<{ label: string; url?: string }>;
+  respondsToRefs: LinkView[];
+  answeredByRefs: LinkView[];
+  /** Every event of its escalation chain, oldest first (this one included). */
+  chainRefs: EventRef[];
 }
 
 export interface TermView extends Ref {
@@ -40,6 +65,13 @@ export interface ListPage<T> {
 
 export interface SiteModel {
   summary: Dataset["summary"];
+  events: EventView[];
+  timeline: TimelineLayout<EventView> & {
+    filters: { domains: string[]; jurisdictions: string[]; kinds: string[] };
+  };
+  /** Events an actor issued or was targeted by. */
+  actorEvents: Record<string, Array<EventRef & { role: "issued" | "targeted" }>>;
+  timelineApi: Array<Record<string, unknown>>;
   articles: ArticleView[];
   latest: ArticleView[];
   tags: TermView[];
@@ -90,8 +122,46 @@ export function shapeSite(
   const tagUrl = (id: string) => `/tags/${id}/`;
   const actorUrl = (id: string) => `/actors/${id}/`;
 
+  const eventLabel = (e: TimelineEvent) => (uiLang === "en" ? e.title.en : e.title["zh-Hans"]);
+  const eventRef = (e: TimelineEvent): EventRef => ({ id: e.id, label: eventLabel(e), url: e.url, date: e.date, kind: e.kind });
+  const eventById = new Map(data.events.map((e) => [e.id, e]));
+  const eventsOfArticle = new Map<string, EventRef[]>();
+  for (const e of data.events) for (const slug of e.articles) (eventsOfArticle.get(slug) ?? eventsOfArticle.set(slug, []).get(slug)!).push(eventRef(e));
+  const actorRef = (id: string): Ref => {
+    const act = actorById.get(id);
+    return { id, label: act ? displayName(act.names, uiLang, id) : id, url: actorUrl(id) };
+  };
+  const tagLabel = (id: string): { label: string; url?: string } => {
+    const t = tagById.get(id);
+    return t ? { label: displayName(t.names, uiLang, id), url: tagUrl(id) } : { label: id };
+  };
+  const linkView = (l: EventLink): LinkView => {
+    const other = eventById.get(l.id)!;
+    return { ...l, label: eventLabel(other), url: other.url, date: other.date };
+  };
+  const chainMembers = new Map<string, EventRef[]>();
+  for (const e of data.events) (chainMembers.get(e.chain) ?? chainMembers.set(e.chain, []).get(e.chain)!).push(eventRef(e));
+  const events: EventView[] = data.events.map((e) => ({
+    ...e,
+    label: eventLabel(e),
+    authorityRef: actorRef(e.authority),
+    jurisdictionRef: actorRef(e.jurisdiction.toLowerCase()),
+    itemRefs: e.items.map(tagLabel),
+    targetRefs: e.targets.map((t) => (actorById.has(t) ? actorRef(t) : { label: t })),
+    respondsToRefs: e.respondsTo.map(linkView),
+    answeredByRefs: e.answeredBy.map(linkView),
+    chainRefs: chainMembers.get(e.chain) ?? [],
+  }));
+  const actorEvents: SiteModel["actorEvents"] = {};
+  for (const e of data.events) {
+    (actorEvents[e.authority] ??= []).push({ ...eventRef(e), role: "issued" });
+    for (const t of new Set(e.targets)) if (actorById.has(t)) (actorEvents[t] ??= []).push({ ...eventRef(e), role: "targeted" });
+  }
+  const uniqueSorted = (xs: string[]) => [...new Set(xs)].sort();
+
   const articles: ArticleView[] = data.articles.map((a) => ({
     ...a,
+    eventRefs: eventsOfArticle.get(a.slug) ?? [],
     tagRefs: a.tags.map((id) => {
       const t = tagById.get(id);
       return { id, label: t ? displayName(t.names, uiLang, id) : id, url: tagUrl(id) };
@@ -141,6 +211,17 @@ export function shapeSite(
 
   return {
     summary: data.summary,
+    events,
+    timeline: {
+      ...layoutTimeline(events),
+      filters: {
+        domains: uniqueSorted(data.events.flatMap((e) => e.domain)),
+        jurisdictions: uniqueSorted(data.events.map((e) => e.jurisdiction)),
+        kinds: uniqueSorted(data.events.map((e) => e.kind)),
+      },
+    },
+    actorEvents,
+    timelineApi: data.events.map((e) => timelineRow(e, prefix)),
     articles,
     latest: articles.slice(0, HOME_LATEST),
     tags,
@@ -162,5 +243,34 @@ export function shapeSite(
       actors: a.actors,
       draft: a.draft,
     })),
+  };
+}
+
+/** One row of timeline.json and timeline.csv: every field of the event, links by id. */
+export function timelineRow(e: TimelineEvent, prefix = ""): Record<string, unknown> {
+  return {
+    id: e.id,
+    url: `${prefix}${e.url}`,
+    title_zh_hans: e.title["zh-Hans"],
+    title_en: e.title.en,
+    announced: e.dates.announced?.value ?? null,
+    published: e.dates.published?.value ?? null,
+    effective: e.dates.effective?.value ?? null,
+    ended: e.dates.ended?.value ?? null,
+    suspended: e.dates.suspended?.value ?? null,
+    date_notes: e.dateNotes ?? null,
+    jurisdiction: e.jurisdiction,
+    side: e.side,
+    authority: e.authority,
+    kind: e.kind,
+    instrument: e.instrument?.id ?? null,
+    instrument_url: e.instrument?.url ?? null,
+    domain: e.domain,
+    items: e.items,
+    targets: e.targets,
+    responds_to: e.respondsTo.map((l) => ({ id: l.id, basis: l.basis, by: l.by ?? null, lag_days: l.lagDays, lag_approx: l.lagApprox })),
+    answered_by: e.answeredBy.map((l) => ({ id: l.id, basis: l.basis, by: l.by ?? null, lag_days: l.lagDays, lag_approx: l.lagApprox })),
+    chain: e.chain,
+    sources: e.sources.map((s) => (s.type === "article" ? `${prefix}${s.url}` : s.url)),
   };
 }
