@@ -1,0 +1,162 @@
+// Suggests timeline events from an article: the sentences that report a dated measure (a
+// date, an actor from the registry and an action word), with the date made absolute against
+// the article's own date and the actor resolved to its id. A person confirms each one; this
+// only saves them the reading.
+import { stringify } from "yaml";
+import type { Actor, NormalizedDate, Tag } from "../model/types.ts";
+import type { EventDomain, EventKind } from "../model/event.ts";
+import { findDateExpressions, resolveRelativeDate } from "../normalize/date.ts";
+import { slugify } from "../normalize/slug.ts";
+
+export interface SuggestContext {
+  actors: Actor[];
+  tags: Tag[];
+  findMentions(text: string): { actors: string[]; tags: string[] };
+}
+
+export interface Suggestion {
+  sentence: string;
+  /** 1-based line of the body the sentence starts on. */
+  line: number;
+  expr: string;
+  day: string;
+  precision: "day" | "month";
+  dateNote: string;
+  authority: string;
+  jurisdiction: string;
+  kind: EventKind;
+  domain: EventDomain[];
+  items: string[];
+  targets: string[];
+  action: string;
+}
+
+const ZH_ACTIONS = [
+  "宣布", "实施", "禁止", "列入", "管制", "发布", "公布", "出台", "限制", "暂停", "批准", "撤回", "叫停", "加征",
+  "制裁", "生效", "废除", "取消", "收紧", "放宽", "恢复", "削减", "禁用", "封锁", "审查", "裁定", "反制",
+];
+const EN_ACTIONS = /\b(announc|impos|ban|bann|add|suspend|restrict|rescind|blacklist|sanction|publish|tighten|list|curb|bar|block|approv|lift|revok|ban|control)(e|es|ed|s|ing)?\b/i;
+const COUNTER = /反制|回应|报复|反击|对等|针锋相对|retaliat|in response|responds?|countermeasure/i;
+const RELAX = /放宽|暂停|撤回|叫停|废除|取消|恢复|批准.{0,8}许可|lift|suspend|rescind|revok|eas(e|ing)|approv/i;
+
+/** Which policy domain the tags a sentence mentions point to. */
+const DOMAIN_OF_TAG: Record<string, EventDomain> = {
+  "rare-earths": "critical-minerals", "heavy-rare-earths": "critical-minerals", "rare-earth-magnets": "critical-minerals",
+  "rare-metals": "critical-minerals", "critical-minerals": "critical-minerals", gallium: "critical-minerals",
+  germanium: "critical-minerals", antimony: "critical-minerals", graphite: "critical-minerals", "superhard-materials": "critical-minerals",
+  semiconductors: "chips", chips: "chips", "ai-chips": "ai", hbm: "chips", gpus: "chips", "huawei-ascend": "ai",
+  "artificial-intelligence": "ai", "ai-diffusion-rule": "ai", lithography: "chipmaking-equipment", euv: "chipmaking-equipment",
+  "chipmaking-equipment": "chipmaking-equipment", photoresist: "chipmaking-equipment", "entity-list": "entity-listing",
+  "unreliable-entity-list": "entity-listing", tariffs: "tariffs", "investment-restrictions": "investment",
+};
+
+function firstAction(text: string): { word: string; index: number } | undefined {
+  let best: { word: string; index: number } | undefined;
+  for (const w of ZH_ACTIONS) {
+    const i = text.indexOf(w);
+    if (i >= 0 && (!best || i < best.index)) best = { word: w, index: i };
+  }
+  const en = EN_ACTIONS.exec(text);
+  if (en && (!best || en.index < best.index)) best = { word: en[0], index: en.index };
+  return best;
+}
+
+/** Where an actor is first named in a text, by any of its names in either script. */
+function firstIndex(text: string, a: Actor): number {
+  const lower = text.toLowerCase();
+  let best = Number.POSITIVE_INFINITY;
+  for (const n of [...Object.values(a.names), ...a.aliases]) {
+    if (!n) continue;
+    const i = /[A-Za-z]/.test(n) ? lower.indexOf(n.toLowerCase()) : text.indexOf(n);
+    if (i >= 0 && i < best) best = i;
+  }
+  return best;
+}
+
+/** Splits running text into sentences, keeping the line each starts on. */
+export function sentences(body: string): Array<{ text: string; line: number }> {
+  const out: Array<{ text: string; line: number }> = [];
+  const lines = body.split("\n");
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/^\s*(?:#+|[-*>]|\d+\.)\s+/, "").replace(/!\[[^\]]*\]\([^)]*\)/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\*\*|__/g, "");
+    // Chinese sentences end at 。！？；(and a closing quote); English ones at a stop before a space.
+    for (const part of line.split(/(?<=[。！？!?；;][”」』"]?)|(?<=[.])\s+(?=[A-Z"“])/)) {
+      const text = part.trim();
+      if ([...text].length >= 7) out.push({ text, line: i + 1 });
+    }
+  });
+  return out;
+}
+
+export function suggestEvents(body: string, anchor: NormalizedDate, ctx: SuggestContext): Suggestion[] {
+  const actorById = new Map(ctx.actors.map((a) => [a.id, a]));
+  const out: Suggestion[] = [];
+  for (const { text, line } of sentences(body)) {
+    const action = firstAction(text);
+    if (!action) continue;
+    const resolved = findDateExpressions(text)
+      .map((d) => ({ expr: d.expr, r: resolveRelativeDate(d.expr, anchor) }))
+      .find((d) => d.r !== undefined);
+    if (!resolved?.r) continue;
+    const mentions = ctx.findMentions(text);
+    const mentioned = mentions.actors.map((id) => actorById.get(id)).filter((a): a is Actor => Boolean(a));
+    // The issuer is the subject: the first authority, state or person named before the action
+    // (美国政府于本周一公布… → US); failing that, the first one named at all.
+    const candidates = mentioned
+      .filter((a) => a.type === "authority" || a.type === "jurisdiction" || (a.type === "person" && a.jurisdiction))
+      .map((a) => ({ a, at: firstIndex(text, a) }))
+      .sort((x, y) => x.at - y.at);
+    const before = candidates.filter((c) => c.at < action.index);
+    const pick = before.find((c) => c.a.type === "authority") ?? before[0] ?? candidates[0];
+    if (!pick) continue;
+    const issuer = pick.a.type === "person" ? actorById.get(pick.a.jurisdiction!.toLowerCase()) ?? pick.a : pick.a;
+    const jurisdiction = (issuer.jurisdiction ?? issuer.id).toUpperCase();
+    const targets = mentioned.filter((a) => a.id !== issuer.id && a.id !== jurisdiction.toLowerCase() && a.type !== "outlet").map((a) => a.id);
+    const domain = [...new Set(mentions.tags.map((t) => DOMAIN_OF_TAG[t]).filter((d): d is EventDomain => Boolean(d)))];
+    out.push({
+      sentence: text,
+      line,
+      expr: resolved.expr,
+      day: resolved.r.day,
+      precision: resolved.r.precision,
+      dateNote: resolved.r.note,
+      authority: issuer.id,
+      jurisdiction,
+      kind: COUNTER.test(text) ? "countermeasure" : RELAX.test(text) ? "relaxation" : "measure",
+      domain: domain.length ? domain : ["trade-rules"],
+      items: mentions.tags.filter((t) => ctx.tags.find((x) => x.id === t && x.kind !== "topic")),
+      targets,
+      action: action.word,
+    });
+  }
+  return out;
+}
+
+/** A suggestion as the front matter of an event file, with the evidence in comments. */
+export function suggestionToEventFile(s: Suggestion, articleSlug: string): string {
+  const announced = s.precision === "month" ? s.day.slice(0, 7) : s.day;
+  const words = slugify(s.sentence.replace(s.expr, ""), 6);
+  const id = `${announced}-${s.jurisdiction.toLowerCase()}-${words || "event"}`;
+  const fm = {
+    id,
+    title: { "zh-Hans": s.sentence.replace(/[。；;.]$/, ""), en: "TODO: English title" },
+    dates: { announced },
+    date_notes: `"${s.expr}" in the article: ${s.dateNote}`,
+    jurisdiction: s.jurisdiction,
+    authority: s.authority,
+    kind: s.kind,
+    domain: s.domain,
+    items: s.items,
+    targets: s.targets,
+    sources: [{ article: articleSlug }],
+  };
+  return [
+    `# suggested from line ${s.line}: ${s.sentence}`,
+    `# action word: ${s.action}; check every field, then save as content/events/${id}.md`,
+    "---",
+    stringify(fm, { lineWidth: 0 }).trimEnd(),
+    "---",
+    "TODO: a short neutral description.",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,78 @@
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { ROOT } from "../../src/config.ts";
+import { DiagnosticLog } from "../../src/model/diagnostics.ts";
+import { loadVocabulary, type Vocabulary } from "../../src/ingest/vocabulary.ts";
+import { parseContentFile } from "../../src/content/frontmatter.ts";
+import { normalizeDate } from "../../src/normalize/date.ts";
+import { suggestEvents, suggestionToEventFile, sentences } from "../../src/timeline/suggest.ts";
+import { eventFrontMatter } from "../../src/model/event.ts";
+
+let vocab: Vocabulary;
+before(async () => {
+  vocab = await loadVocabulary(path.join(ROOT, "content"), path.join(ROOT, "content"), new DiagnosticLog());
+});
+const anchor = (d: string) => {
+  const r = normalizeDate(d, { zone: "Asia/Shanghai" });
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+};
+const seedBody = async (prefix: string) => {
+  const dir = path.join(ROOT, "content/articles");
+  const file = (await fs.readdir(dir)).find((f) => f.startsWith(prefix))!;
+  return parseContentFile(await fs.readFile(path.join(dir, file), "utf8")).body;
+};
+const brief = (s: ReturnType<typeof suggestEvents>) => s.map((x) => [x.day, x.authority, x.kind]);
+
+test("Initium 2023-07-06: the July 3 gallium/germanium controls and the Dutch June 30 rules, dates made absolute", async () => {
+  const s = suggestEvents(await seedBody("2023-07-06"), anchor("2023-07-06"), vocab);
+  const got = brief(s);
+  assert.deepEqual(got[0], ["2023-07-03", "cn-mofcom", "measure"]);
+  assert.ok(got.some(([d, a]) => d === "2023-06-30" && a === "nl"));
+  assert.ok(s[0]!.items.includes("gallium") && s[0]!.items.includes("germanium"));
+  assert.deepEqual(s[0]!.domain, ["critical-minerals"]);
+});
+
+test("WeChat 2024-12-04: 本周一 and 周二 resolve to the US rule of 2 December and China's answer of 3 December", async () => {
+  const got = brief(suggestEvents(await seedBody("2024-12-04"), anchor("2024-12-04 09:24"), vocab));
+  assert.deepEqual(got.slice(0, 2), [["2024-12-02", "us", "measure"], ["2024-12-03", "cn", "countermeasure"]]);
+});
+
+test("English sentences: weekday references, authorities by their English names", () => {
+  const body = [
+    "On Monday, the Bureau of Industry and Security added 140 Chinese companies to the Entity List.",
+    "",
+    "China's Ministry of Commerce announced on Tuesday a ban on exports of gallium and germanium to the United States.",
+    "Analysts think prices will rise.",
+  ].join("\n");
+  const s = suggestEvents(body, anchor("2024-12-04"), vocab);
+  assert.deepEqual(brief(s), [["2024-12-02", "us-bis", "measure"], ["2024-12-03", "cn-mofcom", "measure"]]);
+  assert.equal(s[0]!.line, 1);
+  assert.equal(s[1]!.line, 3);
+});
+
+test("a sentence without a date, an actor or an action is not suggested", () => {
+  const s = suggestEvents("美国政府公布了新规。\n\n12月2日天气很好。\n\n12月2日，美国总统发表讲话。", anchor("2024-12-04"), vocab);
+  assert.deepEqual(s, []);
+});
+
+test("each suggestion is an event file that passes the schema once its TODOs are filled", async () => {
+  const s = suggestEvents(await seedBody("2024-12-04"), anchor("2024-12-04"), vocab);
+  const file = suggestionToEventFile(s[0]!, "2024-12-04-zhongguo-qiangshi-fanji-meiguo-xin-pian-jinling-zanting");
+  const fm = parse(file.split("\n---\n")[1]!);
+  assert.equal(fm.dates.announced, "2024-12-02");
+  assert.match(fm.date_notes, /本周一/);
+  assert.ok(eventFrontMatter.safeParse(fm).success, JSON.stringify(eventFrontMatter.safeParse(fm).error?.issues));
+});
+
+test("sentences keep their line and drop Markdown decoration", () => {
+  assert.deepEqual(sentences("## 标题很长的一行\n\n**第一句话在这里。**第二句话也在这里！\nShort. A longer English sentence here."), [
+    { text: "标题很长的一行", line: 1 },
+    { text: "第一句话在这里。", line: 3 },
+    { text: "第二句话也在这里！", line: 3 },
+    { text: "A longer English sentence here.", line: 4 },
+  ]);
+});
