@@ -6,6 +6,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { loadConfig, ROOT } from "../src/config.ts";
 import { runIngest, indexSite } from "../src/build.ts";
+import { bundleClientScripts } from "../src/site/bundle.ts";
 import { reportLines } from "../src/ingest/report.ts";
 
 const cfg = loadConfig(process.env, { includeDrafts: true });
@@ -28,8 +29,10 @@ const eleventy = new Eleventy(path.join(ROOT, "pages"), cfg.outputDir, {
   configPath: path.join(ROOT, ".eleventy.ts"),
   quietMode: true,
   runMode: "serve",
+  pathPrefix: cfg.pathPrefix,
 });
 await eleventy.write();
+await bundleClientScripts(cfg.outputDir);
 const indexed = await indexSite(cfg);
 console.log(`search index: ${indexed.pages} pages (rebuilt when you restart; edits show on pages at once)`);
 await eleventy.watch();

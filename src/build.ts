@@ -7,6 +7,7 @@ import { ROOT, type KbConfig } from "./config.ts";
 import { ingest, type IngestResult } from "./ingest/ingest.ts";
 import { writeDataset } from "./ingest/dataset.ts";
 import { buildSearchIndex } from "./search/index-build.ts";
+import { bundleClientScripts } from "./site/bundle.ts";
 
 export async function runIngest(cfg: KbConfig): Promise<IngestResult> {
   const result = await ingest({ contentDir: cfg.contentDir, fallbackDir: cfg.shippedContentDir, includeDrafts: cfg.includeDrafts });
@@ -24,12 +25,15 @@ export async function renderSite(cfg: KbConfig, opts: { clean?: boolean } = {}):
   const eleventy = new Eleventy(path.join(ROOT, "pages"), cfg.outputDir, {
     configPath: path.join(ROOT, ".eleventy.ts"),
     quietMode: true,
+    // Set here, not only in .eleventy.ts: Eleventy keeps the first prefix it saw in a process.
+    pathPrefix: cfg.pathPrefix,
   });
   const written = (await eleventy.write()) as unknown as Array<unknown[]> | unknown[];
   const results = Array.isArray(written[0]) ? (written as unknown[][]).flat() : written;
+  await bundleClientScripts(cfg.outputDir);
   return { pages: results.length };
 }
 
-export async function indexSite(cfg: KbConfig): Promise<{ pages: number }> {
+export async function indexSite(cfg: KbConfig): Promise<{ pages: number; foldEntries: number; aliasKeys: number }> {
   return buildSearchIndex(cfg);
 }

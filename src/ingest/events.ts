@@ -125,6 +125,7 @@ export function ingestEvents(
       targets,
       sources,
       articles: sources.flatMap((s) => (s.type === "article" ? [s.slug] : [])),
+      mentions: vocab.findMentions([fm.title["zh-Hans"], fm.title.en, fm.title["zh-Hant"] ?? "", fm.instrument?.title ?? "", rendered.text].join("\n")),
       html: rendered.html,
       text: rendered.text,
       node: {

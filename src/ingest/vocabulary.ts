@@ -19,7 +19,7 @@ export interface Vocabulary {
   resolveTag(name: string): string | undefined;
   unknownActorId(name: string): string;
   unknownTagId(name: string): string;
-  findMentions(text: string): { actors: string[]; tags: string[] };
+  findMentions(text: string, opts?: { nested?: boolean }): { actors: string[]; tags: string[] };
 }
 
 async function readFirst(files: string[]): Promise<{ file: string; text: string } | undefined> {
@@ -58,6 +58,6 @@ export async function loadVocabulary(contentDir: string, fallbackDir: string, lo
     resolveTag: (n) => registry.resolveTag(n),
     unknownTagId: (n) => registry.unknownTagId(n),
     unknownActorId: (n) => slugify(n, 8) || `actor-${createHash("sha256").update(n).digest("hex").slice(0, 8)}`,
-    findMentions: (text) => matcher.find(text),
+    findMentions: (text, opts) => matcher.find(text, opts),
   };
 }

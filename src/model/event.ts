@@ -135,6 +135,8 @@ export interface TimelineEvent {
   sources: EventSource[];
   /** Articles that report this event: its article sources. */
   articles: string[];
+  /** Registry actors and tags named in its titles and description, for search. */
+  mentions: { actors: string[]; tags: string[] };
   /** The description, rendered. */
   html: string;
   text: string;

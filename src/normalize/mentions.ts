@@ -12,8 +12,12 @@ export interface Mentions {
 }
 
 export interface MentionMatcher {
-  /** Ids of every actor and `detect` tag named in `text`, each list sorted and unique. */
-  find(text: string): Mentions;
+  /**
+   * Ids of every actor and `detect` tag named in `text`, each list sorted and unique. With
+   * `nested`, names inside a longer name count too (芯片 in AI芯片, 华为 in 华为昇腾): what the
+   * words literally contain, which is what a search for the shorter name expects to find.
+   */
+  find(text: string, opts?: { nested?: boolean }): Mentions;
 }
 
 // ─── Character classes, one table lookup per character ─────────────────────────────────────
@@ -273,10 +277,10 @@ export function buildMentionMatcher(actors: readonly Entry[], tags: readonly Ent
   automaton.build();
 
   return {
-    find(text: string): Mentions {
+    find(text: string, opts: { nested?: boolean } = {}): Mentions {
       const found = automaton.scan(text);
       const ids = { actor: new Set<string>(), tag: new Set<string>() };
-      for (const m of choose(found, automaton.patterns)) {
+      for (const m of choose(found, automaton.patterns, opts.nested ?? false)) {
         const t = targets[automaton.patterns[m]!.target]!;
         ids[t.kind].add(t.id);
       }
@@ -290,7 +294,7 @@ export function buildMentionMatcher(actors: readonly Entry[], tags: readonly Ent
  * among overlapping names keep the longest (美光科技, not 美光; 光刻机 in 对美光刻机, not 美光).
  * Returns pattern indices.
  */
-function choose(found: number[], patterns: Pattern[]): number[] {
+function choose(found: number[], patterns: Pattern[], nested: boolean): number[] {
   const count = found.length / 3;
   if (count === 0) return [];
   const friends: number[] = [];
@@ -311,6 +315,7 @@ function choose(found: number[], patterns: Pattern[]): number[] {
 
   live.sort((a, b) => found[3 * a]! - found[3 * b]! || found[3 * b + 1]! - found[3 * a + 1]!);
   const chosen: number[] = [];
+  const chosenSpans: Array<[number, number]> = [];
   // Overlapping names form a cluster; clusters are small, so each is settled by sorting.
   for (let i = 0; i < live.length; ) {
     let end = found[3 * live[i]! + 1]!;
@@ -321,6 +326,7 @@ function choose(found: number[], patterns: Pattern[]): number[] {
     }
     if (j - i === 1) {
       chosen.push(found[3 * live[i]! + 2]!);
+      chosenSpans.push([found[3 * live[i]!]!, found[3 * live[i]! + 1]!]);
     } else {
       const cluster = live.slice(i, j);
       const len = (k: number) => found[3 * k + 1]! - found[3 * k]!;
@@ -337,9 +343,19 @@ function choose(found: number[], patterns: Pattern[]): number[] {
         });
         if (!clash) kept.push(k);
       }
-      for (const k of kept) chosen.push(found[3 * k + 2]!);
+      for (const k of kept) {
+        chosen.push(found[3 * k + 2]!);
+        chosenSpans.push([found[3 * k]!, found[3 * k + 1]!]);
+      }
     }
     i = j;
+  }
+  if (nested) {
+    for (const k of live) {
+      const s = found[3 * k]!;
+      const e = found[3 * k + 1]!;
+      if (chosenSpans.some(([cs, ce]) => cs <= s && e <= ce)) chosen.push(found[3 * k + 2]!);
+    }
   }
   return chosen;
 }

@@ -10,6 +10,12 @@ import { t, formatDate, formatEventDate, readingMinutes, DEFAULT_UI_LANG, type U
 import { toCsv } from "../timeline/csv.ts";
 import type { Lang, NormalizedDate } from "../model/types.ts";
 
+/** A site path under the path prefix; absolute URLs and fragments pass through. */
+export function withPrefix(u: string, prefix: string): string {
+  if (!u.startsWith("/") || u.startsWith("//")) return u;
+  return `${prefix.replace(/\/$/, "")}${u}`;
+}
+
 export default function kbSite(eleventyConfig: UserConfig): void {
   const kb = loadConfig();
 
@@ -17,6 +23,8 @@ export default function kbSite(eleventyConfig: UserConfig): void {
   eleventyConfig.addGlobalData("uiLang", DEFAULT_UI_LANG);
 
   // Bodies are read one page at a time, never held all at once.
+  // Our own `url`, from the one config every part of the build reads (Eleventy's is deprecated).
+  eleventyConfig.addFilter("url", (u: string) => withPrefix(u, kb.pathPrefix));
   eleventyConfig.addFilter("articleBody", (slug: string) => readFileSync(path.join(kb.dataDir, BODIES_DIR, `${slug}.html`), "utf8"));
   eleventyConfig.addFilter("t", (key: string, vars?: Record<string, string | number>, lang?: UiLang) => t(key, lang ?? DEFAULT_UI_LANG, vars));
   eleventyConfig.addFilter("formatDate", (d: NormalizedDate, lang?: UiLang) => formatDate(d, lang ?? DEFAULT_UI_LANG));

@@ -72,6 +72,8 @@ export interface SiteModel {
   /** Events an actor issued or was targeted by. */
   actorEvents: Record<string, Array<EventRef & { role: "issued" | "targeted" }>>;
   timelineApi: Array<Record<string, unknown>>;
+  /** Options of the search page's filters: what the index can be filtered by. */
+  searchFilters: { jurisdictions: Ref[]; actors: Ref[]; tags: Ref[]; years: string[] };
   articles: ArticleView[];
   latest: ArticleView[];
   tags: TermView[];
@@ -222,6 +224,15 @@ export function shapeSite(
     },
     actorEvents,
     timelineApi: data.events.map((e) => timelineRow(e, prefix)),
+    searchFilters: {
+      jurisdictions: actors
+        .filter((a) => a.kind === "jurisdiction" && (a.count > 0 || data.events.some((e) => e.jurisdiction === a.id.toUpperCase())))
+        .map((a) => ({ id: a.id.toUpperCase(), label: a.label, url: a.url })),
+      // The most mentioned first; a select of thousands helps nobody.
+      actors: actors.filter((a) => a.registered && (a.count > 0 || actorEvents[a.id])).sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1)).slice(0, 200),
+      tags: tags.filter((t) => t.registered && t.count > 0).sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1)).slice(0, 200),
+      years: uniqueSorted([...data.articles.map((a) => a.date.day.slice(0, 4)), ...data.events.map((e) => e.date.start.slice(0, 4))]).reverse(),
+    },
     articles,
     latest: articles.slice(0, HOME_LATEST),
     tags,

@@ -5,7 +5,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { loadConfig, type KbConfig } from "../../src/config.ts";
+import { loadConfig, ROOT, type KbConfig } from "../../src/config.ts";
 import { runIngest, renderSite, indexSite } from "../../src/build.ts";
 import type { IngestResult } from "../../src/ingest/ingest.ts";
 
@@ -23,6 +23,25 @@ export async function buildSite(overrides: Partial<KbConfig> = {}, opts: { index
   await renderSite(cfg);
   if (opts.index !== false) await indexSite(cfg);
   return { cfg, ingest, dir: cfg.outputDir, read: (rel) => fs.readFile(path.join(cfg.outputDir, rel), "utf8") };
+}
+
+/**
+ * Builds in a child process, as `npm run build` does. Eleventy keeps its template engine from
+ * one build to the next within a process, so a second build with another path prefix must
+ * run in a process of its own.
+ */
+export async function buildSiteInChild(env: Record<string, string>): Promise<{ dir: string; dataDir: string; stdout: string }> {
+  const { execFile } = await import("node:child_process");
+  const { promisify } = await import("node:util");
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "kb-site-"));
+  const dir = path.join(tmp, "site");
+  const dataDir = path.join(tmp, "data");
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/build.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, KB_OUTPUT_DIR: dir, KB_DATA_DIR: dataDir, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { dir, dataDir, stdout };
 }
 
 const TYPES: Record<string, string> = {

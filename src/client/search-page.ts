@@ -1,0 +1,129 @@
+// The search page: reads the query and filters from the URL, runs the search, shows results as
+// links inside [data-search-results], and keeps the URL in step so a search can be shared.
+import { readableExcerpt, findHighlights, escapeHtml, type AliasIndex, type FoldMap } from "../search/fold.ts";
+import { runSearch, requestFromParams, paramsFromRequest, FILTER_KEYS, type SearchRequest } from "../search/engine.ts";
+import { baseUrl, loadJson, markRanges } from "./shared.ts";
+
+const PAGE = 10;
+
+async function main(): Promise<void> {
+  const form = document.querySelector<HTMLFormElement>("[data-search-form]");
+  const list = document.querySelector<HTMLElement>("[data-search-results]");
+  const status = document.querySelector<HTMLElement>("[data-search-status]");
+  const more = document.querySelector<HTMLButtonElement>("[data-search-more]");
+  if (!form || !list || !status || !more) return;
+  const base = baseUrl();
+  const t = (key: string) => status.dataset[key] ?? "";
+  form.hidden = false;
+  document.querySelector("[data-search-nojs]")?.remove();
+
+  const [map, aliases, pagefind] = await Promise.all([
+    loadJson<FoldMap>(`${base}search/fold.json`),
+    loadJson<AliasIndex>(`${base}search/aliases.json`),
+    import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf) => {
+      await pf.options({ baseUrl: base, excerptLength: 40 });
+      await pf.init("en");
+      return pf;
+    }),
+  ]);
+
+  const readForm = (): SearchRequest => {
+    const data = new FormData(form);
+    const filters: SearchRequest["filters"] = {};
+    for (const key of FILTER_KEYS) {
+      const v = String(data.get(key) ?? "");
+      if (v) filters[key] = v;
+    }
+    return { q: String(data.get("q") ?? ""), filters, sort: data.get("sort") === "date" ? "date" : "relevance" };
+  };
+  const fillForm = (req: SearchRequest) => {
+    (form.elements.namedItem("q") as HTMLInputElement).value = req.q;
+    for (const key of FILTER_KEYS) {
+      const el = form.elements.namedItem(key) as HTMLSelectElement | null;
+      if (el) el.value = req.filters[key] ?? "";
+    }
+    const sort = form.elements.namedItem("sort") as HTMLSelectElement | null;
+    if (sort) sort.value = req.sort;
+  };
+
+  let generation = 0;
+  let pending: Array<{ data(): Promise<any> }> = [];
+  let highlight: string[] = [];
+  let namesOnly = false;
+  const shown = new Set<string>();
+
+  const render = async (batch: Array<{ data(): Promise<any> }>, gen: number) => {
+    const items = await Promise.all(batch.map((r) => r.data()));
+    if (gen !== generation) return;
+    for (const d of items) {
+      if (shown.has(d.url)) continue;
+      shown.add(d.url);
+      const li = document.createElement("li");
+      const meta = d.meta as Record<string, string>;
+      const hl = highlight.length ? `${d.url.includes("?") ? "&" : "?"}hl=${encodeURIComponent(highlight.join("|"))}` : "";
+      const excerpt = !namesOnly && d.excerpt && d.excerpt.includes("<mark>") ? readableExcerpt(d.excerpt) : markRanges(meta.excerpt ?? "", findHighlights(meta.excerpt ?? "", highlight, map));
+      const typeLabel = status.dataset[`type${meta.type}`] ?? meta.type ?? "";
+      li.innerHTML =
+        `<a href="${escapeHtml(d.url + hl)}" lang="${escapeHtml(meta.lang ?? "")}">${escapeHtml(meta.title ?? d.url)}</a>` +
+        `<p class="meta">${escapeHtml(typeLabel)}${meta.date_label || meta.date ? ` · <time>${escapeHtml(meta.date_label ?? meta.date ?? "")}</time>` : ""}${meta.outlet ? ` · ${escapeHtml(meta.outlet)}` : ""}${meta.instrument ? ` · ${escapeHtml(meta.instrument)}` : ""}</p>` +
+        `<p class="search-excerpt" lang="${escapeHtml(meta.lang ?? "")}">${excerpt}</p>`;
+      list.append(li);
+    }
+  };
+
+  const run = async (req: SearchRequest, push: boolean) => {
+    const gen = ++generation;
+    list.dataset.searchState = "loading";
+    const q = paramsFromRequest(req).toString();
+    if (push) history.replaceState(null, "", `${location.pathname}${q ? `?${q}` : ""}`);
+    const outcome = await runSearch(pagefind, req, map, aliases);
+    if (gen !== generation) return;
+    list.replaceChildren();
+    highlight = outcome.parsed.highlight;
+    namesOnly = outcome.namesOnly;
+    pending = outcome.results.slice(PAGE);
+    const total = outcome.results.length;
+    status.textContent = req.q || Object.keys(req.filters).length ? t("count").replace("{n}", String(total)) : t("empty");
+    const named = outcome.parsed.entities.map((e) => e.surface);
+    if (named.length) status.textContent += ` ${t("names").replace("{names}", named.join("、"))}`;
+    // The pages of the actors and tags the query names come first: they gather everything.
+    shown.clear();
+    for (const e of outcome.parsed.entities.filter((x) => !req.filters.type || req.filters.type === x.kind)) {
+      const url = `${base}${e.kind === "actor" ? "actors" : "tags"}/${e.id}/`;
+      shown.add(url);
+      const li = document.createElement("li");
+      li.className = "search-entity";
+      const name = aliases.surfaces[e.id]?.[0] ?? e.surface;
+      li.innerHTML = `<a href="${escapeHtml(url)}">${escapeHtml(name)}</a> <span class="badge">${escapeHtml(status.dataset[`type${e.kind}`] ?? e.kind)}</span>`;
+      list.append(li);
+    }
+    await render(outcome.results.slice(0, PAGE), gen);
+    more.hidden = pending.length === 0;
+    list.dataset.searchState = "done";
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  form.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(readForm(), true), 120);
+  });
+  form.addEventListener("change", () => void run(readForm(), true));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    void run(readForm(), true);
+  });
+  more.addEventListener("click", async () => {
+    const batch = pending.slice(0, PAGE);
+    pending = pending.slice(PAGE);
+    list.dataset.searchState = "loading";
+    await render(batch, generation);
+    more.hidden = pending.length === 0;
+    list.dataset.searchState = "done";
+  });
+
+  const initial = requestFromParams(new URLSearchParams(location.search));
+  fillForm(initial);
+  await run(initial, false);
+}
+
+void main();

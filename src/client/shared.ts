@@ -1,0 +1,25 @@
+// Small helpers the site's scripts share.
+import { escapeHtml } from "../search/fold.ts";
+
+/** The site's base path (/ or /repo/), written into <html data-base> by the layout. */
+export function baseUrl(): string {
+  const b = document.documentElement.dataset.base ?? "/";
+  return b.endsWith("/") ? b : `${b}/`;
+}
+
+export async function loadJson<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** Text with <mark> around the given ranges, everything escaped. */
+export function markRanges(text: string, ranges: Array<[number, number]>): string {
+  let out = "";
+  let at = 0;
+  for (const [s, e] of ranges) {
+    out += `${escapeHtml(text.slice(at, s))}<mark>${escapeHtml(text.slice(s, e))}</mark>`;
+    at = e;
+  }
+  return out + escapeHtml(text.slice(at));
+}

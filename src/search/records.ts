@@ -1,0 +1,188 @@
+// What the search index holds: one record per article, event, actor and tag, its text folded
+// and split by src/search/fold.ts, with filters for type, jurisdiction, actor, tag and year and
+// a date to sort by. Also builds the two small files the browser needs to read queries the way
+// the index was written: the character fold map and the registry's names.
+import * as OpenCC from "opencc-js";
+import type { Actor, Tag } from "../model/types.ts";
+import type { Dataset } from "../ingest/dataset.ts";
+import { fold, indexText, type AliasIndex, type FoldMap } from "./fold.ts";
+import { displayName } from "../site/shape.ts";
+
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+const HAN = /\p{Script=Han}/u;
+const t2s = OpenCC.Converter({ from: "hk", to: "cn" });
+const t2s2 = OpenCC.Converter({ from: "tw", to: "cn" });
+const s2tw = OpenCC.Converter({ from: "cn", to: "tw" });
+const s2hk = OpenCC.Converter({ from: "cn", to: "hk" });
+
+/**
+ * The Traditional → Simplified character map, for every Han character of the corpus and every
+ * Traditional form of the Simplified characters it contains: a query typed in either script
+ * folds to what the index holds. Character for character, so folding never moves text.
+ */
+export function buildFoldMap(texts: Iterable<string>): FoldMap {
+  const seen = new Set<string>();
+  for (const text of texts) for (const ch of text) if (!seen.has(ch) && HAN.test(ch)) seen.add(ch);
+  const map: FoldMap = {};
+  const simplified = new Set<string>();
+  for (const ch of seen) {
+    let s = t2s(ch);
+    if ([...s].length !== 1) s = ch;
+    if (s === ch) {
+      const s2 = t2s2(ch);
+      if ([...s2].length === 1) s = s2;
+    }
+    if (s !== ch) map[ch] = s;
+    simplified.add(s);
+  }
+  for (const s of simplified) {
+    for (const t of [s2tw(s), s2hk(s)]) {
+      if ([...t].length === 1 && t !== s && !(t in map) && !simplified.has(t)) map[t] = s;
+    }
+  }
+  return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function surfacesOf(e: { names: Actor["names"]; aliases: string[] } & { exactCase?: string[] }): string[] {
+  return [...new Set([...Object.values(e.names).filter((n): n is string => Boolean(n)), ...e.aliases, ...(e.exactCase ?? [])])];
+}
+
+/** Registry names → actor or tag, for the entities the site has pages for. */
+export function buildAliasIndex(actors: Actor[], tags: Tag[], map: FoldMap): AliasIndex {
+  const keys: AliasIndex["keys"] = {};
+  const surfaces: AliasIndex["surfaces"] = {};
+  let longest = 1;
+  const add = (kind: "actor" | "tag", e: Actor | Tag) => {
+    const all = surfacesOf(e as Actor & { exactCase?: string[] });
+    surfaces[e.id] = [...new Set([...all, ...all.filter((n) => HAN.test(n)).flatMap((n) => [s2tw(n), s2hk(n)])])];
+    for (const surface of all) {
+      const key = fold(surface, map).trim();
+      const chars = [...key];
+      // One Latin letter or one character of a person's or state's name is too ambiguous.
+      if (chars.length < 2 && !(kind === "tag" && HAN.test(key))) continue;
+      if (!(key in keys)) keys[key] = [kind, e.id];
+      longest = Math.max(longest, chars.length);
+    }
+  };
+  for (const a of actors) add("actor", a);
+  for (const t of tags) add("tag", t);
+  return { keys, surfaces, longest };
+}
+
+/** Finds the actors and tags a text names, nested names included (芯片 in AI芯片). */
+export type NestedMentions = (text: string) => { actors: string[]; tags: string[] };
+
+export function buildRecords(
+  data: Dataset,
+  texts: Map<string, string>,
+  map: FoldMap,
+  mentionsOf: NestedMentions,
+  uiLang: "zh-Hans" | "en" = "zh-Hans",
+): SearchRecord[] {
+  const actorById = new Map(data.actors.map((a) => [a.id, a]));
+  const tagById = new Map(data.tags.map((t) => [t.id, t]));
+  // A page's actor and tag filters: what it is tagged with and every name its words contain,
+  // so that a search by name finds exactly the pages whose text has that name.
+  const filtersOf = (text: string, actors: string[], tags: string[]) => {
+    const m = mentionsOf(text);
+    return {
+      actor: [...new Set([...actors, ...m.actors])].sort(),
+      tag: [...new Set([...tags, ...m.tags])].sort(),
+    };
+  };
+  const namesOf = (ids: string[]) =>
+    ids
+      .map((id) => actorById.get(id) ?? tagById.get(id))
+      .filter((x): x is Actor | Tag => Boolean(x))
+      .map((x) => Object.values(x.names).join(" "))
+      .join(" ");
+  const jurisdictionsOf = (ids: string[]) =>
+    [...new Set(ids.map((id) => actorById.get(id)).filter((a) => a?.type === "jurisdiction").map((a) => a!.id.toUpperCase()))];
+  const records: SearchRecord[] = [];
+
+  for (const a of data.articles) {
+    const text = `${a.title}\n${a.summary ?? ""}\n${texts.get(a.slug) ?? ""}`;
+    const named = filtersOf(text, a.actors, a.tags);
+    records.push({
+      url: a.url,
+      content: indexText(text, map),
+      language: "en",
+      meta: {
+        title: a.title,
+        type: "article",
+        date: a.date.day,
+        lang: a.lang,
+        excerpt: (a.summary ?? a.excerpt).slice(0, 240),
+        ...(a.outlet ? { outlet: a.outlet } : {}),
+      },
+      filters: {
+        type: ["article"],
+        year: [a.date.day.slice(0, 4)],
+        ...named,
+        jurisdiction: jurisdictionsOf(named.actor),
+      },
+      sort: { date: a.date.day },
+    });
+  }
+
+  for (const e of data.events) {
+    const text = [e.title["zh-Hans"], e.title.en, e.title["zh-Hant"] ?? "", e.instrument?.id ?? "", e.instrument?.title ?? "", e.text].join("\n");
+    const named = filtersOf(text, [e.authority, ...e.targets.filter((t) => actorById.has(t))], e.items.filter((i) => tagById.has(i)));
+    records.push({
+      url: e.url,
+      content: indexText(`${text}\n${namesOf([e.authority, ...e.targets, ...e.items])}`, map),
+      language: "en",
+      meta: {
+        title: uiLang === "en" ? e.title.en : e.title["zh-Hans"],
+        title_other: uiLang === "en" ? e.title["zh-Hans"] : e.title.en,
+        type: "event",
+        date: e.date.start,
+        date_label: e.date.value,
+        lang: uiLang,
+        kind: e.kind,
+        excerpt: e.text.slice(0, 240),
+        ...(e.instrument ? { instrument: e.instrument.id } : {}),
+      },
+      filters: {
+        type: ["event"],
+        year: [e.date.start.slice(0, 4)],
+        jurisdiction: [e.jurisdiction],
+        ...named,
+        kind: [e.kind],
+      },
+      sort: { date: e.date.start },
+    });
+  }
+
+  for (const a of data.actors) {
+    const names = surfacesOf(a);
+    records.push({
+      url: `/actors/${a.id}/`,
+      content: indexText(`${names.join("\n")}\n${Object.values(a.description ?? {}).join("\n")}`, map),
+      language: "en",
+      meta: { title: displayName(a.names, uiLang, a.id), type: "actor", lang: uiLang, excerpt: names.join(" · ").slice(0, 240), kind: a.type },
+      filters: { type: ["actor"], ...filtersOf(names.join("\n"), [a.id], []), jurisdiction: a.jurisdiction ? [a.jurisdiction] : [] },
+      sort: { date: "0000-00-00" },
+    });
+  }
+  for (const t of data.tags) {
+    const names = surfacesOf(t);
+    records.push({
+      url: `/tags/${t.id}/`,
+      content: indexText(names.join("\n"), map),
+      language: "en",
+      meta: { title: displayName(t.names, uiLang, t.id), type: "tag", lang: uiLang, excerpt: names.join(" · ").slice(0, 240), kind: t.kind },
+      filters: { type: ["tag"], ...filtersOf(names.join("\n"), [], [t.id]) },
+      sort: { date: "0000-00-00" },
+    });
+  }
+  return records;
+}

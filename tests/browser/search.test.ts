@@ -1,0 +1,135 @@
+// Search in Chromium on the built site: one search over every kind of page, both scripts,
+// both languages, filters and sort in the URL, the "/" shortcut, highlighting on the page a
+// reader opens, the no-JavaScript fallback, and a site served under /kb/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import type { Browser, Page } from "playwright-core";
+import { buildSite, buildSiteInChild, serve, type BuiltSite } from "../support/site.ts";
+import { launchBrowser } from "../support/browser.ts";
+
+let site: BuiltSite;
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+
+before(async () => {
+  site = await buildSite({ includeDrafts: true });
+  server = await serve(site.dir);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function search(page: Page, base: string, query: string): Promise<string[]> {
+  await page.goto(`${base}search/?${query}`);
+  await page.waitForSelector('[data-search-results][data-search-state="done"]', { timeout: 15000 });
+  return page.locator("[data-search-results] a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+const articleUrl = (raw: string) => site.ingest.articles.find((a) => a.article.raw === raw)!.article.url;
+
+test("one search finds articles, events, actors and tags, whatever the script or language", async () => {
+  const page = await browser.newPage();
+  const cases: Array<[string, string[]]> = [
+    ["q=" + encodeURIComponent("華為"), [articleUrl("raw/002_71498972dcc4fdd5.txt"), "/actors/huawei/", "/events/2025-05-13-us-bis-huawei-ascend-guidance/"]],
+    ["q=Huawei", [articleUrl("raw/002_71498972dcc4fdd5.txt"), "/actors/huawei/"]],
+    ["q=" + encodeURIComponent("晶片"), [articleUrl("raw/000_d67bebb5f1f79fa8.txt"), "/tags/chips/"]],
+    ["q=" + encodeURIComponent("曝光機"), [articleUrl("raw/003_38e325384dfded78.txt"), "/tags/lithography/"]],
+    ["q=gallium", [articleUrl("raw/004_d320378eb413a6c9.txt"), "/events/2023-07-03-cn-mofcom-2023-23-gallium-germanium/", "/tags/gallium/"]],
+    ["q=Micron", [articleUrl("raw/004_d320378eb413a6c9.txt"), "/actors/micron/"]],
+    ["q=" + encodeURIComponent("Entity List"), ["/events/2024-12-02-us-bis-entity-list-140/", "/tags/entity-list/"]],
+    ["q=" + encodeURIComponent("rare earth"), [articleUrl("raw/001_0f687606ae77ce11.txt"), "/tags/rare-earths/"]],
+  ];
+  for (const [q, expected] of cases) {
+    const got = await search(page, server.url, q);
+    for (const url of expected) assert.ok(got.includes(url), `${decodeURIComponent(q)} finds ${url}; got ${got.join(" ")}`);
+  }
+  await page.close();
+});
+
+test("台积电 returns the pages that say it, not pages that only share a character", async () => {
+  const page = await browser.newPage();
+  const got = await search(page, server.url, "q=" + encodeURIComponent("台积电"));
+  assert.deepEqual(got.sort(), [articleUrl("raw/002_71498972dcc4fdd5.txt"), "/actors/tsmc/"].sort());
+  const nanjing = await search(page, server.url, "q=" + encodeURIComponent("南京工厂"));
+  assert.deepEqual(nanjing, [articleUrl("raw/002_71498972dcc4fdd5.txt")]);
+  const excerpt = await page.locator("[data-search-results] li .search-excerpt mark").first().innerText();
+  assert.equal(excerpt, "南京工厂");
+  await page.close();
+});
+
+test("filters and sort live in the URL and reproduce a search", async () => {
+  const page = await browser.newPage();
+  const events = await search(page, server.url, `q=${encodeURIComponent("稀土")}&type=event&year=2025&sort=date`);
+  assert.ok(events.length >= 3);
+  assert.ok(events.every((u) => u.startsWith("/events/2025-")), events.join(" "));
+  assert.deepEqual(events, [...events].sort().reverse(), "newest first");
+  assert.equal(await page.locator('select[name="type"]').inputValue(), "event");
+  assert.equal(await page.locator('select[name="sort"]').inputValue(), "date");
+  await page.locator('select[name="type"]').selectOption("article");
+  await page.waitForFunction(() => location.search.includes("type=article"));
+  await page.waitForSelector('[data-search-results][data-search-state="done"]');
+  const articles = await page.locator("[data-search-results] a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  assert.ok(articles.length >= 1 && articles.every((u) => u.startsWith("/articles/")));
+  const byActor = await search(page, server.url, "actor=us-bis&type=event");
+  assert.ok(byActor.includes("/events/2024-12-02-us-bis-fdpr-hbm-chipmaking-equipment/"));
+  const byTag = await search(page, server.url, "tag=gallium&jurisdiction=CN");
+  assert.ok(byTag.includes("/events/2024-12-03-cn-mofcom-2024-46-dual-use-ban-us/"));
+  await page.close();
+});
+
+test("'/' focuses the search box on any page, and Enter searches", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}timeline/`);
+  await page.keyboard.press("/");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("name")), "q");
+  await page.keyboard.type("華為");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/search\/\?q=/);
+  await page.waitForSelector('[data-search-results][data-search-state="done"]');
+  assert.ok((await page.locator("[data-search-results] a").count()) >= 3);
+  await page.close();
+});
+
+test("the page a reader opens from a result highlights what was searched, in its own script", async () => {
+  const page = await browser.newPage();
+  await search(page, server.url, "q=" + encodeURIComponent("華為"));
+  const target = articleUrl("raw/002_71498972dcc4fdd5.txt");
+  await page.locator(`[data-search-results] a[href^="${target}"]`).click();
+  await page.waitForSelector("mark.search-hit");
+  const marks = await page.locator(".article__body mark.search-hit").allInnerTexts();
+  assert.ok(marks.length >= 2 && marks.every((m) => m === "华为"), marks.join(","));
+  await page.close();
+});
+
+test("without JavaScript the search page says so and points to the tag and actor indexes", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}search/?q=x`);
+  const text = await page.locator("main").innerText();
+  assert.match(text, /JavaScript/);
+  assert.equal(await page.locator('main a[href="/tags/"]').count(), 1);
+  assert.equal(await page.locator('main a[href="/actors/"]').count(), 1);
+  await context.close();
+});
+
+test("under a /kb/ path prefix, search runs and every result link stays inside /kb/ and opens", async () => {
+  const prefixed = await buildSiteInChild({ KB_INCLUDE_DRAFTS: "1", KB_PATH_PREFIX: "/kb/" });
+  const srv = await serve(prefixed.dir, "/kb/");
+  try {
+    const page = await browser.newPage();
+    const base = srv.url;
+    const got = await search(page, base, "q=" + encodeURIComponent("稀土"));
+    assert.ok(got.length >= 5);
+    for (const u of got) assert.ok(u.startsWith("/kb/"), u);
+    const res = await page.goto(new URL(got[0]!, base).href);
+    assert.equal(res?.status(), 200);
+    const api = await page.goto(`${base}api/articles.json`);
+    const rows = (await api!.json()) as Array<{ url: string }>;
+    assert.ok(rows.every((r) => r.url.startsWith("/kb/")));
+    await page.close();
+  } finally {
+    await srv.close();
+  }
+});
