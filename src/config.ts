@@ -18,6 +18,12 @@ export interface KbConfig {
   includeDrafts: boolean;
   /** URL path the site is served under, e.g. /kb/ on a GitHub Pages project site. */
   pathPrefix: string;
+  /**
+   * The absolute URL of the site's home, ending in the path prefix and a slash, for what must
+   * be absolute: canonical links, feeds, the sitemap (KB_SITE_URL; default http://localhost:8080
+   * or $PORT, with the path prefix).
+   */
+  siteUrl: string;
 }
 
 export function normalizePathPrefix(p: string | undefined): string {
@@ -25,15 +31,40 @@ export function normalizePathPrefix(p: string | undefined): string {
   return trimmed ? `/${trimmed}/` : "/";
 }
 
+/**
+ * The site's absolute home URL from KB_SITE_URL and the path prefix. The URL may name the host
+ * alone (the prefix is appended) or the host and the prefix, as GitHub's configure-pages
+ * `base_url` does; a different path would make every absolute URL miss the pages, so it is an
+ * error rather than a guess.
+ */
+export function resolveSiteUrl(siteUrl: string | undefined, pathPrefix: string, port?: string): string {
+  const raw = siteUrl?.trim() || `http://localhost:${port?.trim() || "8080"}/`;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new Error(`KB_SITE_URL "${raw}" is not an absolute URL (e.g. https://owner.github.io/repo/)`);
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error(`KB_SITE_URL "${raw}" must be an http(s) URL`);
+  const given = normalizePathPrefix(decodeURI(u.pathname));
+  if (given !== "/" && given !== pathPrefix) {
+    throw new Error(`KB_SITE_URL "${raw}" ends in the path ${given}, but KB_PATH_PREFIX is ${pathPrefix}: set both to the same path`);
+  }
+  return `${u.origin}${encodeURI(pathPrefix)}`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<KbConfig> = {}): KbConfig {
   const fromRoot = (p: string) => path.resolve(ROOT, p);
+  const pathPrefix = overrides.pathPrefix ?? normalizePathPrefix(env.KB_PATH_PREFIX);
   return {
     contentDir: env.KB_CONTENT_DIR ? path.resolve(env.KB_CONTENT_DIR) : fromRoot("content"),
     shippedContentDir: fromRoot("content"),
     dataDir: env.KB_DATA_DIR ? path.resolve(env.KB_DATA_DIR) : fromRoot(".kb"),
     outputDir: env.KB_OUTPUT_DIR ? path.resolve(env.KB_OUTPUT_DIR) : fromRoot("_site"),
     includeDrafts: env.KB_INCLUDE_DRAFTS === "1" || env.KB_INCLUDE_DRAFTS === "true",
-    pathPrefix: normalizePathPrefix(env.KB_PATH_PREFIX),
+    pathPrefix,
+    // From the prefix above, so an override of pathPrefix carries over to absolute URLs.
+    siteUrl: resolveSiteUrl(env.KB_SITE_URL, pathPrefix, env.PORT),
     ...overrides,
   };
 }
