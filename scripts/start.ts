@@ -10,11 +10,16 @@ import { bundleClientScripts } from "../src/site/bundle.ts";
 import { reportLines } from "../src/ingest/report.ts";
 
 const cfg = loadConfig(process.env, { includeDrafts: true });
+// Shows ingest problems on the pages (src/site/plugin.ts); never set by a production build.
+process.env.KB_DEV = "1";
+const incremental = { cache: new Map(), written: new Map() } as Parameters<typeof runIngest>[1] & object;
 const port = Number(process.env.PORT ?? 8080);
 
 async function ingestAndReport(): Promise<void> {
   try {
-    const result = await runIngest(cfg);
+    const started = performance.now();
+    const result = await runIngest(cfg, incremental);
+    if (process.env.KB_TIMING) console.log(`ingest+write ${(performance.now() - started).toFixed(0)} ms`);
     for (const line of reportLines(result.log.sorted(), result.summary)) console.log(line);
   } catch (e) {
     console.error(`ingest failed: ${(e as Error).stack ?? e}`);
@@ -27,7 +32,7 @@ process.env.KB_OUTPUT_DIR = cfg.outputDir;
 process.env.KB_PATH_PREFIX = cfg.pathPrefix;
 const eleventy = new Eleventy(path.join(ROOT, "pages"), cfg.outputDir, {
   configPath: path.join(ROOT, ".eleventy.ts"),
-  quietMode: true,
+  quietMode: false,
   runMode: "serve",
   pathPrefix: cfg.pathPrefix,
 });

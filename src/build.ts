@@ -4,15 +4,21 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { ROOT, type KbConfig } from "./config.ts";
-import { ingest, type IngestResult } from "./ingest/ingest.ts";
-import { writeDataset } from "./ingest/dataset.ts";
+import { ingest, type IngestResult, type ArticleCache } from "./ingest/ingest.ts";
+import { writeDataset, type WrittenBodies } from "./ingest/dataset.ts";
 import { buildSearchIndex } from "./search/index-build.ts";
 import { bundleClientScripts } from "./site/bundle.ts";
 
-export async function runIngest(cfg: KbConfig): Promise<IngestResult> {
-  const result = await ingest({ contentDir: cfg.contentDir, fallbackDir: cfg.shippedContentDir, includeDrafts: cfg.includeDrafts });
+/** With `incremental` (npm start), unchanged files are neither re-read nor re-written. */
+export async function runIngest(cfg: KbConfig, incremental?: { cache: ArticleCache; written: WrittenBodies }): Promise<IngestResult> {
+  const result = await ingest({
+    contentDir: cfg.contentDir,
+    fallbackDir: cfg.shippedContentDir,
+    includeDrafts: cfg.includeDrafts,
+    ...(incremental ? { cache: incremental.cache } : {}),
+  });
   await fs.mkdir(cfg.dataDir, { recursive: true });
-  await writeDataset(result, cfg.dataDir);
+  await writeDataset(result, cfg.dataDir, incremental?.written);
   return result;
 }
 

@@ -8,6 +8,11 @@
   const rows = [...list.querySelectorAll(".tl-row:not(.tl-year)")];
   const years = [...list.querySelectorAll(".tl-year")];
   const count = form.querySelector("[data-timeline-count]");
+  let shownNow = rows.length;
+  // The template is in the interface language; the language switch swaps it (data-en-data-template).
+  const showCount = () => {
+    if (count) count.textContent = count.dataset.template.replace("{n}", shownNow).replace("{total}", rows.length);
+  };
 
   const readUrl = () => {
     const params = new URLSearchParams(location.search);
@@ -62,7 +67,8 @@
       const hasEvents = year && rows.some((r) => r.dataset.year === row.dataset.year && !r.classList.contains("is-filtered"));
       row.hidden = year ? !hasEvents && !carries : row.classList.contains("is-filtered") && !carries;
     }
-    if (count) count.textContent = count.dataset.template.replace("{n}", shown).replace("{total}", rows.length);
+    shownNow = shown;
+    showCount();
   };
 
   form.addEventListener("change", () => {
@@ -77,6 +83,7 @@
     apply(state);
   });
   apply(readUrl());
+  document.addEventListener("kb:uilang", showCount);
   // Following a link to an event that a filter hides would land nowhere: show everything.
   list.addEventListener("click", (e) => {
     const a = e.target.closest("a[href^='#']");

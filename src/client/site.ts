@@ -1,7 +1,20 @@
-// On every page: "/" focuses the search box; and a page opened from a search result
-// highlights what was searched (?hl=华为|Huawei), in either script.
+// On every page: the reader's interface language and theme; "/" focuses the search box; and a
+// page opened from a search result highlights what was searched (?hl=华为|Huawei), in either script.
 import { findHighlights, type FoldMap } from "../search/fold.ts";
 import { baseUrl, loadJson } from "./shared.ts";
+import { initUiLang, UI_LANG_EVENT } from "./ui-lang.ts";
+import { initTheme } from "./theme.ts";
+
+// First, before anything is drawn from the page's text: module scripts run once the page is
+// parsed, usually before the first paint.
+initTheme();
+initUiLang();
+// The search page writes its messages from attributes the switch has just swapped: run the
+// search again so they are rewritten in the new language.
+document.addEventListener(UI_LANG_EVENT, () => {
+  const form = document.querySelector<HTMLFormElement>("[data-search-form]");
+  if (form && !form.hidden) form.dispatchEvent(new Event("change"));
+});
 
 document.addEventListener("keydown", (e) => {
   if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;

@@ -3,6 +3,7 @@
 // reads only its own body and memory does not grow with the corpus.
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { createHash } from "node:crypto";
 import type { Actor, Article, BuildSummary, Tag } from "../model/types.ts";
 import type { Heading } from "../render/markdown.ts";
 import type { TimelineEvent } from "../model/event.ts";
@@ -23,6 +24,8 @@ export interface Dataset {
 export const DATASET_FILE = "dataset.json";
 export const BODIES_DIR = "bodies";
 export const TEXT_DIR = "text";
+/** Every error and warning of the last ingest, for the page banner under `npm start`. */
+export const DIAGNOSTICS_FILE = "diagnostics.json";
 
 export function toDataset(result: IngestResult): Dataset {
   const { seconds: _seconds, ...summary } = result.summary;
@@ -35,19 +38,38 @@ export function toDataset(result: IngestResult): Dataset {
   };
 }
 
-/** Writes the dataset, replacing bodies of articles that no longer exist. */
-export async function writeDataset(result: IngestResult, outDir: string): Promise<void> {
+/** What was last written for each article, so that `npm start` rewrites only what changed. */
+export type WrittenBodies = Map<string, string>;
+
+/** Writes the dataset; with `written`, only the bodies that changed since the last call. */
+export async function writeDataset(result: IngestResult, outDir: string, written?: WrittenBodies): Promise<void> {
   const bodies = path.join(outDir, BODIES_DIR);
   const texts = path.join(outDir, TEXT_DIR);
-  await fs.rm(bodies, { recursive: true, force: true });
-  await fs.rm(texts, { recursive: true, force: true });
+  if (!written || written.size === 0) {
+    await fs.rm(bodies, { recursive: true, force: true });
+    await fs.rm(texts, { recursive: true, force: true });
+  }
   await fs.mkdir(bodies, { recursive: true });
   await fs.mkdir(texts, { recursive: true });
+  const live = new Set<string>();
   for (const a of result.articles) {
-    await fs.writeFile(path.join(bodies, `${a.article.slug}.html`), a.html);
-    await fs.writeFile(path.join(texts, `${a.article.slug}.txt`), a.text);
+    const slug = a.article.slug;
+    live.add(slug);
+    const key = createHash("sha1").update(a.html).update("\0").update(a.text).digest("hex");
+    if (written?.get(slug) === key) continue;
+    await fs.writeFile(path.join(bodies, `${slug}.html`), a.html);
+    await fs.writeFile(path.join(texts, `${slug}.txt`), a.text);
+    written?.set(slug, key);
+  }
+  if (written) {
+    for (const slug of [...written.keys()].filter((s) => !live.has(s))) {
+      written.delete(slug);
+      await fs.rm(path.join(bodies, `${slug}.html`), { force: true });
+      await fs.rm(path.join(texts, `${slug}.txt`), { force: true });
+    }
   }
   await fs.writeFile(path.join(outDir, DATASET_FILE), JSON.stringify(toDataset(result)));
+  await fs.writeFile(path.join(outDir, DIAGNOSTICS_FILE), JSON.stringify(result.log.sorted()));
 }
 
 export async function readDataset(dir: string): Promise<Dataset> {

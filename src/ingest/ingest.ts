@@ -12,8 +12,12 @@ import type { Heading } from "../render/markdown.ts";
 import type { TimelineEvent } from "../model/event.ts";
 import { ingestEvents, type ArticleRef, type EventFile } from "./events.ts";
 
+/** Results of earlier runs by file, for `npm start`: an unchanged file is not read again. */
+export type ArticleCache = Map<string, { stamp: string; result: ReturnType<typeof ingestArticle>; lastGood?: ReturnType<typeof ingestArticle> }>;
+
 export interface IngestOptions {
   contentDir: string;
+  cache?: ArticleCache;
   /** Where the shipped registries live, used when contentDir has none of its own. */
   fallbackDir: string;
   includeDrafts: boolean;
@@ -95,27 +99,41 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   let draftsSkipped = 0;
 
   for (const file of files) {
-    let raw: string;
+    let r: ReturnType<typeof ingestArticle>;
     try {
-      raw = await fs.readFile(path.join(opts.contentDir, file), "utf8");
+      const full = path.join(opts.contentDir, file);
+      const st = opts.cache ? await fs.stat(full) : undefined;
+      const stamp = st ? `${st.mtimeMs}:${st.size}:${vocab.stamp}` : "";
+      const cached = opts.cache?.get(file);
+      if (cached && cached.stamp === stamp) {
+        r = cached.result;
+      } else {
+        r = ingestArticle(file, await fs.readFile(full, "utf8"), vocab, { now });
+        const lastGood = r.article ? r : cached?.lastGood;
+        opts.cache?.set(file, { stamp, result: r, ...(lastGood ? { lastGood } : {}) });
+      }
+      // While editing (npm start), a file that stops ingesting keeps its last good page, so the
+      // page being looked at stays there and shows the problem instead of vanishing.
+      const lastGood = opts.cache?.get(file)?.lastGood;
+      if (!r.article && lastGood?.article) r = { ...lastGood, diagnostics: r.diagnostics };
     } catch (e) {
       log.error(file, `cannot read the file: ${(e as Error).message}`);
       continue;
     }
-    const r = ingestArticle(file, raw, vocab, { now });
     r.diagnostics.forEach((d) => log.add(d));
     if (!r.article) continue;
     const slug = uniqueSlug(file, r.article.slug, bySlug, log);
-    if (slug !== r.article.slug) r.article = { ...r.article, slug, url: `/articles/${slug}/` };
-    const published = !r.article.draft || opts.includeDrafts;
-    const ref = { slug, title: r.article.title, url: r.article.url, published };
+    // A copy, not an edit: the cached result must stay as the file says.
+    const article = slug === r.article.slug ? r.article : { ...r.article, slug, url: `/articles/${slug}/` };
+    const published = !article.draft || opts.includeDrafts;
+    const ref = { slug, title: article.title, url: article.url, published };
     refs.set(slug, ref);
     refs.set(path.basename(file).replace(/\.(md|markdown)$/i, ""), ref);
     if (!published) {
       draftsSkipped++;
       continue;
     }
-    articles.push({ article: r.article, html: r.html!, headings: r.headings!, text: r.text! });
+    articles.push({ article, html: r.html!, headings: r.headings!, text: r.text! });
   }
 
   articles.sort((a, b) => compareByDateDesc(a.article, b.article));

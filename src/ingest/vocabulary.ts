@@ -10,6 +10,8 @@ import { slugify } from "../normalize/slug.ts";
 import { createHash } from "node:crypto";
 
 export interface Vocabulary {
+  /** Changes whenever a registry file changes: cached results resolved against it expire. */
+  stamp: string;
   actors: Actor[];
   tags: Tag[];
   /** Where each registry was read from, relative to the working directory. */
@@ -34,12 +36,14 @@ async function readFirst(files: string[]): Promise<{ file: string; text: string 
 }
 
 export async function loadVocabulary(contentDir: string, fallbackDir: string, log: DiagnosticLog): Promise<Vocabulary> {
+  const stamps: string[] = [];
   const load = async <T>(name: string, parse: (text: string, file: string) => { items: T[]; diagnostics: import("../model/diagnostics.ts").Diagnostic[] }) => {
     const found = await readFirst([path.join(contentDir, name), path.join(fallbackDir, name)]);
     if (!found) {
       log.warn(name, `no ${name} in ${contentDir} or ${fallbackDir}; nothing will be resolved against it`);
       return { file: name, items: [] as T[] };
     }
+    stamps.push(createHash("sha256").update(found.text).digest("hex").slice(0, 12));
     const shown = path.relative(process.cwd(), found.file) || found.file;
     const r = parse(found.text, shown);
     r.diagnostics.forEach((d) => log.add(d));
@@ -50,6 +54,7 @@ export async function loadVocabulary(contentDir: string, fallbackDir: string, lo
   const registry = new Registry(actors.items, tags.items);
   const matcher = buildMentionMatcher(actors.items, tags.items);
   return {
+    stamp: stamps.join(":"),
     actors: actors.items,
     tags: tags.items,
     actorsFile: actors.file,

@@ -43,18 +43,24 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   // Text inside removed elements (a <script>'s code) is dropped with them; we report it.
   disallowedTagsMode: "discard",
+  // Images pasted as raw HTML get what Markdown images get (see the image rule below).
+  transformTags: {
+    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, ...IMAGE_ATTRS } }),
+  },
 };
+
+/** Every image is remote and below the fold more often than not; WeChat's host refuses a Referer. */
+const IMAGE_ATTRS = { loading: "lazy", decoding: "async", referrerpolicy: "no-referrer" } as const;
 
 function createParser(): MarkdownIt {
   const md = markdownIt({ html: true, linkify: true, typographer: false });
-  const defaultImage = md.renderer.rules.image!;
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
-    // WeChat's image host refuses requests that carry a Referer.
-    token.attrSet("loading", "lazy");
-    token.attrSet("decoding", "async");
-    token.attrSet("referrerpolicy", "no-referrer");
-    return defaultImage(tokens, idx, options, env, self);
+    // The caption under the image says what it shows better than the alt a clipper left.
+    const caption = (token.meta as { caption?: string } | null)?.caption;
+    token.attrSet("alt", (caption ?? self.renderInlineAsText(token.children ?? [], options, env)).trim());
+    for (const [k, v] of Object.entries(IMAGE_ATTRS)) token.attrSet(k, v);
+    return self.renderToken(tokens, idx, options);
   };
   md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
     const token = tokens[idx]!;
@@ -75,8 +81,74 @@ function inlineText(token: Token | undefined): string {
     .join("");
 }
 
+/** The words of a caption line, or undefined: all italic, or all in 【】 or [] brackets. */
+export function captionText(inline: Token): string | undefined {
+  const children = (inline.children ?? []).filter((c) => !(c.type === "text" && !c.content.trim()));
+  const text = inlineText(inline).trim();
+  if (!text) return undefined;
+  if (children[0]?.type === "em_open" && children.at(-1)?.type === "em_close" && children.filter((c) => c.type === "em_open").length === 1) return text;
+  if (children.some((c) => c.type !== "text")) return undefined;
+  const bracketed = /^【([^【】]+)】$/.exec(text) ?? /^\[([^[\]]+)\]$/.exec(text);
+  return bracketed?.[1]?.trim();
+}
+
+function isImageParagraph(tokens: Token[], i: number): boolean {
+  const inline = tokens[i + 1];
+  const children = (inline?.children ?? []).filter((c) => !(c.type === "text" && !c.content.trim()) && c.type !== "softbreak");
+  return tokens[i]?.type === "paragraph_open" && inline?.type === "inline" && tokens[i + 2]?.type === "paragraph_close" && children.length === 1 && children[0]!.type === "image";
+}
+
+/**
+ * An image alone in its paragraph with a caption line right under it becomes a <figure> with
+ * a <figcaption>, and the caption becomes the image's alt text.
+ */
+function captionImages(tokens: Token[]): void {
+  for (let i = 0; i + 5 < tokens.length; i++) {
+    if (!isImageParagraph(tokens, i) || tokens[i + 3]?.type !== "paragraph_open" || tokens[i + 5]?.type !== "paragraph_close") continue;
+    const caption = captionText(tokens[i + 4]!);
+    if (!caption) continue;
+    const image = tokens[i + 1]!.children!.find((c) => c.type === "image")!;
+    image.meta = { ...(image.meta ?? {}), caption };
+    tokens[i]!.tag = "figure";
+    tokens[i + 3]!.tag = "figcaption";
+    tokens[i + 5]!.tag = "figcaption";
+    // The image paragraph's close now closes the figure, after the caption.
+    const [close] = tokens.splice(i + 2, 1);
+    close!.tag = "figure";
+    tokens.splice(i + 5, 0, close!);
+    i += 5;
+  }
+}
+
+/**
+ * Gives every image without alt text a generic one, in the interface language, with the
+ * English for the client to swap in. Works on sanitized HTML, whose attribute values are quoted
+ * and escaped, so a tag never contains a stray ">".
+ */
+export function fillMissingAlts(html: string, fallback: { alt: string; lang: string; en: string }): string {
+  const esc = (v: string) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return html.replace(/<img\b[^>]*>/g, (tag) => {
+    if (/\salt="[^"]*[^"\s][^"]*"/.test(tag)) return tag;
+    const rest = tag.slice(4).replace(/\salt="\s*"/, "");
+    return `<img alt="${esc(fallback.alt)}" lang="${esc(fallback.lang)}" data-en-alt="${esc(fallback.en)}"${rest}`;
+  });
+}
+
+/**
+ * Section headings start at h2 under the page's h1 and skip no level: notes often use ### for
+ * their top sections. Levels 2–6 are renumbered in order (### and ##### become h2 and h3); an h1
+ * in the body stays one (ingest reads it as the title when front matter has none).
+ */
+function closeHeadingGaps(tokens: Token[]): void {
+  const used = [...new Set(tokens.filter((t) => t.type === "heading_open" && t.tag !== "h1").map((t) => Number(t.tag.slice(1))))].sort();
+  const to = new Map(used.map((level, i) => [level, `h${i + 2}`]));
+  for (const t of tokens) if ((t.type === "heading_open" || t.type === "heading_close") && t.tag !== "h1") t.tag = to.get(Number(t.tag.slice(1)))!;
+}
+
 export function renderMarkdown(body: string): RenderedBody {
   const tokens = md.parse(body, {});
+  closeHeadingGaps(tokens);
+  captionImages(tokens);
   const headings: Heading[] = [];
   const usedIds = new Set<string>();
   const removed: RenderedBody["removed"] = [];

@@ -3,6 +3,7 @@
 // the date was stored in, so a day is never shown as the day before or after.
 import { DateTime } from "luxon";
 import type { Lang, NormalizedDate } from "../model/types.ts";
+import { detectLang } from "../normalize/lang.ts";
 
 export type UiLang = "zh-Hans" | "en";
 export const UI_LANGS: readonly UiLang[] = ["zh-Hans", "en"];
@@ -64,6 +65,27 @@ export const STRINGS = {
   lang_zh_Hant: { "zh-Hans": "繁体中文", en: "Traditional Chinese" },
   lang_en: { "zh-Hans": "英文", en: "English" },
   readingTime: { "zh-Hans": "阅读约 {n} 分钟", en: "{n} min read" },
+  // The reader's settings, reading aids and punctuation that changes with the language.
+  mainNav: { "zh-Hans": "主导航", en: "Main navigation" },
+  preferences: { "zh-Hans": "显示设置", en: "Display settings" },
+  uiLanguage: { "zh-Hans": "界面语言", en: "Interface language" },
+  // Each language is named in itself, whatever the interface language.
+  uiLangSelf_zh: { "zh-Hans": "中文", en: "中文" },
+  uiLangSelf_en: { "zh-Hans": "English", en: "English" },
+  theme: { "zh-Hans": "主题", en: "Theme" },
+  themeSystem: { "zh-Hans": "跟随系统", en: "System" },
+  themeLight: { "zh-Hans": "浅色", en: "Light" },
+  themeDark: { "zh-Hans": "深色", en: "Dark" },
+  readingTimeLabel: { "zh-Hans": "阅读时间", en: "Reading time" },
+  toc: { "zh-Hans": "目录", en: "Contents" },
+  articleNav: { "zh-Hans": "按日期浏览文章", en: "Articles by date" },
+  olderArticle: { "zh-Hans": "较早的文章", en: "Older article" },
+  newerArticle: { "zh-Hans": "较新的文章", en: "Newer article" },
+  relatedArticles: { "zh-Hans": "相关文章", en: "Related articles" },
+  inCommon: { "zh-Hans": "共同涉及", en: "In common" },
+  imageAlt: { "zh-Hans": "图片", en: "Image" },
+  colon: { "zh-Hans": "：", en: ": " },
+  listSep: { "zh-Hans": "、", en: ", " },
   navTimeline: { "zh-Hans": "时间线", en: "Timeline" },
   timelineTitle: { "zh-Hans": "措施与反制时间线", en: "Measures and countermeasures" },
   timelineIntro: {
@@ -142,6 +164,11 @@ export const STRINGS = {
   type_actor: { "zh-Hans": "机构与人物", en: "Actor" },
   type_tag: { "zh-Hans": "标签", en: "Tag" },
   viewOnTimeline: { "zh-Hans": "在时间线上查看", en: "View on the timeline" },
+  feedEventsSubtitle: {
+    "zh-Hans": "最新宣布的出口管制措施与反制措施，按宣布日期排列。",
+    en: "The latest export-control measures and countermeasures, by date announced.",
+  },
+  termDescription: { "zh-Hans": "{kind}：{names}。提及它的文章：{n} 篇。", en: "{kind}: {names}. Articles that mention it: {n}." },
 } as const satisfies Record<string, Record<UiLang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
@@ -176,4 +203,80 @@ export function formatEventDate(d: { value: string; precision: "year" | "month" 
 export function readingMinutes(wordCount: number, lang: Lang): number {
   const perMinute = lang === "en" ? 200 : 400;
   return Math.max(1, Math.round(wordCount / perMinute));
+}
+
+// ── Both languages in one page ─────────────────────────────────────────────────────────────
+// Pages are built once, in the default language, and carry the English alongside: text in
+// data-en, attributes in data-en-<attribute>. The client swaps them when the reader picks
+// English (src/client/ui-lang.ts). Everything here is escaped: keys, names and dates alike.
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+type Vars = Record<string, string | number>;
+
+/** ` data-en="…"` when the English differs, for an element whose text is the default language. */
+function enData(zh: string, en: string, attr = "data-en"): string {
+  return en === zh ? "" : ` ${attr}="${escapeHtml(en)}"`;
+}
+
+/** An interface string as `<span data-en="Tags">标签</span>`. */
+export function bilingualText(key: string, vars: Vars = {}): string {
+  const zh = t(key, DEFAULT_UI_LANG, vars);
+  const en = t(key, "en", vars);
+  return en === zh ? escapeHtml(zh) : `<span${enData(zh, en)}>${escapeHtml(zh)}</span>`;
+}
+
+/** `placeholder="搜索" data-en-placeholder="Search"`: an attribute in both languages. */
+export function bilingualAttr(attr: string, key: string, vars: Vars = {}): string {
+  if (!/^[a-z][a-z-]*$/.test(attr)) throw new Error(`not an attribute name: ${attr}`);
+  const zh = t(key, DEFAULT_UI_LANG, vars);
+  return `${attr}="${escapeHtml(zh)}"${enData(zh, t(key, "en", vars), `data-en-${attr}`)}`;
+}
+
+/** ` data-en="All"`, for elements that may hold only text (<option>, <title>). */
+export function englishOf(key: string, vars: Vars = {}): string {
+  return enData(t(key, DEFAULT_UI_LANG, vars), t(key, "en", vars));
+}
+
+/** `<time datetime="…" data-en="4 December 2024">2024年12月4日</time>`. */
+export function bilingualDate(d: NormalizedDate): string {
+  const zh = formatDate(d, DEFAULT_UI_LANG);
+  return `<time datetime="${escapeHtml(d.iso)}"${enData(zh, formatDate(d, "en"))}>${escapeHtml(zh)}</time>`;
+}
+
+/** An event date at its precision, in both languages. */
+export function bilingualEventDate(d: { value: string; precision: "year" | "month" | "day" }): string {
+  const zh = formatEventDate(d, DEFAULT_UI_LANG);
+  return `<time datetime="${escapeHtml(d.value)}"${enData(zh, formatEventDate(d, "en"))}>${escapeHtml(zh)}</time>`;
+}
+
+/** A name in the language it is in, with its English name for the English interface. */
+export function nameAttrs(n: { label: string; lang?: string; en?: string }): string {
+  return `${n.lang ? `lang="${escapeHtml(n.lang)}"` : ""}${n.en ? enData(n.label, n.en) : ""}`.trim();
+}
+
+export function bilingualName(n: { label: string; lang?: string; en?: string }): string {
+  const attrs = nameAttrs(n);
+  return attrs ? `<span ${attrs}>${escapeHtml(n.label)}</span>` : escapeHtml(n.label);
+}
+
+/**
+ * Marks each paragraph whose language differs from the block's with its own lang, so that
+ * notes written half in English and half in Chinese are read and hyphenated right. Works on
+ * sanitized HTML: bare <p> tags, escaped text.
+ */
+export function markParagraphLangs(html: string, blockLang: Lang): string {
+  return html.replace(/<p>([\s\S]*?)<\/p>/g, (whole, inner: string) => {
+    const text = inner.replace(/<[^>]*>/g, "");
+    if (!text.trim()) return whole;
+    const lang = detectLang(text);
+    return lang === blockLang ? whole : `<p lang="${lang}">${inner}</p>`;
+  });
+}
+
+/** The language of a short text (a note, a source's title), for its lang attribute. */
+export function langOf(text: string): Lang {
+  return detectLang(text);
 }

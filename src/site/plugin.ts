@@ -8,7 +8,16 @@ import { readDataset, BODIES_DIR } from "../ingest/dataset.ts";
 import { shapeSite } from "./shape.ts";
 import { t, formatDate, formatEventDate, readingMinutes, DEFAULT_UI_LANG, type UiLang } from "./i18n.ts";
 import { toCsv } from "../timeline/csv.ts";
+import { bilingualAttr, bilingualDate, bilingualEventDate, bilingualName, bilingualText, englishOf, langOf, nameAttrs } from "./i18n.ts";
+import { fillMissingAlts } from "../render/markdown.ts";
+import type { Named } from "./shape.ts";
+import { devBanner, injectAfterBody } from "./dev-banner.ts";
+import { DIAGNOSTICS_FILE } from "../ingest/dataset.ts";
+import type { Diagnostic } from "../model/diagnostics.ts";
 import type { Lang, NormalizedDate } from "../model/types.ts";
+import type { ArticleView, EventView, TermView, ListPage } from "./shape.ts";
+import { absoluteUrl } from "./site-url.ts";
+import { articleEntries, atomFeed, eventEntries, feedLinks, jsonFeed, pageMeta, sitemapPaths, sitemapXml, FAVICON_PATH, FEED_PATHS, type FeedInfo, type SitemapSource } from "./feeds.ts";
 
 /** A site path under the path prefix; absolute URLs and fragments pass through. */
 export function withPrefix(u: string, prefix: string): string {
@@ -36,4 +45,85 @@ export default function kbSite(eleventyConfig: UserConfig): void {
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
   eleventyConfig.addWatchTarget(path.join(kb.dataDir, "dataset.json"));
+
+  // npm start: ingest problems on every page (read once per build, not per page).
+  if (process.env.KB_DEV === "1") {
+    let banner = "";
+    eleventyConfig.on("eleventy.before", () => {
+      try {
+        const diagnostics = JSON.parse(readFileSync(path.join(kb.dataDir, DIAGNOSTICS_FILE), "utf8")) as Diagnostic[];
+        banner = devBanner(diagnostics, withPrefix("/assets/dev.css", kb.pathPrefix));
+      } catch {
+        banner = "";
+      }
+    });
+    eleventyConfig.addTransform("kb-dev-banner", function (this: { page: { outputPath?: string | false } }, content: string) {
+      return typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html") ? injectAfterBody(content, banner) : content;
+    });
+  }
+
+  // publishing (feeds, sitemap, meta)
+  {
+    const lang = DEFAULT_UI_LANG;
+    const siteTitle = t("siteTitle", lang);
+    const tagline = t("siteTagline", lang);
+    const abs = (p: string) => absoluteUrl(p, kb.siteUrl);
+    const articlesTitle = `${siteTitle} · ${t("latestArticles", lang)}`;
+    const eventsTitle = `${siteTitle} · ${t("timelineTitle", lang)}`;
+    const info = (self: string, title: string, subtitle: string, home: string): FeedInfo => ({
+      title, subtitle, lang, homeUrl: abs(home), selfUrl: abs(self), iconUrl: abs(FAVICON_PATH), author: siteTitle,
+    });
+    const eventLabels = { lang, kind: (k: string) => t(`ekind_${k}`, lang), domain: (d: string) => t(`domain_${d}`, lang) };
+    const links = feedLinks({ articles: articlesTitle, events: eventsTitle });
+    const termDescription = (term: TermView) =>
+      t("termDescription", lang, { kind: t(`kind_${term.kind}`, lang), names: [...new Set([term.label, ...Object.values(term.names)])].join(" / "), n: term.count });
+
+    eleventyConfig.addFilter("absoluteUrl", (p: string) => abs(p));
+    eleventyConfig.addFilter("articlesAtomFeed", (articles: ArticleView[]) =>
+      atomFeed(info(FEED_PATHS.articlesAtom, articlesTitle, tagline, "/"), articleEntries(articles, kb.siteUrl)));
+    eleventyConfig.addFilter("articlesJsonFeed", (articles: ArticleView[]) =>
+      jsonFeed(info(FEED_PATHS.articlesJson, articlesTitle, tagline, "/"), articleEntries(articles, kb.siteUrl)));
+    eleventyConfig.addFilter("eventsAtomFeed", (events: EventView[]) =>
+      atomFeed(info(FEED_PATHS.eventsAtom, eventsTitle, t("feedEventsSubtitle", lang), "/timeline/"), eventEntries(events, kb.siteUrl, eventLabels)));
+    eleventyConfig.addFilter("sitemapXml", (items: SitemapSource[]) => sitemapXml(sitemapPaths(items), kb.siteUrl));
+    eleventyConfig.addFilter(
+      "pageMeta",
+      (
+        page: { url: string | false },
+        ctx: { docTitle?: string; description?: string; pageLang?: string; article?: ArticleView; event?: EventView; listPage?: ListPage<TermView> },
+      ) => ({
+        ...pageMeta({
+          pageUrl: page.url || "/",
+          siteUrl: kb.siteUrl,
+          siteTitle,
+          tagline,
+          uiLang: lang,
+          ...(ctx.pageLang ? { pageLang: ctx.pageLang } : {}),
+          ...(ctx.docTitle ? { docTitle: ctx.docTitle } : {}),
+          ...(ctx.description ? { description: ctx.description } : {}),
+          ...(ctx.article ? { article: ctx.article } : {}),
+          ...(ctx.event ? { event: ctx.event } : {}),
+          ...(ctx.listPage ? { termDescription: termDescription(ctx.listPage.term) } : {}),
+        }),
+        feeds: links,
+        favicon: FAVICON_PATH,
+      }),
+    );
+  }
+
+  // reader experience: both interface languages in one build, and content images with alt text
+  {
+    const vars = (v: unknown) => (v && typeof v === "object" ? (v as Record<string, string | number>) : {});
+    // Shortcodes, not filters: their output is markup that is already escaped.
+    eleventyConfig.addShortcode("tr", (key: string, v?: unknown) => bilingualText(key, vars(v)));
+    eleventyConfig.addShortcode("trAttr", (attr: string, key: string, v?: unknown) => bilingualAttr(attr, key, vars(v)));
+    eleventyConfig.addShortcode("enOf", (key: string, v?: unknown) => englishOf(key, vars(v)));
+    eleventyConfig.addShortcode("dateTag", (d: NormalizedDate) => bilingualDate(d));
+    eleventyConfig.addShortcode("eventDateTag", (d: Parameters<typeof bilingualEventDate>[0]) => bilingualEventDate(d));
+    eleventyConfig.addShortcode("nameTag", (n: Named) => bilingualName(n));
+    eleventyConfig.addShortcode("nameAttrs", (n: Named) => nameAttrs(n));
+    eleventyConfig.addFilter("langOf", (text: string) => langOf(String(text ?? "")));
+    const imageFallback = { alt: t("imageAlt", DEFAULT_UI_LANG), lang: DEFAULT_UI_LANG, en: t("imageAlt", "en") };
+    eleventyConfig.addFilter("contentImages", (html: string) => fillMissingAlts(html, imageFallback));
+  }
 }

@@ -1,18 +1,49 @@
 // Shapes the dataset into what pages present: references with display names and URLs,
 // and every long list cut into pages. Templates only loop over what this returns; none of
 // them touches the whole corpus, and no page lists every other page.
-import type { Actor, Lang, Names, Tag } from "../model/types.ts";
+import type { Actor, Lang, Names, NormalizedDate, Tag } from "../model/types.ts";
 import type { Dataset, DatasetArticle } from "../ingest/dataset.ts";
 import type { EventLink, TimelineEvent } from "../model/event.ts";
 import { layoutTimeline, type TimelineLayout } from "../timeline/layout.ts";
+import type { Heading } from "../render/markdown.ts";
+import { markParagraphLangs, readingMinutes } from "./i18n.ts";
 
 export const LIST_PAGE_SIZE = 50;
 export const HOME_LATEST = 20;
 
-export interface Ref {
-  id: string;
+/**
+ * A name as pages show it: in the default interface language, with the language it is in
+ * (a name may only exist in English or in Traditional characters) and the English name when
+ * there is a different one, which the client swaps in when the reader picks English.
+ */
+export interface Named {
   label: string;
+  lang?: Lang;
+  en?: string;
+}
+
+export interface Ref extends Named {
+  id: string;
   url: string;
+}
+
+/** Another article, as the reading aids of an article page link to it. */
+export interface ArticleLink {
+  slug: string;
+  title: string;
+  url: string;
+  lang: Lang;
+  date: NormalizedDate;
+}
+
+export interface RelatedArticle extends ArticleLink {
+  /** What the two share, the rarest first. */
+  shared: Ref[];
+}
+
+export interface TocEntry extends Heading {
+  /** 0 for the top level of the table of contents, at most 2. */
+  depth: number;
 }
 
 export interface ArticleView extends DatasetArticle {
@@ -20,6 +51,13 @@ export interface ArticleView extends DatasetArticle {
   actorRefs: Array<Ref & { type: string }>;
   /** Events this article is a source of. */
   eventRefs: EventRef[];
+  readingMinutes: number;
+  /** Empty when the article is too short to need one. */
+  toc: TocEntry[];
+  /** The neighbours by date: the one just before and the one just after. */
+  older?: ArticleLink;
+  newer?: ArticleLink;
+  related: RelatedArticle[];
 }
 
 export interface EventRef extends Ref {
@@ -35,8 +73,8 @@ export interface EventView extends TimelineEvent {
   label: string;
   authorityRef: Ref;
   jurisdictionRef: Ref;
-  itemRefs: Array<{ label: string; url?: string }>;
-  targetRefs: Array<{ label: string; url?: string }>;
+  itemRefs: Array<Named & { url?: string }>;
+  targetRefs: Array<Named & { url?: string }>;
   respondsToRefs: LinkView[];
   answeredByRefs: LinkView[];
   /** Every event of its escalation chain, oldest first (this one included). */
@@ -84,11 +122,170 @@ export interface SiteModel {
   articlesApi: Array<Record<string, unknown>>;
 }
 
+const NAME_ORDER: Record<Lang, Lang[]> = {
+  en: ["en", "zh-Hans", "zh-Hant"],
+  "zh-Hant": ["zh-Hant", "zh-Hans", "en"],
+  "zh-Hans": ["zh-Hans", "zh-Hant", "en"],
+};
+
 /** The name to show: the wanted language, then the other Chinese script, then English. */
 export function displayName(names: Names, lang: Lang, fallback: string): string {
-  const order: Lang[] = lang === "en" ? ["en", "zh-Hans", "zh-Hant"] : lang === "zh-Hant" ? ["zh-Hant", "zh-Hans", "en"] : ["zh-Hans", "zh-Hant", "en"];
-  for (const l of order) if (names[l]) return names[l]!;
+  for (const l of NAME_ORDER[lang]) if (names[l]) return names[l]!;
   return fallback;
+}
+
+/** The name in the interface language, the language it is in, and the English one if it differs. */
+export function named(names: Names, lang: Lang, fallback: string): Named {
+  for (const l of NAME_ORDER[lang]) {
+    const label = names[l];
+    if (label) return { label, lang: l, ...(names.en && names.en !== label ? { en: names.en } : {}) };
+  }
+  // An id: no language of its own.
+  return { label: fallback };
+}
+
+// ── Reading aids ────────────────────────────────────────────────────────────────────────────
+
+export const TOC_MIN_HEADINGS = 3;
+/** Characters (of Chinese, or their equivalent in English words) that make an article long. */
+export const TOC_LONG_TEXT = 3000;
+const CHARS_PER_ENGLISH_WORD = 6;
+
+/**
+ * A table of contents when an article is long enough to need one: three headings or more, or
+ * two in a long text. The title itself, repeated as a heading in the body, is left out.
+ */
+export function tableOfContents(headings: Heading[], wordCount: number, lang: Lang, title = ""): TocEntry[] {
+  const entries = headings.filter((h) => h.level <= 4 && h.text && h.text !== title);
+  const length = lang === "en" ? wordCount * CHARS_PER_ENGLISH_WORD : wordCount;
+  if (!(entries.length >= TOC_MIN_HEADINGS || (entries.length >= 2 && length >= TOC_LONG_TEXT))) return [];
+  const top = Math.min(...entries.map((h) => h.level));
+  return entries.map((h) => ({ ...h, depth: Math.min(2, h.level - top) }));
+}
+
+/** Order by time, then by key, so articles of the same minute still have a fixed order. */
+function byTime<T extends { time: number; key: string }>(a: T, b: T): number {
+  return a.time - b.time || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** For each item (by index), the one just before and just after it in time. */
+export function neighboursByTime(items: Array<{ key: string; time: number }>): Array<{ older?: number; newer?: number }> {
+  const order = items.map((it, index) => ({ ...it, index })).sort(byTime);
+  const out: Array<{ older?: number; newer?: number }> = items.map(() => ({}));
+  order.forEach((it, i) => {
+    const older = order[i - 1];
+    const newer = order[i + 1];
+    out[it.index] = { ...(older ? { older: older.index } : {}), ...(newer ? { newer: newer.index } : {}) };
+  });
+  return out;
+}
+
+export interface RelatedInput {
+  key: string;
+  time: number;
+  /** Ids the relation is measured by, e.g. "actor:us-bis", "tag:gallium". */
+  terms: string[];
+}
+
+export interface RelatedMatch {
+  index: number;
+  score: number;
+  /** Shared terms, the rarest first. */
+  shared: string[];
+}
+
+export const RELATED_LIMIT = 5;
+/**
+ * How many articles one term may bring in as candidates. An id like `cn` or `us` is on most
+ * articles; scoring all of them would make the whole pass quadratic. Those nearest in time are
+ * taken, since a common id says little beyond "the same story at the same time".
+ */
+export const RELATED_CANDIDATES_PER_TERM = 60;
+
+/**
+ * The most related items of each item: those sharing the most, and the rarest, terms. Each
+ * shared term weighs log(1 + N/df), so a term on every article still counts a little and one
+ * on two articles counts a lot. An inverted index term → items means only items that share a
+ * term are ever scored, at most `cap` of them per term: O(n·k·cap), not O(n²).
+ */
+export function relatedByTerms(
+  items: RelatedInput[],
+  opts: { limit?: number; cap?: number; stats?: { scored: number } } = {},
+): RelatedMatch[][] {
+  const limit = opts.limit ?? RELATED_LIMIT;
+  const cap = opts.cap ?? RELATED_CANDIDATES_PER_TERM;
+  const n = items.length;
+  const postings = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    for (const term of new Set(it.terms)) (postings.get(term) ?? postings.set(term, []).get(term)!).push(i);
+  });
+  const cmp = (a: number, b: number) => byTime(items[a]!, items[b]!);
+  for (const list of postings.values()) list.sort(cmp);
+  const weight = (term: string) => Math.log(1 + n / postings.get(term)!.length);
+
+  const termSets = items.map((it) => new Set(it.terms));
+  // One score slot per item, reset after each item: no allocation per candidate.
+  const score = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  const touched: number[] = [];
+  // Best first: higher score, then nearer in time, then the fixed order.
+  const better = (i: number, a: number, b: number) =>
+    score[a]! - score[b]! || Math.abs(items[b]!.time - items[i]!.time) - Math.abs(items[a]!.time - items[i]!.time) || cmp(b, a);
+
+  return items.map((item, i) => {
+    touched.length = 0;
+    for (const term of termSets[i]!) {
+      const list = postings.get(term)!;
+      if (list.length < 2) continue;
+      let from = 0;
+      let to = list.length;
+      if (list.length > cap + 1) {
+        // The window of `cap` items around this one in time.
+        let lo = 0;
+        let hi = list.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (cmp(list[mid]!, i) < 0) lo = mid + 1;
+          else hi = mid;
+        }
+        from = Math.max(0, Math.min(lo - (cap >> 1), list.length - cap - 1));
+        to = from + cap + 1;
+      }
+      const w = weight(term);
+      for (let p = from; p < to; p++) {
+        const j = list[p]!;
+        if (j === i) continue;
+        if (opts.stats) opts.stats.scored++;
+        if (!seen[j]) {
+          seen[j] = 1;
+          touched.push(j);
+        }
+        score[j] = score[j]! + w;
+      }
+    }
+    // The top `limit` by insertion: `limit` is small, candidates are many.
+    const top: number[] = [];
+    for (const j of touched) {
+      if (top.length === limit && better(i, j, top[limit - 1]!) <= 0) continue;
+      let at = Math.min(top.length, limit - 1);
+      if (top.length < limit) top.push(j);
+      else top[at] = j;
+      while (at > 0 && better(i, top[at]!, top[at - 1]!) > 0) {
+        [top[at - 1], top[at]] = [top[at]!, top[at - 1]!];
+        at--;
+      }
+    }
+    const out = top.map((j) => ({
+      index: j,
+      score: score[j]!,
+      shared: item.terms.filter((t, k, all) => all.indexOf(t) === k && termSets[j]!.has(t)).sort((a, b) => weight(b) - weight(a) || (a < b ? -1 : 1)),
+    }));
+    for (const j of touched) {
+      score[j] = 0;
+      seen[j] = 0;
+    }
+    return out;
+  });
 }
 
 export function chunk<T>(items: T[], size: number): T[][] {
@@ -125,26 +322,30 @@ export function shapeSite(
   const actorUrl = (id: string) => `/actors/${id}/`;
 
   const eventLabel = (e: TimelineEvent) => (uiLang === "en" ? e.title.en : e.title["zh-Hans"]);
-  const eventRef = (e: TimelineEvent): EventRef => ({ id: e.id, label: eventLabel(e), url: e.url, date: e.date, kind: e.kind });
+  const eventNamed = (e: TimelineEvent): Named => named({ "zh-Hans": e.title["zh-Hans"], en: e.title.en }, uiLang, e.id);
+  const eventRef = (e: TimelineEvent): EventRef => ({ id: e.id, ...eventNamed(e), url: e.url, date: e.date, kind: e.kind });
   const eventById = new Map(data.events.map((e) => [e.id, e]));
   const eventsOfArticle = new Map<string, EventRef[]>();
   for (const e of data.events) for (const slug of e.articles) (eventsOfArticle.get(slug) ?? eventsOfArticle.set(slug, []).get(slug)!).push(eventRef(e));
   const actorRef = (id: string): Ref => {
     const act = actorById.get(id);
-    return { id, label: act ? displayName(act.names, uiLang, id) : id, url: actorUrl(id) };
+    return { id, ...named(act?.names ?? {}, uiLang, id), url: actorUrl(id) };
   };
-  const tagLabel = (id: string): { label: string; url?: string } => {
+  const tagRef = (id: string): Ref => ({ id, ...named(tagById.get(id)?.names ?? {}, uiLang, id), url: tagUrl(id) });
+  const tagLabel = (id: string): Named & { url?: string } => {
     const t = tagById.get(id);
-    return t ? { label: displayName(t.names, uiLang, id), url: tagUrl(id) } : { label: id };
+    return t ? { ...named(t.names, uiLang, id), url: tagUrl(id) } : { label: id };
   };
   const linkView = (l: EventLink): LinkView => {
     const other = eventById.get(l.id)!;
-    return { ...l, label: eventLabel(other), url: other.url, date: other.date };
+    return { ...l, ...eventNamed(other), url: other.url, date: other.date };
   };
   const chainMembers = new Map<string, EventRef[]>();
   for (const e of data.events) (chainMembers.get(e.chain) ?? chainMembers.set(e.chain, []).get(e.chain)!).push(eventRef(e));
   const events: EventView[] = data.events.map((e) => ({
     ...e,
+    // Event notes mix English and Chinese paragraphs.
+    html: markParagraphLangs(e.html, "zh-Hans"),
     label: eventLabel(e),
     authorityRef: actorRef(e.authority),
     jurisdictionRef: actorRef(e.jurisdiction.toLowerCase()),
@@ -161,18 +362,34 @@ export function shapeSite(
   }
   const uniqueSorted = (xs: string[]) => [...new Set(xs)].sort();
 
-  const articles: ArticleView[] = data.articles.map((a) => ({
-    ...a,
-    eventRefs: eventsOfArticle.get(a.slug) ?? [],
-    tagRefs: a.tags.map((id) => {
-      const t = tagById.get(id);
-      return { id, label: t ? displayName(t.names, uiLang, id) : id, url: tagUrl(id) };
-    }),
-    actorRefs: a.actors.map((id) => {
-      const act = actorById.get(id);
-      return { id, label: act ? displayName(act.names, uiLang, id) : id, url: actorUrl(id), type: act?.type ?? "unregistered" };
-    }),
+  // Reading aids: neighbours by date and related articles, computed once for the corpus.
+  const timed = data.articles.map((a) => ({
+    key: a.slug,
+    time: Date.parse(a.date.iso),
+    terms: [...a.actors.map((id) => `actor:${id}`), ...a.tags.map((id) => `tag:${id}`)],
   }));
+  const neighbours = neighboursByTime(timed);
+  const related = relatedByTerms(timed);
+  const linkTo = (i: number): ArticleLink => {
+    const a = data.articles[i]!;
+    return { slug: a.slug, title: a.title, url: a.url, lang: a.lang, date: a.date };
+  };
+  const termRef = (term: string): Ref => (term.startsWith("actor:") ? actorRef(term.slice(6)) : tagRef(term.slice(4)));
+
+  const articles: ArticleView[] = data.articles.map((a, i) => {
+    const { older, newer } = neighbours[i]!;
+    return {
+      ...a,
+      eventRefs: eventsOfArticle.get(a.slug) ?? [],
+      tagRefs: a.tags.map(tagRef),
+      actorRefs: a.actors.map((id) => ({ ...actorRef(id), type: actorById.get(id)?.type ?? "unregistered" })),
+      readingMinutes: readingMinutes(a.wordCount, a.lang),
+      toc: tableOfContents(a.headings, a.wordCount, a.lang, a.title),
+      ...(older !== undefined ? { older: linkTo(older) } : {}),
+      ...(newer !== undefined ? { newer: linkTo(newer) } : {}),
+      related: related[i]!.map((m) => ({ ...linkTo(m.index), shared: m.shared.slice(0, 3).map(termRef) })),
+    };
+  });
 
   const byTag = new Map<string, ArticleView[]>();
   const byActor = new Map<string, ArticleView[]>();
@@ -186,7 +403,7 @@ export function shapeSite(
     const t = tagById.get(id);
     return {
       id,
-      label: t ? displayName(t.names, uiLang, id) : id,
+      ...named(t?.names ?? {}, uiLang, id),
       url: tagUrl(id),
       names: t?.names ?? {},
       aliases: t?.aliases ?? [],
@@ -200,7 +417,7 @@ export function shapeSite(
     const a = actorById.get(id);
     return {
       id,
-      label: a ? displayName(a.names, uiLang, id) : id,
+      ...named(a?.names ?? {}, uiLang, id),
       url: actorUrl(id),
       names: a?.names ?? {},
       aliases: a?.aliases ?? [],
@@ -227,7 +444,7 @@ export function shapeSite(
     searchFilters: {
       jurisdictions: actors
         .filter((a) => a.kind === "jurisdiction" && (a.count > 0 || data.events.some((e) => e.jurisdiction === a.id.toUpperCase())))
-        .map((a) => ({ id: a.id.toUpperCase(), label: a.label, url: a.url })),
+        .map((a) => ({ id: a.id.toUpperCase(), label: a.label, url: a.url, ...(a.lang ? { lang: a.lang } : {}), ...(a.en ? { en: a.en } : {}) })),
       // The most mentioned first; a select of thousands helps nobody.
       actors: actors.filter((a) => a.registered && (a.count > 0 || actorEvents[a.id])).sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1)).slice(0, 200),
       tags: tags.filter((t) => t.registered && t.count > 0).sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1)).slice(0, 200),

@@ -1,0 +1,112 @@
+// npx tsx scripts/bench.ts --articles N — how the build scales: a synthetic notes folder of N
+// articles built by our pipeline and by a bare Eleventy + Pagefind baseline, side by side.
+// See docs/performance.md.
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { ROOT } from "../src/config.ts";
+import { runBench } from "../src/bench/run.ts";
+import { corpusLines, medianFigures, outputTable, profileLines, runLine, searchLines, stageTable } from "../src/bench/report.ts";
+
+const USAGE = `usage: npx tsx scripts/bench.ts --articles N [--size realistic|small] [--events M] [--seed S]
+       [--out DIR] [--keep] [--skip-baseline] [--repeat K] [--search] [--query Q]… [--profile]
+
+  --articles N      articles in the synthetic corpus (required)
+  --size            realistic: sizes like the real collection (median 24 KB, largest 1.1 MB);
+                    small: about 6 KB each (default realistic)
+  --events M        events (default N/5)
+  --seed S          corpus seed (default kb-bench); the same seed and options give the same bytes
+  --out DIR         write the corpus and the builds here and keep them (default: a temp folder)
+  --keep            keep the temp folder
+  --skip-baseline   build ours only
+  --repeat K        K runs of each build, interleaved; medians are reported (default 1)
+  --search          after the build, time searches in headless Chromium
+  --query Q         a search to time (repeatable; default: ${"稀土出口 华为"} and ${"半导体 ASML"})
+  --profile         one more build of ours under --cpu-prof, summarised per stage`;
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: "string" },
+    size: { type: "string", default: "realistic" },
+    events: { type: "string" },
+    seed: { type: "string", default: "kb-bench" },
+    out: { type: "string" },
+    keep: { type: "boolean", default: false },
+    "skip-baseline": { type: "boolean", default: false },
+    repeat: { type: "string", default: "1" },
+    search: { type: "boolean", default: false },
+    query: { type: "string", multiple: true },
+    profile: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+});
+
+const count = (v: string | undefined, name: string, min: number): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) {
+    console.error(`--${name} must be a whole number ≥ ${min}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  return n;
+};
+
+if (values.help || values.articles === undefined) {
+  console.log(USAGE);
+  process.exit(values.help ? 0 : 2);
+}
+if (values.size !== "realistic" && values.size !== "small") {
+  console.error(`--size must be realistic or small\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const result = await runBench(
+  {
+    root: ROOT,
+    articles: count(values.articles, "articles", 1),
+    ...(values.events !== undefined ? { events: count(values.events, "events", 0) } : {}),
+    size: values.size,
+    seed: values.seed,
+    ...(values.out ? { out: values.out } : {}),
+    keep: values.keep,
+    skipBaseline: values["skip-baseline"],
+    repeat: count(values.repeat, "repeat", 1),
+    search: values.search,
+    ...(values.query?.length ? { queries: values.query } : {}),
+    profile: values.profile,
+  },
+  {
+    log: (line) => console.log(line),
+    // Loaded only for --search: site.ts brings Eleventy into this process.
+    ...(values.search
+      ? { search: { serve: (await import("../tests/support/site.ts")).serve, launchBrowser: (await import("../tests/support/browser.ts")).launchBrowser } }
+      : {}),
+  },
+);
+
+const print = (lines: string[]) => console.log(lines.join("\n"));
+const ours = medianFigures(result.ours);
+const baseline = result.baseline.length ? medianFigures(result.baseline) : undefined;
+const k = result.ours.length;
+console.log("");
+print(corpusLines(result.corpus, result.generateSeconds));
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+if (k > 1) {
+  console.log("");
+  print([...result.ours.map((f, i) => runLine(i + 1, f)), ...result.baseline.map((f, i) => runLine(i + 1, f))]);
+}
+console.log(`\n## Stages${k > 1 ? ` (medians of ${k} runs)` : ""}\n`);
+print(stageTable(ours, baseline));
+console.log(`\n## Output\n`);
+print(outputTable(ours, baseline));
+console.log(`\nours: ${ours.facts.articles} articles, ${ours.facts.events} events, ${ours.facts.warnings} warnings, ${ours.facts.errors} errors; ${ours.facts.renderedFiles} files rendered, ${ours.facts.indexedPages} records indexed`);
+if (result.search) {
+  console.log(`\n## Search\n`);
+  print(searchLines(result.search));
+}
+if (result.profile) {
+  console.log(`\n## CPU profile of ours (${result.profile.file})`);
+  for (const s of result.profile.stages) {
+    console.log("");
+    print(profileLines(s.name, s.summary));
+  }
+}
+console.log(result.kept ? `\nkept: ${result.dir}` : "");

@@ -1,0 +1,96 @@
+// The baseline: what the same Markdown costs with nothing of ours. A bare Eleventy project
+// (one Nunjucks layout, set for every file by a directory data file, an empty config) built
+// by the Eleventy CLI from our node_modules, then the stock Pagefind CLI over its output.
+import path from "node:path";
+import { promises as fs } from "node:fs";
+import { normalizeDate } from "../normalize/date.ts";
+import { dirSize, runMeasured, type RunResult } from "./measure.ts";
+import type { BuildFigures } from "./figures.ts";
+
+export const BASELINE_LAYOUT = `<!doctype html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{{ title }}</title></head>
+<body><main><h1>{{ title }}</h1>
+{{ content | safe }}
+</main></body>
+</html>
+`;
+
+/**
+ * Pure: a note as the baseline gets it. Eleventy reads `date` itself and accepts only ISO 8601
+ * strings, so the one change is the date line, rewritten to the ISO form our normalizer reads
+ * it as (2024年12月4日 → 2024-12-04T00:00:00+08:00); everything else is byte for byte.
+ */
+export function baselineCopy(text: string): string {
+  const close = text.indexOf("\n---", 4);
+  if (!text.startsWith("---\n") || close < 0) return text;
+  const fm = text.slice(0, close).replace(/^date: '((?:[^']|'')*)'$/m, (line, value: string) => {
+    const r = normalizeDate(value.replace(/''/g, "'"), { zone: "Asia/Shanghai" });
+    return r.ok ? `date: '${r.value.iso}'` : line;
+  });
+  return fm + text.slice(close);
+}
+
+/** Lays out the baseline project: input/articles/… (copies), the layout, the data file, the config. */
+export async function prepareBaseline(corpusDir: string, projectDir: string): Promise<{ input: string; config: string; files: number }> {
+  await fs.rm(projectDir, { recursive: true, force: true });
+  const input = path.join(projectDir, "input");
+  const from = path.join(corpusDir, "articles");
+  let files = 0;
+  const copy = async (dir: string): Promise<void> => {
+    for (const e of await fs.readdir(dir, { withFileTypes: true })) {
+      const src = path.join(dir, e.name);
+      const dest = path.join(input, "articles", path.relative(from, src));
+      if (e.isDirectory()) await copy(src);
+      else if (e.isFile() && e.name.endsWith(".md")) {
+        await fs.mkdir(path.dirname(dest), { recursive: true });
+        await fs.writeFile(dest, baselineCopy(await fs.readFile(src, "utf8")));
+        files++;
+      }
+    }
+  };
+  await copy(from);
+  // The seed notes say `layout: post.njk`; the layout has that name so they find it too.
+  await fs.mkdir(path.join(input, "_includes"), { recursive: true });
+  await fs.writeFile(path.join(input, "_includes", "post.njk"), BASELINE_LAYOUT);
+  await fs.writeFile(path.join(input, "articles", "articles.json"), JSON.stringify({ layout: "post.njk" }));
+  const config = path.join(projectDir, "eleventy.config.mjs");
+  await fs.writeFile(config, "// Empty on purpose: the baseline is Eleventy's defaults.\nexport default function () {}\n");
+  return { input, config, files };
+}
+
+function fail(what: string, run: RunResult): never {
+  throw new Error(`${what} failed (exit ${run.code ?? run.signal}):\n${run.lines.slice(-30).map((l) => l.text).join("\n")}`);
+}
+
+export async function measureBaseline(opts: { root: string; corpusDir: string; workDir: string }): Promise<BuildFigures & { siteDir: string }> {
+  const { input, config } = await prepareBaseline(opts.corpusDir, opts.workDir);
+  const siteDir = path.join(opts.workDir, "site");
+  const eleventy = await runMeasured(
+    process.execPath,
+    [path.join(opts.root, "node_modules/@11ty/eleventy/cmd.cjs"), `--input=${input}`, `--output=${siteDir}`, `--config=${config}`, "--quiet"],
+    { cwd: opts.workDir },
+  );
+  if (eleventy.code !== 0) fail("the baseline's Eleventy build", eleventy);
+  const pagefind = await runMeasured(path.join(opts.root, "node_modules/.bin/pagefind"), ["--site", siteDir], { cwd: opts.workDir });
+  if (pagefind.code !== 0) fail("the baseline's Pagefind run", pagefind);
+
+  // Eleventy's own figure leaves out Node's start-up, as ours does.
+  const wrote = eleventy.lines.map((l) => /Wrote (\d+) files? in ([\d.]+) seconds/.exec(l.text)).find(Boolean);
+  const renderSeconds = wrote ? Number(wrote[2]) : eleventy.wallMs / 1000;
+  const site = await dirSize(siteDir);
+  return {
+    who: "baseline",
+    stages: [
+      { name: "render", seconds: renderSeconds, peakRss: eleventy.peakRss },
+      { name: "index", seconds: pagefind.wallMs / 1000, peakRss: pagefind.peakRss },
+    ],
+    wallSeconds: (eleventy.wallMs + pagefind.wallMs) / 1000,
+    peakRss: Math.max(eleventy.peakRss, pagefind.peakRss),
+    site,
+    pagefind: await dirSize(path.join(siteDir, "pagefind")),
+    pagesPerSecond: renderSeconds > 0 ? site.htmlFiles / renderSeconds : 0,
+    facts: { renderedFiles: wrote ? Number(wrote[1]) : site.htmlFiles, eleventyWallSeconds: eleventy.wallMs / 1000 },
+    siteDir,
+  };
+}

@@ -1,0 +1,94 @@
+// Where the build's CPU time goes: a V8 CPU profile (node --cpu-prof) reduced to the functions
+// and the modules that spent the most time themselves.
+import { promises as fs } from "node:fs";
+import path from "node:path";
+
+export interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>;
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface ProfileSummary {
+  totalMs: number;
+  functions: Array<{ name: string; where: string; selfMs: number; share: number }>;
+  modules: Array<{ module: string; selfMs: number; share: number }>;
+}
+
+/** Pure: which package or source file a script URL belongs to. */
+export function moduleOf(url: string): string {
+  if (!url) return "(native)";
+  const nm = url.lastIndexOf("/node_modules/");
+  if (nm >= 0) {
+    const rest = url.slice(nm + "/node_modules/".length).split("/");
+    return rest[0]!.startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0]!;
+  }
+  if (url.startsWith("node:")) return "node:internal";
+  const src = /\/((?:src|scripts|pages|_includes)\/.*)$/.exec(url);
+  return src ? src[1]!.replace(/\?.*$/, "") : url.replace(/^file:\/\//, "");
+}
+
+/**
+ * Pure: self time per function and per module, largest first. With `window` ([from, to) in ms
+ * after the profile started, which is the process's start), only the samples taken then: the
+ * build's stages are told apart by the times its output lines arrived.
+ */
+export function summarizeCpuProfile(profile: CpuProfile, top = 15, window: [number, number] = [0, Infinity]): ProfileSummary {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  let at = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    at += dt;
+    if (at / 1000 >= window[0] && at / 1000 < window[1]) self.set(id, (self.get(id) ?? 0) + dt);
+  });
+  const totalUs = [...self.values()].reduce((s, x) => s + x, 0);
+  const fns = new Map<string, { name: string; where: string; us: number }>();
+  const mods = new Map<string, number>();
+  for (const [id, us] of self) {
+    const f = byId.get(id)?.callFrame;
+    if (!f) continue;
+    const name = f.functionName || "(anonymous)";
+    const mod = f.url ? moduleOf(f.url) : name.startsWith("(") ? name : "(native)";
+    const where = f.url ? `${moduleOf(f.url)}:${f.lineNumber + 1}` : "";
+    const key = `${name}@${where}`;
+    const e = fns.get(key) ?? { name, where, us: 0 };
+    e.us += us;
+    fns.set(key, e);
+    mods.set(mod, (mods.get(mod) ?? 0) + us);
+  }
+  const share = (us: number) => (totalUs ? us / totalUs : 0);
+  return {
+    totalMs: totalUs / 1000,
+    functions: [...fns.values()].sort((a, b) => b.us - a.us).slice(0, top).map((f) => ({ name: f.name, where: f.where, selfMs: f.us / 1000, share: share(f.us) })),
+    modules: [...mods.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([module, us]) => ({ module, selfMs: us / 1000, share: share(us) })),
+  };
+}
+
+/** Pure: ms the profile's thread was running code, not waiting. */
+export function busyMs(profile: CpuProfile): number {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === "(idle)").map((n) => n.id));
+  let us = 0;
+  profile.samples.forEach((id, i) => {
+    if (!idle.has(id)) us += profile.timeDeltas[i] ?? 0;
+  });
+  return us / 1000;
+}
+
+/**
+ * The main thread's profile. --cpu-prof writes one per thread (tsx's loader hooks run in a
+ * thread of their own); the main thread is the one that ran the most code.
+ */
+export async function readMainProfile(dir: string): Promise<{ file: string; profile: CpuProfile } | undefined> {
+  let best: { file: string; profile: CpuProfile; busy: number } | undefined;
+  for (const name of (await fs.readdir(dir).catch(() => [] as string[])).sort()) {
+    if (!name.endsWith(".cpuprofile")) continue;
+    const file = path.join(dir, name);
+    const profile = JSON.parse(await fs.readFile(file, "utf8")) as CpuProfile;
+    const busy = busyMs(profile);
+    if (!best || busy > best.busy) best = { file, profile, busy };
+  }
+  return best && { file: best.file, profile: best.profile };
+}

@@ -1,0 +1,114 @@
+// The benchmark from start to end: generate the corpus, build it with our pipeline and with
+// the baseline (interleaved when repeated, so that a noisy moment of the machine does not
+// fall on one side only), then optionally a profiled build and the search measurements.
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { loadMaterial } from "./material.ts";
+import { generateCorpus, type CorpusOptions } from "./corpus.ts";
+import { writeCorpus, type CorpusStats } from "./write.ts";
+import { measureOurBuild } from "./ours.ts";
+import { measureBaseline } from "./baseline.ts";
+import { measureSearch, DEFAULT_QUERIES, type SearchDeps, type SearchFigures } from "./search.ts";
+import { readMainProfile, summarizeCpuProfile, type ProfileSummary } from "./profile.ts";
+import type { BuildFigures } from "./figures.ts";
+import type { SizeProfileName } from "./sizes.ts";
+
+export interface BenchOptions {
+  /** The repository: scripts/build.ts, node_modules, and content/ with the seeds and registries. */
+  root: string;
+  articles: number;
+  /** Default: a fifth of the articles. */
+  events?: number;
+  size: SizeProfileName;
+  seed: string;
+  /** Where the corpus and the builds go; kept. Default: a temporary folder. */
+  out?: string;
+  /** Keep the temporary folder. */
+  keep: boolean;
+  skipBaseline: boolean;
+  repeat: number;
+  search: boolean;
+  queries?: string[];
+  /** One more build of ours, under --cpu-prof, summarised per stage. */
+  profile: boolean;
+}
+
+export interface BenchResult {
+  dir: string;
+  kept: boolean;
+  corpus: CorpusStats;
+  generateSeconds: number;
+  ours: BuildFigures[];
+  baseline: BuildFigures[];
+  search?: SearchFigures;
+  profile?: { file: string; stages: Array<{ name: string; summary: ProfileSummary }> };
+}
+
+export function corpusOptions(o: Pick<BenchOptions, "articles" | "events" | "size" | "seed">): CorpusOptions {
+  return { articles: o.articles, events: o.events ?? Math.round(o.articles / 5), size: o.size, seed: o.seed };
+}
+
+export async function runBench(opts: BenchOptions, deps: { log(line: string): void; search?: SearchDeps }): Promise<BenchResult> {
+  const dir = opts.out ? path.resolve(opts.out) : await fs.mkdtemp(path.join(os.tmpdir(), "kb-bench-"));
+  await fs.mkdir(dir, { recursive: true });
+  const corpusDir = path.join(dir, "corpus");
+  const kept = Boolean(opts.out) || opts.keep;
+  try {
+    const t0 = performance.now();
+    const material = await loadMaterial(path.join(opts.root, "content"));
+    const corpus = await writeCorpus(corpusDir, generateCorpus(corpusOptions(opts), material));
+    const generateSeconds = (performance.now() - t0) / 1000;
+
+    const ours: BuildFigures[] = [];
+    const baseline: BuildFigures[] = [];
+    let lastSite = "";
+    for (let i = 0; i < opts.repeat; i++) {
+      const order = opts.skipBaseline ? ["ours"] : i % 2 === 0 ? ["baseline", "ours"] : ["ours", "baseline"];
+      for (const who of order) {
+        if (who === "ours") {
+          const f = await measureOurBuild({ root: opts.root, contentDir: corpusDir, workDir: path.join(dir, "ours") });
+          lastSite = f.siteDir;
+          ours.push(f);
+          deps.log(`run ${i + 1}/${opts.repeat} ours: wall ${f.wallSeconds.toFixed(2)} s`);
+        } else {
+          const f = await measureBaseline({ root: opts.root, corpusDir, workDir: path.join(dir, "baseline") });
+          baseline.push(f);
+          deps.log(`run ${i + 1}/${opts.repeat} baseline: wall ${f.wallSeconds.toFixed(2)} s`);
+        }
+      }
+    }
+
+    const result: BenchResult = { dir, kept, corpus, generateSeconds, ours, baseline };
+    if (opts.search) {
+      if (!deps.search) throw new Error("--search needs a browser and a server");
+      result.search = await measureSearch(lastSite, deps.search, opts.queries ?? DEFAULT_QUERIES);
+    }
+    if (opts.profile) {
+      const profDir = path.join(dir, "profiles");
+      await fs.rm(profDir, { recursive: true, force: true });
+      const f = await measureOurBuild({ root: opts.root, contentDir: corpusDir, workDir: path.join(dir, "ours-profiled"), cpuProfDir: profDir });
+      const main = await readMainProfile(profDir);
+      if (main) {
+        // Stage boundaries from when the build's lines arrived (ms after spawn), moved to the
+        // profile's clock: the profile ends as the process exits, so it began `shift` ms in.
+        const shift = f.wallSeconds * 1000 - (main.profile.endTime - main.profile.startTime) / 1000;
+        const ingestStart = Math.max(0, f.output.finishedAt - f.output.total * 1000 - shift);
+        const renderStart = f.output.ingestDoneAt - shift;
+        const indexStart = f.output.finishedAt - f.output.index.seconds * 1000 - shift;
+        result.profile = {
+          file: main.file,
+          stages: [
+            { name: "start-up (loading modules)", summary: summarizeCpuProfile(main.profile, 12, [0, ingestStart]) },
+            { name: "ingest", summary: summarizeCpuProfile(main.profile, 12, [ingestStart, renderStart]) },
+            { name: "render", summary: summarizeCpuProfile(main.profile, 12, [renderStart, indexStart]) },
+            { name: "index", summary: summarizeCpuProfile(main.profile, 12, [indexStart, Infinity]) },
+          ],
+        };
+      }
+    }
+    return result;
+  } finally {
+    if (!kept) await fs.rm(dir, { recursive: true, force: true });
+  }
+}

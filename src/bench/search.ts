@@ -1,0 +1,119 @@
+// What search costs a reader on the built site: the built _site served on loopback, /search/
+// opened in headless Chromium, queries typed character by character. Measured in the page:
+// from the last keystroke to results shown; and the bytes of every response body, the page's
+// and its workers' (Pagefind fetches its index from a Web Worker, which the page's CDP Network
+// domain does not see, so CDP's encodedDataLength would miss nearly all of it).
+import type { Browser } from "playwright-core";
+
+export interface SearchDeps {
+  serve(root: string, prefix?: string): Promise<{ url: string; close(): Promise<void> }>;
+  launchBrowser(): Promise<Browser>;
+}
+
+export interface QueryFigures {
+  query: string;
+  /** From the last keystroke to `data-search-state="done"` with results, ms. */
+  latencyMs: number;
+  /** Response bodies received from the first keystroke to the results, bytes (uncompressed). */
+  bytes: number;
+  requests: number;
+  results: number;
+}
+
+export interface SearchFigures {
+  /** Opening /search/ until its first (empty) search is done: scripts, index entry, fold map. */
+  pageLoad: { ms: number; bytes: number; requests: number };
+  queries: QueryFigures[];
+  /** ms between keystrokes. */
+  keyDelayMs: number;
+}
+
+/** A few Chinese characters and a name, then a different pair. */
+export const DEFAULT_QUERIES = ["稀土出口 华为", "半导体 ASML"];
+
+interface BenchWindow {
+  __bench: { lastInput: number; done: Array<{ t: number; q: string; n: number }> };
+}
+
+export async function measureSearch(siteDir: string, deps: SearchDeps, queries = DEFAULT_QUERIES, keyDelayMs = 150): Promise<SearchFigures> {
+  const server = await deps.serve(siteDir);
+  const browser = await deps.launchBrowser();
+  try {
+    const page = await browser.newPage();
+    // Each response's body, counted when it has arrived; `settle` waits for the ones under way.
+    const net = { bytes: 0, requests: 0, pending: [] as Promise<void>[] };
+    page.on("response", (r) => {
+      net.pending.push(
+        r.body().then(
+          (b) => {
+            net.bytes += b.length;
+            net.requests++;
+          },
+          () => undefined,
+        ),
+      );
+    });
+    const settle = async () => {
+      await Promise.all(net.pending);
+      net.pending = [];
+    };
+
+    const t0 = performance.now();
+    await page.goto(`${server.url}search/`);
+    await page.waitForSelector('[data-search-results][data-search-state="done"]', { state: "attached", timeout: 60_000 });
+    const loadMs = performance.now() - t0;
+    await settle();
+    const pageLoad = { ms: loadMs, bytes: net.bytes, requests: net.requests };
+
+    await page.evaluate(() => {
+      const w = window as unknown as BenchWindow;
+      const list = document.querySelector<HTMLElement>("[data-search-results]")!;
+      const input = document.querySelector<HTMLInputElement>("#q")!;
+      w.__bench = { lastInput: 0, done: [] };
+      input.addEventListener("input", () => (w.__bench.lastInput = performance.now()));
+      new MutationObserver(() => {
+        if (list.dataset.searchState !== "done") return;
+        w.__bench.done.push({ t: performance.now(), q: new URLSearchParams(location.search).get("q") ?? "", n: list.children.length });
+      }).observe(list, { attributes: true, attributeFilter: ["data-search-state"] });
+    });
+
+    const figures: QueryFigures[] = [];
+    const input = page.locator("#q");
+    for (const query of queries) {
+      if ((await input.inputValue()) !== "") {
+        await input.fill("");
+        // Let the search for the empty box finish, so its traffic is not counted.
+        await page.waitForFunction(() => {
+          const d = (window as unknown as BenchWindow).__bench.done;
+          return d.length > 0 && d[d.length - 1]!.q === "";
+        }, undefined, { timeout: 60_000 });
+      }
+      await page.evaluate(() => ((window as unknown as BenchWindow).__bench.done = []));
+      await settle();
+      net.bytes = 0;
+      net.requests = 0;
+      await input.pressSequentially(query, { delay: keyDelayMs });
+      // The first "done" for the whole query after the last keystroke, with results shown.
+      const handle = await page
+        .waitForFunction(
+          (q) => {
+            const b = (window as unknown as BenchWindow).__bench;
+            const hit = b.done.find((d) => d.q === q && d.n > 0 && d.t >= b.lastInput);
+            return hit ? { ...hit, last: b.lastInput } : false;
+          },
+          query,
+          { timeout: 120_000, polling: 20 },
+        )
+        .catch((e: Error) => {
+          throw new Error(`search for "${query}" showed no results within 120 s: ${e.message.split("\n")[0]}`);
+        });
+      const done = (await handle.jsonValue()) as { t: number; n: number; last: number };
+      await settle();
+      figures.push({ query, latencyMs: done.t - done.last, bytes: net.bytes, requests: net.requests, results: done.n });
+    }
+    return { pageLoad, queries: figures, keyDelayMs };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,171 @@
+// The synthetic corpus: the same seed gives the same bytes, sizes follow the real collection,
+// and everything it writes ingests without a single error.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { ROOT } from "../../src/config.ts";
+import { loadMaterial, splitSentences, type Material } from "../../src/bench/material.ts";
+import { generateCorpus, planArticles, renderArticle, renderEvents, DRAFT_SHARE } from "../../src/bench/corpus.ts";
+import { planSizes, normalQuantile, quantile, median, SIZE_PROFILES } from "../../src/bench/sizes.ts";
+import { createRng } from "../../src/bench/prng.ts";
+import { writeCorpus } from "../../src/bench/write.ts";
+import { parseContentFile } from "../../src/content/frontmatter.ts";
+import { eventFrontMatter } from "../../src/model/event.ts";
+import { parseEventDate } from "../../src/timeline/dates.ts";
+import { ingest } from "../../src/ingest/ingest.ts";
+
+let material: Material;
+before(async () => {
+  material = await loadMaterial(path.join(ROOT, "content"));
+});
+
+const digest = (files: Iterable<{ path: string; text: string }>) => {
+  const h = createHash("sha256");
+  for (const f of files) h.update(f.path).update("\0").update(f.text).update("\0");
+  return h.digest("hex");
+};
+
+test("the same seed and options give byte-identical files; another seed gives others", () => {
+  const opts = { articles: 25, events: 8, size: "small" as const, seed: "test-seed" };
+  const a = digest(generateCorpus(opts, material));
+  const b = digest(generateCorpus(opts, material));
+  assert.equal(a, b);
+  assert.notEqual(digest(generateCorpus({ ...opts, seed: "other-seed" }, material)), a);
+});
+
+test("the seeded generator repeats itself and spreads evenly", () => {
+  const draw = (seed: string) => Array.from({ length: 5 }, createRng(seed).next);
+  const r1 = createRng("x");
+  const r2 = createRng("x");
+  assert.deepEqual(Array.from({ length: 5 }, () => r1.next()), Array.from({ length: 5 }, () => r2.next()));
+  assert.notDeepEqual(draw("x"), draw("y"));
+  const rng = createRng("spread");
+  const buckets = new Array(10).fill(0);
+  for (let i = 0; i < 10_000; i++) buckets[Math.floor(rng.next() * 10)]++;
+  for (const b of buckets) assert.ok(b > 900 && b < 1100, `bucket of ${b}`);
+});
+
+test("normalQuantile is the inverse of the standard normal distribution", () => {
+  assert.ok(Math.abs(normalQuantile(0.5)) < 1e-9);
+  assert.ok(Math.abs(normalQuantile(0.9) - 1.2815516) < 1e-6);
+  assert.ok(Math.abs(normalQuantile(0.99) - 2.3263479) < 1e-6);
+  assert.ok(Math.abs(normalQuantile(0.001) + 3.0902323) < 1e-6);
+});
+
+test("on 2,000 articles sizes follow the real collection: median 24 KB, p90 87 KB", () => {
+  const sizes = planSizes(2000, SIZE_PROFILES.realistic, createRng("sizes"));
+  const med = median(sizes);
+  const p90 = quantile(sizes, 0.9);
+  assert.ok(Math.abs(med - 24_000) <= 0.15 * 24_000, `median ${med}`);
+  assert.ok(Math.abs(p90 - 87_000) <= 0.2 * 87_000, `p90 ${p90}`);
+  assert.ok(Math.max(...sizes) <= 1_100_000);
+});
+
+test("the largest of 10,000 articles is at the 1.1 MB cap; small articles are about 6 KB", () => {
+  const big = planSizes(10_000, SIZE_PROFILES.realistic, createRng("sizes"));
+  assert.equal(Math.max(...big), 1_100_000);
+  const p99 = quantile(big, 0.99);
+  assert.ok(p99 > 170_000 && p99 < 260_000, `p99 ${p99}`);
+  const small = planSizes(500, SIZE_PROFILES.small, createRng("small"));
+  assert.ok(small.every((s) => s >= 4_500 && s <= 8_000));
+  assert.ok(Math.abs(median(small) - 6_000) < 300);
+});
+
+test("written files have the planned size, from the smallest to the largest", () => {
+  const opts = { articles: 2000, events: 0, size: "realistic" as const, seed: "kb-bench" };
+  const plans = planArticles(opts, material);
+  const bySize = [...plans].sort((a, b) => a.bytes - b.bytes);
+  // Every 100th by size, and the largest: 21 files across the whole distribution.
+  const picked = [...bySize.filter((_, i) => i % 100 === 0), bySize[bySize.length - 1]!];
+  for (const plan of picked) {
+    const bytes = Buffer.byteLength(renderArticle(plan, material, opts.seed));
+    // Small files may be all front matter and one paragraph; the rest land within a character or so.
+    const tolerance = plan.bytes < 4_000 ? 1_500 : 8;
+    assert.ok(Math.abs(bytes - plan.bytes) <= tolerance, `${plan.path}: planned ${plan.bytes}, wrote ${bytes}`);
+  }
+  const drafts = plans.filter((p) => p.draft).length / plans.length;
+  assert.ok(Math.abs(drafts - DRAFT_SHARE) < 0.05, `drafts ${drafts}`);
+  assert.equal(new Set(plans.map((p) => p.path)).size, plans.length, "file names are unique");
+});
+
+test("articles carry the front matter of real notes, in several date forms and scripts", () => {
+  const opts = { articles: 200, events: 0, size: "small" as const, seed: "fm" };
+  const plans = planArticles(opts, material);
+  const dates = new Set<string>();
+  const langs = new Set<string>();
+  let unknownTags = 0;
+  let traditionalNames = 0;
+  let withHeadings = 0;
+  for (const plan of plans.slice(0, 200)) {
+    const parsed = parseContentFile(renderArticle(plan, material, opts.seed));
+    assert.equal(parsed.problems.length, 0, plan.path);
+    const d = parsed.data;
+    assert.equal(typeof d.title, "string");
+    assert.equal(typeof d.date, "string", "dates are quoted strings");
+    assert.equal(typeof d.draft, "boolean");
+    assert.match(String(d.source), /^https:\/\//);
+    dates.add(String(d.date).replace(/\d/g, "9"));
+    langs.add(plan.lang);
+    const tags = Array.isArray(d.tags) ? (d.tags as string[]) : String(d.tags ?? "").split(/,\s*/);
+    if (tags.some((t) => /笔记|观察|周报|待整理|weekly|TODO/.test(t))) unknownTags++;
+    if ([...(d.people as string[] ?? []), ...(d.companies_orgs as string[] ?? [])].some((n) => /[國們華體際臺灣]/.test(n))) traditionalNames++;
+    if (/^(##|###) /m.test(parsed.body)) withHeadings++;
+  }
+  assert.ok(withHeadings > 120, `${withHeadings} of 200 have headings`);
+  assert.ok(dates.size >= 6, `date forms: ${[...dates].join(" | ")}`);
+  assert.deepEqual([...langs].sort(), ["en", "zh-Hans", "zh-Hant"]);
+  assert.ok(unknownTags > 10 && traditionalNames > 5, `${unknownTags} with unknown tags, ${traditionalNames} with Traditional names`);
+});
+
+test("events are valid, answer strictly earlier events and cite generated articles", () => {
+  const opts = { articles: 120, events: 60, size: "small" as const, seed: "ev" };
+  const plans = planArticles(opts, material);
+  const bases = new Set(plans.flatMap((p) => [p.base, `${p.base}.md`, p.path]));
+  const events = renderEvents(opts, plans, material);
+  assert.equal(events.length, 60);
+  const dateOf = new Map<string, ReturnType<typeof parseEventDate>>();
+  let answering = 0;
+  for (const f of events) {
+    const id = f.path.replace(/^events\//, "").replace(/\.md$/, "");
+    const fm = eventFrontMatter.parse(parseContentFile(f.text).data);
+    const date = parseEventDate(fm.dates.announced);
+    assert.ok(!("error" in date), f.path);
+    for (const r of fm.responds_to) {
+      const earlier = dateOf.get(r.id);
+      assert.ok(earlier && !("error" in earlier), `${id} answers ${r.id}, an earlier event`);
+      assert.ok(!("error" in date) && earlier.start < date.start, `${id} is dated after ${r.id}`);
+    }
+    if (fm.responds_to.length) answering++;
+    for (const s of fm.sources) if ("article" in s) assert.ok(bases.has(s.article), `${id} cites ${s.article}`);
+    dateOf.set(id, date);
+  }
+  assert.ok(answering >= 18 && answering <= 40, `${answering} of 60 answer earlier events`);
+});
+
+test("sentences of the seeds are split where Chinese sentences end", () => {
+  assert.deepEqual(splitSentences("第一句。第二句！“引语。”第三句"), ["第一句。", "第二句！", "“引语。”", "第三句"]);
+  assert.ok(material.sentences.length > 100 && material.glossary.length > 3 && material.headings.length > 5);
+});
+
+test("the whole corpus ingests with zero errors", async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kb-bench-corpus-"));
+  try {
+    const opts = { articles: 60, events: 15, size: "small" as const, seed: "kb-bench" };
+    const stats = await writeCorpus(dir, generateCorpus(opts, material));
+    assert.equal(stats.articles, 60);
+    const r = await ingest({ contentDir: dir, fallbackDir: path.join(ROOT, "content"), includeDrafts: true });
+    const errors = r.log.sorted().filter((d) => d.severity === "error");
+    assert.deepEqual(errors, []);
+    assert.equal(r.articles.length, 60);
+    assert.equal(r.events.length, 15);
+    assert.ok(r.events.some((e) => e.respondsTo.length > 0));
+    assert.ok(r.events.every((e) => e.articles.length > 0), "every event links its articles");
+    assert.ok(r.articles.some((a) => a.article.unknownTags.length > 0));
+    assert.ok(r.articles.some((a) => a.article.lang === "zh-Hant"));
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,96 @@
+// Reading what the builds print, preparing the baseline's copy, and the printout.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parseOurBuildOutput } from "../../src/bench/ours.ts";
+import { baselineCopy } from "../../src/bench/baseline.ts";
+import { medianFigures, stageTable, outputTable } from "../../src/bench/report.ts";
+import { summarizeCpuProfile, moduleOf, busyMs, type CpuProfile } from "../../src/bench/profile.ts";
+import type { BuildFigures } from "../../src/bench/figures.ts";
+
+const line = (t: number, text: string) => ({ t, stream: "stdout" as const, text });
+
+test("parseOurBuildOutput reads the ingest summary and the final line of scripts/build.ts", () => {
+  const out = parseOurBuildOutput([
+    line(100, "articles/a.md: warning: tag \"x\" is not in the vocabulary"),
+    line(3000, "ingest: 1,000 articles, 200 events, drafts included, 1520 warnings, 0 errors, 41.20 s".replace("1,000", "1000")),
+    line(9000, "render: 2500 files in 30.50 s; search index: 1400 pages in 12.25 s; total 86.00 s → /tmp/site"),
+  ]);
+  assert.deepEqual(out, {
+    ingest: { articles: 1000, events: 200, warnings: 1520, errors: 0, seconds: 41.2 },
+    render: { files: 2500, seconds: 30.5 },
+    index: { pages: 1400, seconds: 12.25 },
+    total: 86,
+    ingestDoneAt: 3000,
+    finishedAt: 9000,
+  });
+  assert.equal(parseOurBuildOutput([line(1, "ingest: 1 article, 0 events, drafts included, 0 warnings, 1 error, 0.10 s")]), undefined);
+});
+
+test("the baseline's copy differs only in the date line, rewritten to ISO 8601", () => {
+  const note = "---\ntitle: 标题\ndate: '2024年12月4日'\ntags:\n- 稀土\n---\n\nbody with date: '2024年12月4日'\n";
+  assert.equal(baselineCopy(note), "---\ntitle: 标题\ndate: '2024-12-04T00:00:00+08:00'\ntags:\n- 稀土\n---\n\nbody with date: '2024年12月4日'\n");
+  const rfc = "---\ndate: 'Wed, 04 Dec 2024 09:24:00 +0800'\n---\nx\n";
+  assert.equal(baselineCopy(rfc), "---\ndate: '2024-12-04T09:24:00+08:00'\n---\nx\n");
+  assert.equal(baselineCopy("no front matter\n"), "no front matter\n");
+});
+
+function figures(who: "ours" | "baseline", scale: number): BuildFigures {
+  return {
+    who,
+    stages: (who === "ours" ? (["ingest", "render", "index"] as const) : (["render", "index"] as const)).map((name, i) => ({ name, seconds: (i + 1) * scale, peakRss: (i + 1) * 100 * 2 ** 20 * scale })),
+    wallSeconds: 10 * scale,
+    peakRss: 400 * 2 ** 20 * scale,
+    site: { bytes: 2 ** 20 * scale, files: 10, htmlFiles: 8 },
+    pagefind: { bytes: 2 ** 19, files: 4, htmlFiles: 0 },
+    pagesPerSecond: 8 / scale,
+    facts: { warnings: 3 * scale },
+  };
+}
+
+test("medianFigures takes the median of every figure over the runs", () => {
+  const m = medianFigures([figures("ours", 1), figures("ours", 5), figures("ours", 2)]);
+  assert.equal(m.wallSeconds, 20);
+  assert.equal(m.stages.find((s) => s.name === "render")!.seconds, 4);
+  assert.equal(m.peakRss, 800 * 2 ** 20);
+  assert.equal(m.facts.warnings, 6);
+  assert.equal(m.pagesPerSecond, 4);
+});
+
+test("the stage table shows both builds, the rest of the wall time, and the ratios", () => {
+  const lines = stageTable(figures("ours", 2), figures("baseline", 1));
+  const text = lines.join("\n");
+  assert.match(text, /\| ingest +\| +2\.00 s \| +200\.0 MiB \| +— \| +— \|/);
+  assert.match(text, /\| render +\| +4\.00 s \| +400\.0 MiB \| +1\.00 s \| +100\.0 MiB \|/);
+  // Ours: 20 s of wall, 12 s in stages; the baseline: 10 s of wall, 3 s in stages.
+  assert.match(text, /\| start-up and exit +\| +8\.00 s \| +\| +7\.00 s \| +\|/);
+  assert.match(text, /ours\/baseline: total time ×2\.00, peak memory ×2\.00/);
+  assert.doesNotMatch(stageTable(figures("ours", 1)).join("\n"), /ours\/baseline/);
+  assert.match(outputTable(figures("ours", 1)).join("\n"), /\| HTML pages +\| +8 \| +— \|/);
+});
+
+test("a CPU profile is reduced to self time per function and module, in a time window", () => {
+  const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0 });
+  const profile: CpuProfile = {
+    nodes: [
+      { id: 1, callFrame: frame("(root)", "") },
+      { id: 2, callFrame: frame("parse", "file:///repo/node_modules/markdown-it/lib/index.mjs") },
+      { id: 3, callFrame: frame("render", "file:///repo/node_modules/@11ty/eleventy/src/Template.js") },
+      { id: 4, callFrame: frame("(idle)", "") },
+      { id: 5, callFrame: frame("ingestArticle", "file:///repo/src/ingest/article.ts?tsx=1") },
+    ],
+    startTime: 0,
+    endTime: 10_000,
+    samples: [2, 2, 3, 4, 5, 5, 5],
+    timeDeltas: [1000, 1000, 2000, 3000, 1000, 1000, 1000],
+  };
+  const all = summarizeCpuProfile(profile);
+  assert.equal(all.totalMs, 10);
+  assert.deepEqual(all.functions[0], { name: "(idle)", where: "", selfMs: 3, share: 0.3 });
+  assert.deepEqual(all.modules.find((m) => m.module === "src/ingest/article.ts"), { module: "src/ingest/article.ts", selfMs: 3, share: 0.3 });
+  assert.equal(all.modules.find((m) => m.module === "@11ty/eleventy")?.selfMs, 2);
+  // Samples at 1, 2, 4, 7, 8, 9, 10 ms; [0, 4) holds the two markdown-it ones.
+  const early = summarizeCpuProfile(profile, 5, [0, 4]);
+  assert.deepEqual(early.modules, [{ module: "markdown-it", selfMs: 2, share: 1 }]);
+  assert.equal(busyMs(profile), 7);
+  assert.equal(moduleOf("node:internal/modules/esm/loader"), "node:internal");
+});
