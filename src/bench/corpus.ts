@@ -100,24 +100,28 @@ interface Pools {
   orgs: ActorEntry[];
   outlets: ActorEntry[];
   authorities: ActorEntry[];
-  jurisdictions: ActorEntry[];
   tags: TagEntry[];
   itemTags: TagEntry[];
 }
 
+const poolCache = new WeakMap<Material, Pools>();
+
 function pools(m: Material): Pools {
+  const cached = poolCache.get(m);
+  if (cached) return cached;
   const named = (a: ActorEntry) => Boolean(a.names["zh-Hans"] && a.names.en);
   const actors = m.actors.filter(named);
-  return {
+  const p: Pools = {
     actors: actors.filter((a) => a.type !== "outlet"),
     people: actors.filter((a) => a.type === "person"),
     orgs: actors.filter((a) => a.type === "company" || a.type === "organization" || a.type === "authority"),
     outlets: actors.filter((a) => a.type === "outlet"),
     authorities: actors.filter((a) => a.type === "authority" && a.jurisdiction),
-    jurisdictions: actors.filter((a) => a.type === "jurisdiction"),
     tags: m.tags.filter((t) => t.names["zh-Hans"] && t.names.en),
     itemTags: m.tags.filter((t) => (t.kind === "material" || t.kind === "technology" || t.kind === "instrument") && t.names["zh-Hans"] && t.names.en),
   };
+  poolCache.set(m, p);
+  return p;
 }
 
 // ─── Sentences ───────────────────────────────────────────────────────────────────────────────
