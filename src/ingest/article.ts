@@ -75,10 +75,14 @@ export function ingestArticle(
   if (!title) {
     const h1 = rendered.headings.find((h) => h.level === 1)?.text;
     title = h1 || path.basename(file, path.extname(file));
-    warn(`no title in front matter; using ${h1 ? "the first heading" : "the file name"}: "${title}"`, "title");
+    warn(`no title in front matter; using ${h1 ? "the first heading" : "the file name"}: "${title}"`, "title", 1);
   }
   if (title.length > 300) {
-    warn(`title is ${title.length} characters long; pages show the first 300`, "title", parsed.lineOf("title"));
+    warn(
+      `title is ${title.length} characters long; it is kept whole, but lists, browser tabs and search results cannot show all of it: move the rest to \`summary\``,
+      "title",
+      parsed.lineOf("title"),
+    );
   }
 
   let zone = defaultZone(lang);

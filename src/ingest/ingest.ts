@@ -5,12 +5,13 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import type { Article, BuildSummary } from "../model/types.ts";
-import { DiagnosticLog } from "../model/diagnostics.ts";
+import { DiagnosticLog, type Diagnostic } from "../model/diagnostics.ts";
 import { ingestArticle, articleSlug } from "./article.ts";
 import { loadVocabulary, type Vocabulary } from "./vocabulary.ts";
 import type { Heading } from "../render/markdown.ts";
 import type { TimelineEvent } from "../model/event.ts";
 import { ingestEvents, type ArticleRef, type EventFile } from "./events.ts";
+import { decodeClipping } from "../import/decode.ts";
 
 /** Results of earlier runs by file, for `npm start`: an unchanged file is not read again. */
 export type ArticleCache = Map<string, { stamp: string; result: ReturnType<typeof ingestArticle>; lastGood?: ReturnType<typeof ingestArticle> }>;
@@ -108,7 +109,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       if (cached && cached.stamp === stamp) {
         r = cached.result;
       } else {
-        r = ingestArticle(file, await fs.readFile(full, "utf8"), vocab, { now });
+        const { text, notice } = await readContentFile(full, file);
+        r = ingestArticle(file, text, vocab, { now });
+        if (notice) r = { ...r, diagnostics: [notice, ...r.diagnostics] };
         const lastGood = r.article ? r : cached?.lastGood;
         opts.cache?.set(file, { stamp, result: r, ...(lastGood ? { lastGood } : {}) });
       }
@@ -141,7 +144,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const eventFiles: EventFile[] = [];
   for (const file of await listEventFiles(opts.contentDir)) {
     try {
-      eventFiles.push({ file, raw: await fs.readFile(path.join(opts.contentDir, file), "utf8") });
+      const { text, notice } = await readContentFile(path.join(opts.contentDir, file), file);
+      if (notice) log.add(notice);
+      eventFiles.push({ file, raw: text });
     } catch (e) {
       log.error(file, `cannot read the file: ${(e as Error).message}`);
     }
@@ -158,6 +163,25 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     seconds: Math.round((performance.now() - started) / 10) / 100,
   };
   return { articles, events: timeline.events, draftsSkipped, vocab, log, summary };
+}
+
+/**
+ * A content file's text. Notes saved by older Chinese tools are GB18030/GBK, not UTF-8: read as
+ * UTF-8 they would turn into U+FFFD junk on the page. Such a file is decoded the way the
+ * importer decodes clippings, and the user is told to save it as UTF-8.
+ */
+export async function readContentFile(full: string, file: string): Promise<{ text: string; notice?: Diagnostic }> {
+  const bytes = await fs.readFile(full);
+  const decoded = decodeClipping(bytes);
+  // NUL bytes outside UTF-16 mean a binary file: ingest reports it as such, not as an encoding.
+  if (decoded.encoding === "utf-8" || (decoded.encoding === "gb18030" && bytes.includes(0))) {
+    return { text: decoded.encoding === "utf-8" ? decoded.text : bytes.toString("latin1") };
+  }
+  const name = decoded.encoding === "gb18030" ? "GB18030 (GBK)" : decoded.encoding.toUpperCase();
+  return {
+    text: decoded.text,
+    notice: { severity: "warning", file, message: `the file is not UTF-8; it was read as ${name}: save it as UTF-8 so that every tool reads it the same way` },
+  };
 }
 
 /** Newest first; ties broken by slug so that order never depends on the file system. */

@@ -315,9 +315,11 @@ function choose(found: number[], patterns: Pattern[], nested: boolean): number[]
 
   live.sort((a, b) => found[3 * a]! - found[3 * b]! || found[3 * b + 1]! - found[3 * a + 1]!);
   const chosen: number[] = [];
-  const chosenSpans: Array<[number, number]> = [];
-  // Overlapping names form a cluster; clusters are small, so each is settled by sorting.
+  // Overlapping names form a cluster; clusters are small, so each is settled by sorting. A
+  // name nested in a chosen one overlaps it, so it is in the same cluster: looking only there
+  // keeps a long text linear in its number of mentions.
   for (let i = 0; i < live.length; ) {
+    const chosenSpans: Array<[number, number]> = [];
     let end = found[3 * live[i]! + 1]!;
     let j = i + 1;
     while (j < live.length && found[3 * live[j]!]! < end) {
@@ -348,14 +350,15 @@ function choose(found: number[], patterns: Pattern[], nested: boolean): number[]
         chosenSpans.push([found[3 * k]!, found[3 * k + 1]!]);
       }
     }
-    i = j;
-  }
-  if (nested) {
-    for (const k of live) {
-      const s = found[3 * k]!;
-      const e = found[3 * k + 1]!;
-      if (chosenSpans.some(([cs, ce]) => cs <= s && e <= ce)) chosen.push(found[3 * k + 2]!);
+    if (nested) {
+      for (let n = i; n < j; n++) {
+        const k = live[n]!;
+        const s = found[3 * k]!;
+        const e = found[3 * k + 1]!;
+        if (chosenSpans.some(([cs, ce]) => cs <= s && e <= ce)) chosen.push(found[3 * k + 2]!);
+      }
     }
+    i = j;
   }
   return chosen;
 }
