@@ -105,7 +105,8 @@ async function main(): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void run(readForm(), true), 120);
+    // Wait for a pause in typing: every search started fetches index chunks and results.
+    timer = setTimeout(() => void run(readForm(), true), 200);
   });
   form.addEventListener("change", () => void run(readForm(), true));
   form.addEventListener("submit", (e) => {

@@ -8,6 +8,17 @@ const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
 const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
 
 const HAN = /\p{Script=Han}/u;
+
+// OpenCC per character was the biggest cost of ingest; a character's script never changes.
+const scriptOf = new Map<string, "hans" | "hant" | "both">();
+function charScript(ch: string): "hans" | "hant" | "both" {
+  let s = scriptOf.get(ch);
+  if (!s) {
+    s = toTraditional(ch) !== ch ? "hans" : toSimplified(ch) !== ch ? "hant" : "both";
+    scriptOf.set(ch, s);
+  }
+  return s;
+}
 const LATIN_LETTER = /[A-Za-z]/;
 
 /** Looks at the first `sample` characters; enough to decide and cheap on 1 MB notes. */
@@ -20,8 +31,9 @@ export function detectLang(text: string, sample = 4000): Lang {
   for (const ch of head) {
     if (HAN.test(ch)) {
       han++;
-      if (toTraditional(ch) !== ch) hansOnly++;
-      else if (toSimplified(ch) !== ch) hantOnly++;
+      const script = charScript(ch);
+      if (script === "hans") hansOnly++;
+      else if (script === "hant") hantOnly++;
     } else if (LATIN_LETTER.test(ch)) {
       latin++;
     }

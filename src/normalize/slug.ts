@@ -7,7 +7,20 @@ const HAN = /\p{Script=Han}/u;
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
 /** Lower-case ASCII words joined by hyphens; Han text as pinyin words. At most `maxWords` words. */
+// Headings repeat across a corpus (概述, 背景, Summary…): pinyin is worth computing once.
+const memo = new Map<string, string>();
+
 export function slugify(text: string, maxWords = 8): string {
+  const key = `${maxWords}\u0000${text}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const out = slugifyUncached(text, maxWords);
+  if (memo.size > 100_000) memo.clear();
+  memo.set(key, out);
+  return out;
+}
+
+function slugifyUncached(text: string, maxWords: number): string {
   const words: string[] = [];
   for (const { segment, isWordLike } of segmenter.segment(text.normalize("NFKC"))) {
     if (!isWordLike) continue;

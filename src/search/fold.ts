@@ -180,7 +180,10 @@ export function parseQuery(query: string, map: FoldMap, aliases: AliasIndex): Pa
   // the next pair on the page (工厂 + 厂 → 厂也).
   const tokens = tokenize(rest.join(""))
     .filter((t) => /[\p{L}\p{N}]/u.test(t))
-    .filter((t, k, all) => !(HAN.test(t) && [...t].length === 1 && k > 0 && HAN.test(all[k - 1]!) && [...all[k - 1]!].length === 2 && all[k - 1]!.endsWith(t)));
+    .filter((t, k, all) => !(HAN.test(t) && [...t].length === 1 && k > 0 && HAN.test(all[k - 1]!) && [...all[k - 1]!].length === 2 && all[k - 1]!.endsWith(t)))
+    // One Latin letter (the "a" of "ASML" while it is being typed) would match, as a prefix,
+    // every word in the index that starts with it: megabytes of index for nothing.
+    .filter((t) => !/^[\p{Script=Latin}]$/u.test(t));
   // Where free Chinese text touches a name (稀土出口 = 稀土 + 出口), keep the pair across the
   // seam (土出), so the words must stand together as in the query, not anywhere on the page.
   for (let k = 1; k < chars.length; k++) {

@@ -18,6 +18,9 @@ export interface SearchRecord {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/** How much of an article's text goes into the free-text index (see buildRecords). */
+export const INDEX_BODY_CHARS = 6000;
 const t2s = OpenCC.Converter({ from: "hk", to: "cn" });
 const t2s2 = OpenCC.Converter({ from: "tw", to: "cn" });
 const s2tw = OpenCC.Converter({ from: "cn", to: "tw" });
@@ -110,10 +113,13 @@ export function buildRecords(
 
   for (const a of data.articles) {
     const text = `${a.title}\n${a.summary ?? ""}\n${texts.get(a.slug) ?? ""}`;
+    // Names are found in the whole text; free text is indexed from the first INDEX_BODY_CHARS
+    // characters only. Pagefind's memory and each result's download grow with the text it
+    // holds, and a 1 MB note would otherwise cost every reader who gets it as a result.
     const named = filtersOf(text, a.actors, a.tags);
     records.push({
       url: a.url,
-      content: indexText(text, map),
+      content: indexText(text.slice(0, INDEX_BODY_CHARS), map),
       language: "en",
       meta: {
         title: a.title,

@@ -50,3 +50,8 @@ test("highlights are found in either script and map back to the page's own chara
   assert.deepEqual(ranges.map(([s, e]) => text.slice(s, e)), ["華為", "Huawei"]);
   assert.deepEqual(findHighlights("Huaweis", ["huawei"], map), []);
 });
+
+test("a single Latin letter is not searched: as a prefix it would match half the index", () => {
+  assert.equal(parseQuery("半导体 a", map, aliases).text, "半导 导体");
+  assert.equal(parseQuery("as", map, aliases).text, "as");
+});
