@@ -26,16 +26,15 @@ export interface SearchOutcome {
 export async function runSearch(pagefind: PagefindLike, req: SearchRequest, map: FoldMap, aliases: AliasIndex): Promise<SearchOutcome> {
   const parsed = parseQuery(req.q, map, aliases);
   const filters: Record<string, string[]> = {};
-  for (const e of parsed.entities) (filters[e.kind] ??= []).push(e.id);
   for (const key of FILTER_KEYS) {
     const v = req.filters[key];
     if (v) (filters[key] ??= []).push(v);
   }
   const namesOnly = parsed.text === "" && parsed.entities.length > 0;
-  if (parsed.text === "" && Object.keys(filters).length === 0) return { parsed, results: [], namesOnly: false };
+  if (parsed.terms === "" && Object.keys(filters).length === 0) return { parsed, results: [], namesOnly: false };
   // A search by names alone has no relevance to rank by: newest first.
-  const sort = req.sort === "date" || parsed.text === "" ? { sort: { date: "desc" } } : {};
-  const found = await pagefind.search(parsed.text === "" ? null : parsed.text, { filters, ...sort });
+  const sort = req.sort === "date" || namesOnly ? { sort: { date: "desc" } } : {};
+  const found = await pagefind.search(parsed.terms === "" ? null : parsed.terms, { filters, ...sort });
   return { parsed, results: found?.results ?? [], namesOnly };
 }
 

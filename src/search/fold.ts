@@ -38,6 +38,25 @@ export function tokenize(folded: string): string[] {
   return out;
 }
 
+/**
+ * The word a record carries for each actor or tag it names, so that a search by name is a
+ * search for one word: Pagefind then loads the one index chunk holding it. (A filter-only
+ * search, `search(null, {filters})`, makes Pagefind load every chunk of the index: tens of MB
+ * at a few thousand articles.) Letters and digits only, so no tokenizer splits it.
+ */
+export function entityToken(id: string): string {
+  // Two FNV-1a hashes of the id: stable, short, and the same in Node and in the browser.
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x811c9dc5) >>> 0;
+  }
+  return `kbe${h1.toString(36)}${h2.toString(36)}`;
+}
+const ENTITY_TOKEN = /^kbe[0-9a-z]{8,14}$/;
+
 /** The text Pagefind indexes for a document. */
 export function indexText(text: string, map: FoldMap): string {
   return tokenize(fold(text, map)).join(" ");
@@ -57,7 +76,8 @@ export function readableExcerpt(excerptHtml: string): string {
       const marked = raw.includes("<mark>");
       const text = decodeEntities(raw.replace(/<\/?mark>/g, ""));
       return { text, marked };
-    });
+    })
+    .filter((t) => !ENTITY_TOKEN.test(t.text));
   const out: Array<{ text: string; marked: boolean; han: boolean }> = [];
   let prevPairMarked = false;
   let prevWasPair = false;
@@ -134,6 +154,8 @@ export interface ParsedQuery {
   entities: Array<{ kind: "actor" | "tag"; id: string; surface: string }>;
   /** The rest, as index tokens (empty when the query is only names). */
   text: string;
+  /** What Pagefind is asked: one word per name (see entityToken), then the text. */
+  terms: string;
   /** Every surface to highlight: the query's words and the names of its entities. */
   highlight: string[];
 }
@@ -193,7 +215,8 @@ export function parseQuery(query: string, map: FoldMap, aliases: AliasIndex): Pa
   }
   const words = rest.join("").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   const highlight = [...new Set([...words, ...entities.flatMap((e) => aliases.surfaces[e.id] ?? [e.surface])])];
-  return { entities, text: tokens.join(" "), highlight };
+  const text = tokens.join(" ");
+  return { entities, text, terms: [...entities.map((e) => entityToken(e.id)), ...(text ? [text] : [])].join(" "), highlight };
 }
 
 /**

@@ -5,7 +5,7 @@
 import * as OpenCC from "opencc-js";
 import type { Actor, Tag } from "../model/types.ts";
 import type { Dataset } from "../ingest/dataset.ts";
-import { fold, indexText, type AliasIndex, type FoldMap } from "./fold.ts";
+import { entityToken, fold, indexText, type AliasIndex, type FoldMap } from "./fold.ts";
 import { displayName } from "../site/shape.ts";
 
 export interface SearchRecord {
@@ -80,6 +80,11 @@ export function buildAliasIndex(actors: Actor[], tags: Tag[], map: FoldMap): Ali
   return { keys, surfaces, longest };
 }
 
+/** Indexed text followed by one word per actor and tag the record names (see entityToken). */
+function withNames(content: string, named: { actor: string[]; tag: string[] }): string {
+  return `${content} ${[...named.actor, ...named.tag].map(entityToken).join(" ")}`;
+}
+
 /** Finds the actors and tags a text names, nested names included (芯片 in AI芯片). */
 export type NestedMentions = (text: string) => { actors: string[]; tags: string[] };
 
@@ -119,7 +124,7 @@ export function buildRecords(
     const named = filtersOf(text, a.actors, a.tags);
     records.push({
       url: a.url,
-      content: indexText(text.slice(0, INDEX_BODY_CHARS), map),
+      content: withNames(indexText(text.slice(0, INDEX_BODY_CHARS), map), named),
       language: "en",
       meta: {
         title: a.title,
@@ -144,7 +149,7 @@ export function buildRecords(
     const named = filtersOf(text, [e.authority, ...e.targets.filter((t) => actorById.has(t))], e.items.filter((i) => tagById.has(i)));
     records.push({
       url: e.url,
-      content: indexText(`${text}\n${namesOf([e.authority, ...e.targets, ...e.items])}`, map),
+      content: withNames(indexText(`${text}\n${namesOf([e.authority, ...e.targets, ...e.items])}`, map), named),
       language: "en",
       meta: {
         title: uiLang === "en" ? e.title.en : e.title["zh-Hans"],
@@ -170,23 +175,25 @@ export function buildRecords(
 
   for (const a of data.actors) {
     const names = surfacesOf(a);
+    const named = filtersOf(names.join("\n"), [a.id], []);
     records.push({
       url: `/actors/${a.id}/`,
-      content: indexText(`${names.join("\n")}\n${Object.values(a.description ?? {}).join("\n")}`, map),
+      content: withNames(indexText(`${names.join("\n")}\n${Object.values(a.description ?? {}).join("\n")}`, map), named),
       language: "en",
       meta: { title: displayName(a.names, uiLang, a.id), type: "actor", lang: uiLang, excerpt: names.join(" · ").slice(0, 240), kind: a.type },
-      filters: { type: ["actor"], ...filtersOf(names.join("\n"), [a.id], []), jurisdiction: a.jurisdiction ? [a.jurisdiction] : [] },
+      filters: { type: ["actor"], ...named, jurisdiction: a.jurisdiction ? [a.jurisdiction] : [] },
       sort: { date: "0000-00-00" },
     });
   }
   for (const t of data.tags) {
     const names = surfacesOf(t);
+    const named = filtersOf(names.join("\n"), [], [t.id]);
     records.push({
       url: `/tags/${t.id}/`,
-      content: indexText(names.join("\n"), map),
+      content: withNames(indexText(names.join("\n"), map), named),
       language: "en",
       meta: { title: displayName(t.names, uiLang, t.id), type: "tag", lang: uiLang, excerpt: names.join(" · ").slice(0, 240), kind: t.kind },
-      filters: { type: ["tag"], ...filtersOf(names.join("\n"), [], [t.id]) },
+      filters: { type: ["tag"], ...named },
       sort: { date: "0000-00-00" },
     });
   }
