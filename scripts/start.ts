@@ -2,10 +2,8 @@
 // file under the content folder re-runs ingest; Eleventy sees the new dataset and reloads the
 // browser. An ingest error is printed here and never stops the server.
 import { watch } from "node:fs";
-import path from "node:path";
-import Eleventy from "@11ty/eleventy";
-import { loadConfig, ROOT } from "../src/config.ts";
-import { runIngest, indexSite } from "../src/build.ts";
+import { loadConfig } from "../src/config.ts";
+import { runIngest, indexSite, createEleventy } from "../src/build.ts";
 import { bundleClientScripts } from "../src/site/bundle.ts";
 import { reportLines } from "../src/ingest/report.ts";
 
@@ -27,15 +25,7 @@ async function ingestAndReport(): Promise<void> {
 }
 
 await ingestAndReport();
-process.env.KB_DATA_DIR = cfg.dataDir;
-process.env.KB_OUTPUT_DIR = cfg.outputDir;
-process.env.KB_PATH_PREFIX = cfg.pathPrefix;
-const eleventy = new Eleventy(path.join(ROOT, "pages"), cfg.outputDir, {
-  configPath: path.join(ROOT, ".eleventy.ts"),
-  quietMode: false,
-  runMode: "serve",
-  pathPrefix: cfg.pathPrefix,
-});
+const eleventy = createEleventy(cfg, "serve");
 await eleventy.write();
 await bundleClientScripts(cfg.outputDir);
 const indexed = await indexSite(cfg);

@@ -22,18 +22,25 @@ export async function runIngest(cfg: KbConfig, incremental?: { cache: ArticleCac
   return result;
 }
 
-/** Renders the site from the dataset. The environment carries cfg to .eleventy.ts. */
-export async function renderSite(cfg: KbConfig, opts: { clean?: boolean } = {}): Promise<{ pages: number }> {
-  if (opts.clean !== false) await fs.rm(cfg.outputDir, { recursive: true, force: true });
+/** An Eleventy for this config. The environment carries cfg to .eleventy.ts. */
+export function createEleventy(cfg: KbConfig, runMode: "build" | "serve"): Eleventy {
   process.env.KB_DATA_DIR = cfg.dataDir;
   process.env.KB_OUTPUT_DIR = cfg.outputDir;
   process.env.KB_PATH_PREFIX = cfg.pathPrefix;
-  const eleventy = new Eleventy(path.join(ROOT, "pages"), cfg.outputDir, {
+  return new Eleventy(path.join(ROOT, "pages"), cfg.outputDir, {
     configPath: path.join(ROOT, ".eleventy.ts"),
-    quietMode: true,
+    // Quiet for builds; under npm start its rebuild lines are worth seeing.
+    quietMode: runMode === "build",
+    runMode,
     // Set here, not only in .eleventy.ts: Eleventy keeps the first prefix it saw in a process.
     pathPrefix: cfg.pathPrefix,
   });
+}
+
+/** Renders the site from the dataset. The environment carries cfg to .eleventy.ts. */
+export async function renderSite(cfg: KbConfig, opts: { clean?: boolean } = {}): Promise<{ pages: number }> {
+  if (opts.clean !== false) await fs.rm(cfg.outputDir, { recursive: true, force: true });
+  const eleventy = createEleventy(cfg, "build");
   const written = (await eleventy.write()) as unknown as Array<unknown[]> | unknown[];
   const results = Array.isArray(written[0]) ? (written as unknown[][]).flat() : written;
   await bundleClientScripts(cfg.outputDir);

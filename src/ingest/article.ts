@@ -3,7 +3,7 @@
 import path from "node:path";
 import { IANAZone } from "luxon";
 import type { Article, Lang, NormalizedDate } from "../model/types.ts";
-import type { Diagnostic } from "../model/diagnostics.ts";
+import { reporterFor, type Diagnostic } from "../model/diagnostics.ts";
 import { articleFrontMatter, KNOWN_ARTICLE_FIELDS } from "../model/schema.ts";
 import { parseContentFile } from "../content/frontmatter.ts";
 import { normalizeDate, checkPlausibleDate } from "../normalize/date.ts";
@@ -36,10 +36,7 @@ export function ingestArticle(
   opts: { now: Date },
 ): ArticleResult {
   const diagnostics: Diagnostic[] = [];
-  const err = (message: string, field?: string, line?: number) =>
-    diagnostics.push({ severity: "error", file, message, ...(field ? { field } : {}), ...(line ? { line } : {}) });
-  const warn = (message: string, field?: string, line?: number) =>
-    diagnostics.push({ severity: "warning", file, message, ...(field ? { field } : {}), ...(line ? { line } : {}) });
+  const { err, warn } = reporterFor(file, diagnostics);
 
   if (raw.trim() === "") {
     err("the file is empty");

@@ -1,6 +1,6 @@
 // content/events/*.md → TimelineEvent[]: validated, dates parsed, names resolved, sources
 // checked against the articles, and the measure → countermeasure graph computed.
-import type { Diagnostic } from "../model/diagnostics.ts";
+import { reporterFor, type Diagnostic } from "../model/diagnostics.ts";
 import { eventFrontMatter, DATE_ROLES, type EventDate, type EventSource, type TimelineEvent } from "../model/event.ts";
 import { parseContentFile } from "../content/frontmatter.ts";
 import { renderMarkdown } from "../render/markdown.ts";
@@ -34,10 +34,7 @@ export function ingestEvents(
 
   for (const { file, raw } of files) {
     const before = diagnostics.length;
-    const err = (message: string, field?: string, line?: number) =>
-      diagnostics.push({ severity: "error", file, message, ...(field ? { field } : {}), ...(line ? { line } : {}) });
-    const warn = (message: string, field?: string, line?: number) =>
-      diagnostics.push({ severity: "warning", file, message, ...(field ? { field } : {}), ...(line ? { line } : {}) });
+    const { err, warn } = reporterFor(file, diagnostics);
 
     if (raw.trim() === "") {
       err("the file is empty");

@@ -51,3 +51,10 @@ export class DiagnosticLog {
     );
   }
 }
+
+/** `err` and `warn` bound to one file, pushing onto `into`: how each content file reports. */
+export function reporterFor(file: string, into: Diagnostic[]) {
+  const push = (severity: Severity) => (message: string, field?: string, line?: number) =>
+    into.push({ severity, file, message, ...(field ? { field } : {}), ...(line ? { line } : {}) });
+  return { err: push("error"), warn: push("warning") };
+}
