@@ -1,5 +1,6 @@
 // Line-level helpers shared by the formats: normalizing what clippers leave behind, counting
 // what is dropped as noise, and tidying the Markdown that remains.
+import type { Extraction } from "./types.ts";
 
 /** Drops a byte-order mark and turns CRLF/CR line ends into LF, so every format sees one shape. */
 export function normalizeNewlines(raw: string): string {
@@ -11,6 +12,11 @@ export function splitLines(text: string): string[] {
 }
 
 /** Counts the non-empty lines a format drops and keeps a few of them for the report. */
+/** What a format's extract() returns once it has its fields, its body and what it dropped. */
+export function extraction(fields: Extraction["fields"], markdown: string, noise: NoiseLog, zone?: string): Extraction {
+  return { fields, body: tidyMarkdown(markdown), noiseLines: noise.count, strippedSamples: noise.samples, ...(zone ? { zone } : {}) };
+}
+
 export class NoiseLog {
   count = 0;
   readonly samples: string[] = [];

@@ -3,7 +3,7 @@
 // `特约撰稿人 NAME 发自PLACE | YYYY-MM-DD`, then the article with "延伸阅读" cross-references
 // whose links the clipper emptied (`[《…》](#)`).
 import type { ClippingFormat, Extraction } from "../types.ts";
-import { NoiseLog, splitLines, tidyMarkdown, unwrapEmptyLinks } from "../text.ts";
+import { NoiseLog, splitLines, unwrapEmptyLinks, extraction } from "../text.ts";
 
 /** Reporter roles, Simplified and Traditional, optionally prefixed with the outlet's name. */
 const ROLE = new RegExp(
@@ -95,13 +95,7 @@ function extract(text: string): Extraction {
   if (column?.[2]) fields.series = column[2].trim();
 
   const body = lines.filter((_l, i) => i > found.title && i !== found.byline);
-  return {
-    fields,
-    body: tidyMarkdown(unwrapEmptyLinks(body.join("\n"))),
-    noiseLines: noise.count,
-    strippedSamples: noise.samples,
-    zone: "Asia/Shanghai",
-  };
+  return extraction(fields, unwrapEmptyLinks(body.join("\n")), noise, "Asia/Shanghai");
 }
 
 export const initium: ClippingFormat = {

@@ -5,7 +5,7 @@
 // `N文章数 N关注度`) and the site's channel lists. The article's own timestamp is the author
 // card's, never a headline's.
 import type { ClippingFormat, Extraction } from "../types.ts";
-import { NoiseLog, splitLines, tidyMarkdown } from "../text.ts";
+import { NoiseLog, splitLines, extraction } from "../text.ts";
 
 const BREADCRUMB = /^\s*网易首页\s*>/;
 const DISCLAIMER_ZH = /^\s*特别声明[:：].*网易号/m;
@@ -94,13 +94,7 @@ function extract(text: string): Extraction {
     fields.outlet = /网易号/.test(crumbLine) || DISCLAIMER_ZH.test(text) || DISCLAIMER_EN.test(text) ? "网易号" : "网易";
   }
 
-  return {
-    fields,
-    body: tidyMarkdown(body.join("\n")),
-    noiseLines: noise.count,
-    strippedSamples: noise.samples,
-    zone: "Asia/Shanghai",
-  };
+  return extraction(fields, body.join("\n"), noise, "Asia/Shanghai");
 }
 
 export const netease: ClippingFormat = {

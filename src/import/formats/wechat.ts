@@ -11,8 +11,7 @@ import {
   joinCjkSoftBreaks,
   repairSplitHeadings,
   splitLines,
-  tidyMarkdown,
-} from "../text.ts";
+  extraction } from "../text.ts";
 
 /** Header keys of WeChat exporters and the front-matter field each one fills. */
 const HEADER_FIELDS: Record<string, string> = {
@@ -168,13 +167,7 @@ function extract(text: string): Extraction {
   }
   fields.platform = "WeChat";
 
-  return {
-    fields,
-    body: tidyMarkdown(body.join("\n")),
-    noiseLines: noise.count,
-    strippedSamples: noise.samples,
-    zone: "Asia/Shanghai",
-  };
+  return extraction(fields, body.join("\n"), noise, "Asia/Shanghai");
 }
 
 export const wechat: ClippingFormat = {
