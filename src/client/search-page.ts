@@ -3,6 +3,7 @@
 import { readableExcerpt, findHighlights, escapeHtml, type AliasIndex, type FoldMap } from "../search/fold.ts";
 import { runSearch, requestFromParams, paramsFromRequest, FILTER_KEYS, type SearchRequest } from "../search/engine.ts";
 import { baseUrl, loadJson, markRanges } from "./shared.ts";
+import type { SearchManifest } from "../search/shards.ts";
 
 const PAGE = 10;
 
@@ -17,15 +18,18 @@ async function main(): Promise<void> {
   form.hidden = false;
   document.querySelector("[data-search-nojs]")?.remove();
 
-  const [map, aliases, pagefind] = await Promise.all([
+  const [map, aliases, manifest, pagefind] = await Promise.all([
     loadJson<FoldMap>(`${base}search/fold.json`),
     loadJson<AliasIndex>(`${base}search/aliases.json`),
+    loadJson<SearchManifest>(`${base}search/index.json`),
     import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf) => {
       await pf.options({ baseUrl: base, excerptLength: 40 });
       await pf.init("en");
       return pf;
     }),
   ]);
+  // The other shards of the index (src/search/shards.ts); their files load only when searched.
+  for (const dir of manifest.shards.slice(1)) await pagefind.mergeIndex(`${base}${dir}`, { baseUrl: base, excerptLength: 40 });
 
   const readForm = (): SearchRequest => {
     const data = new FormData(form);
@@ -76,7 +80,7 @@ async function main(): Promise<void> {
     list.dataset.searchState = "loading";
     const q = paramsFromRequest(req).toString();
     if (push) history.replaceState(null, "", `${location.pathname}${q ? `?${q}` : ""}`);
-    const outcome = await runSearch(pagefind, req, map, aliases);
+    const outcome = await runSearch(pagefind, req, map, aliases, manifest.shards.length);
     if (gen !== generation) return;
     list.replaceChildren();
     highlight = outcome.parsed.highlight;

@@ -23,7 +23,8 @@ export interface SearchOutcome {
   namesOnly: boolean;
 }
 
-export async function runSearch(pagefind: PagefindLike, req: SearchRequest, map: FoldMap, aliases: AliasIndex): Promise<SearchOutcome> {
+/** `shards`: how many indexes `pagefind` has merged (search/index.json). */
+export async function runSearch(pagefind: PagefindLike, req: SearchRequest, map: FoldMap, aliases: AliasIndex, shards = 1): Promise<SearchOutcome> {
   const parsed = parseQuery(req.q, map, aliases);
   const filters: Record<string, string[]> = {};
   for (const key of FILTER_KEYS) {
@@ -33,9 +34,45 @@ export async function runSearch(pagefind: PagefindLike, req: SearchRequest, map:
   const namesOnly = parsed.text === "" && parsed.entities.length > 0;
   if (parsed.terms === "" && Object.keys(filters).length === 0) return { parsed, results: [], namesOnly: false };
   // A search by names alone has no relevance to rank by: newest first.
-  const sort = req.sort === "date" || namesOnly ? { sort: { date: "desc" } } : {};
-  const found = await pagefind.search(parsed.terms === "" ? null : parsed.terms, { filters, ...sort });
-  return { parsed, results: found?.results ?? [], namesOnly };
+  const term = parsed.terms === "" ? null : parsed.terms;
+  const keep = await pagesWithEveryTerm(pagefind, term, filters, shards);
+  if (req.sort === "date" || namesOnly) {
+    // Pagefind merges shards by score, and a date-sorted score is a rank within one shard. The
+    // shards hold consecutive date ranges, newest first, so their own date orders, one after
+    // another, are the whole order.
+    const results: SearchOutcome["results"] = [];
+    for (let k = 0; k < shards; k++) {
+      const found = await pagefind.search(term, { filters: shards > 1 ? { ...filters, shard: [String(k)] } : filters, sort: { date: "desc" } });
+      results.push(...(found?.results ?? []).filter(keep));
+    }
+    return { parsed, results, namesOnly };
+  }
+  const found = await pagefind.search(term, { filters });
+  return { parsed, results: (found?.results ?? []).filter(keep), namesOnly };
+}
+
+/**
+ * Pagefind drops a query word that its index does not hold at all, rather than finding
+ * nothing. In one index of the whole corpus that is rare; in a shard it is common (南京工厂 in
+ * a shard without 京工 would find every page with 南京). With shards, each word is searched
+ * alone and only pages found for every word are kept. A result's id is its fragment's hash,
+ * the same whichever search found it.
+ */
+async function pagesWithEveryTerm(
+  pagefind: PagefindLike,
+  term: string | null,
+  filters: Record<string, string[]>,
+  shards: number,
+): Promise<(r: { id: string }) => boolean> {
+  const words = term === null ? [] : [...new Set(term.split(/\s+/).filter(Boolean))];
+  if (shards <= 1 || words.length < 2) return () => true;
+  const found = await Promise.all(words.map((w) => pagefind.search(w, { filters })));
+  let keep: Set<string> | undefined;
+  for (const f of found) {
+    const ids = new Set((f?.results ?? []).map((r) => r.id));
+    keep = keep ? new Set([...keep].filter((id) => ids.has(id))) : ids;
+  }
+  return (r) => keep!.has(r.id);
 }
 
 /** The request a URL describes: /search/?q=华为&type=article&sort=date */

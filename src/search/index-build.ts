@@ -1,48 +1,73 @@
-// Builds the search index from the dataset (not from the rendered pages): one Pagefind index
-// of folded, pair-split text, plus the fold map and the registry's names for the browser.
-import { promises as fs } from "node:fs";
+// Builds the search index from the dataset (not from the rendered pages): Pagefind indexes of
+// folded, pair-split text in shards of bounded size (shards.ts), plus the fold map, the
+// registry's names and the list of shards for the browser.
+import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { KbConfig } from "../config.ts";
 import { readDataset, TEXT_DIR } from "../ingest/dataset.ts";
-import { buildAliasIndex, buildFoldMap, buildRecords } from "./records.ts";
+import { buildAliasIndex, buildFoldMap, recordSources } from "./records.ts";
+import { cutShards, newestFirst, shardDir, type SearchManifest } from "./shards.ts";
 import { loadVocabulary } from "../ingest/vocabulary.ts";
 import { DiagnosticLog } from "../model/diagnostics.ts";
 
 export const SEARCH_DATA_DIR = "search";
+export const SEARCH_MANIFEST = "index.json";
 
-export async function buildSearchIndex(cfg: KbConfig): Promise<{ pages: number; foldEntries: number; aliasKeys: number }> {
+export interface IndexFigures {
+  pages: number;
+  shards: number;
+  foldEntries: number;
+  aliasKeys: number;
+}
+
+export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
   const data = await readDataset(cfg.dataDir);
-  const texts = new Map<string, string>();
-  for (const a of data.articles) texts.set(a.slug, await fs.readFile(path.join(cfg.dataDir, TEXT_DIR, `${a.slug}.txt`), "utf8"));
+  // Texts are read from disk when needed, never all held: twice, once for the characters of
+  // the fold map and once as each record is made.
+  const textOf = (slug: string) => readFileSync(path.join(cfg.dataDir, TEXT_DIR, `${slug}.txt`), "utf8");
 
   const registryNames = [...data.actors, ...data.tags].flatMap((x) => [...Object.values(x.names), ...x.aliases].filter((n): n is string => Boolean(n)));
   const map = buildFoldMap(
     (function* () {
-      for (const a of data.articles) yield `${a.title}\n${a.summary ?? ""}\n${texts.get(a.slug) ?? ""}`;
+      for (const a of data.articles) yield `${a.title}\n${a.summary ?? ""}\n${textOf(a.slug)}`;
       for (const e of data.events) yield `${e.title["zh-Hans"]}${e.title["zh-Hant"] ?? ""}${e.text}`;
       yield registryNames.join("\n");
     })(),
   );
   const aliases = buildAliasIndex(data.actors, data.tags, map);
 
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
-  let pages = 0;
   // The registries were checked by ingest; here they only find names in text.
   const vocab = await loadVocabulary(cfg.contentDir, cfg.shippedContentDir, new DiagnosticLog());
-  for (const record of buildRecords(data, texts, map, (text) => vocab.findMentions(text, { nested: true }))) {
-    const r = await index.addCustomRecord(record);
-    if (r.errors.length) throw new Error(`pagefind: ${record.url}: ${r.errors.join("; ")}`);
-    pages++;
+  const sources = newestFirst(recordSources(data, textOf, map, (text) => vocab.findMentions(text, { nested: true })));
+
+  // Shards left from an earlier, larger build would be merged by nobody but still published.
+  for (const entry of await fs.readdir(cfg.outputDir).catch(() => [] as string[])) {
+    if (/^pagefind(-s\d+)?$/.test(entry)) await fs.rm(path.join(cfg.outputDir, entry), { recursive: true, force: true });
   }
-  const written = await index.writeFiles({ outputPath: path.join(cfg.outputDir, "pagefind") });
-  if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
-  await pagefind.close();
+  let pages = 0;
+  let shards = 0;
+  for (const shard of cutShards((function* () { for (const s of sources) yield s.make(); })(), cfg.searchShardWords)) {
+    const k = shards++;
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
+    for (const record of shard) {
+      // The shard as a filter: a date-sorted search reads the shards one after another.
+      const r = await index.addCustomRecord({ ...record, filters: { ...record.filters, shard: [String(k)] } });
+      if (r.errors.length) throw new Error(`pagefind: ${record.url}: ${r.errors.join("; ")}`);
+      pages++;
+    }
+    const written = await index.writeFiles({ outputPath: path.join(cfg.outputDir, shardDir(k)) });
+    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
+    // Ends the Pagefind process, and with it the memory of this shard.
+    await pagefind.close();
+  }
 
   const dir = path.join(cfg.outputDir, SEARCH_DATA_DIR);
   await fs.mkdir(dir, { recursive: true });
+  const manifest: SearchManifest = { shards: Array.from({ length: shards }, (_, k) => shardDir(k)) };
+  await fs.writeFile(path.join(dir, SEARCH_MANIFEST), JSON.stringify(manifest));
   await fs.writeFile(path.join(dir, "fold.json"), JSON.stringify(map));
   await fs.writeFile(path.join(dir, "aliases.json"), JSON.stringify(aliases));
-  return { pages, foldEntries: Object.keys(map).length, aliasKeys: Object.keys(aliases.keys).length };
+  return { pages, shards, foldEntries: Object.keys(map).length, aliasKeys: Object.keys(aliases.keys).length };
 }

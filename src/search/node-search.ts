@@ -2,11 +2,13 @@
 // search quality (precision and recall) without a browser, and by the benchmark.
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { SearchManifest } from "./shards.ts";
 
 export interface PagefindApi {
   init(language?: string): Promise<void>;
   options(o: Record<string, unknown>): Promise<void>;
+  mergeIndex(indexPath: string, o?: Record<string, unknown>): Promise<void>;
   search(term: string | null, o?: Record<string, unknown>): Promise<{ results: Array<{ id: string; score: number; data(): Promise<PagefindResultData> }> }>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -20,27 +22,46 @@ export interface PagefindResultData {
   content: string;
 }
 
-/** Loads the bundle in `dir` (the site's pagefind/ folder) and counts the bytes it reads. */
-export async function loadPagefind(dir: string): Promise<{ pagefind: PagefindApi; bytesRead: () => number }> {
-  let bytes = 0;
+// Each loaded site is mounted under its own path, so that two sites can be searched side by
+// side: Pagefind's bundle reads its files through the global fetch.
+const mounts = new Map<string, string>();
+let bytes = 0;
+let installed = false;
+function installFetch(): void {
+  if (installed) return;
+  installed = true;
   const original = globalThis.fetch;
   globalThis.fetch = (async (input: string | URL | Request) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    const rel = url.replace(/^.*?\/pagefind\//, "").replace(/\?.*$/, "");
-    const file = path.join(dir, rel);
+    const parsed = new URL(url, "http://site.invalid/");
+    const pathname = decodeURIComponent(parsed.pathname);
+    const mount = /^\/(kbsite\d+)\//.exec(pathname);
+    const dir = mount ? mounts.get(mount[1]!) : undefined;
+    // Before options() takes effect, Pagefind starts loading from beside its own file.
+    const file = parsed.protocol === "file:" ? fileURLToPath(`file://${parsed.pathname}`) : dir ? path.join(dir, pathname.slice(mount![0].length)) : undefined;
+    if (!file) return original ? original(input) : new Response(null, { status: 404 });
     try {
       const data = await fs.readFile(file);
       bytes += data.length;
       return new Response(data, { status: 200 });
     } catch {
-      return original ? original(input) : new Response(null, { status: 404 });
+      return new Response(null, { status: 404 });
     }
   }) as typeof fetch;
-  const mod = (await import(`${pathToFileURL(path.join(dir, "pagefind.js")).href}?t=${Date.now()}`)) as {
-    options(o: Record<string, unknown>): Promise<void>;
-    init(language?: string): Promise<void>;
-  } & PagefindApi;
-  await mod.options({ basePath: "/pagefind/", baseUrl: "/" });
+}
+
+/**
+ * Loads the search of the built site in `siteDir`, every shard merged as the search page does.
+ * `bytesRead` counts what every loaded site has read so far.
+ */
+export async function loadPagefind(siteDir: string): Promise<{ pagefind: PagefindApi; shards: number; bytesRead: () => number }> {
+  installFetch();
+  const mount = `kbsite${mounts.size + 1}`;
+  mounts.set(mount, siteDir);
+  const manifest = JSON.parse(await fs.readFile(path.join(siteDir, "search", "index.json"), "utf8")) as SearchManifest;
+  const mod = (await import(`${pathToFileURL(path.join(siteDir, manifest.shards[0]!, "pagefind.js")).href}?t=${Date.now()}-${mount}`)) as PagefindApi;
+  await mod.options({ basePath: `/${mount}/${manifest.shards[0]}`, baseUrl: "/" });
   await mod.init("en");
-  return { pagefind: mod, bytesRead: () => bytes };
+  for (const dir of manifest.shards.slice(1)) await mod.mergeIndex(`/${mount}/${dir}`, { baseUrl: "/" });
+  return { pagefind: mod, shards: manifest.shards.length, bytesRead: () => bytes };
 }

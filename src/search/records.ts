@@ -88,6 +88,14 @@ function withNames(content: string, named: { actor: string[]; tag: string[] }): 
 /** Finds the actors and tags a text names, nested names included (芯片 in AI芯片). */
 export type NestedMentions = (text: string) => { actors: string[]; tags: string[] };
 
+/** A record not built yet: the index builds records one at a time, newest first. */
+export interface RecordSource {
+  /** The record's sort date (0000-00-00 for actors and tags). */
+  date: string;
+  make(): SearchRecord;
+}
+
+/** Every record, built at once (tests, small corpora). */
 export function buildRecords(
   data: Dataset,
   texts: Map<string, string>,
@@ -95,6 +103,17 @@ export function buildRecords(
   mentionsOf: NestedMentions,
   uiLang: "zh-Hans" | "en" = "zh-Hans",
 ): SearchRecord[] {
+  return recordSources(data, (slug) => texts.get(slug) ?? "", map, mentionsOf, uiLang).map((s) => s.make());
+}
+
+/** One source per article, event, actor and tag, in that order; `textOf` is read when made. */
+export function recordSources(
+  data: Dataset,
+  textOf: (slug: string) => string,
+  map: FoldMap,
+  mentionsOf: NestedMentions,
+  uiLang: "zh-Hans" | "en" = "zh-Hans",
+): RecordSource[] {
   const actorById = new Map(data.actors.map((a) => [a.id, a]));
   const tagById = new Map(data.tags.map((t) => [t.id, t]));
   // A page's actor and tag filters: what it is tagged with and every name its words contain,
@@ -114,15 +133,15 @@ export function buildRecords(
       .join(" ");
   const jurisdictionsOf = (ids: string[]) =>
     [...new Set(ids.map((id) => actorById.get(id)).filter((a) => a?.type === "jurisdiction").map((a) => a!.id.toUpperCase()))];
-  const records: SearchRecord[] = [];
+  const records: RecordSource[] = [];
 
-  for (const a of data.articles) {
-    const text = `${a.title}\n${a.summary ?? ""}\n${texts.get(a.slug) ?? ""}`;
+  for (const a of data.articles) records.push({ date: a.date.day, make: () => {
+    const text = `${a.title}\n${a.summary ?? ""}\n${textOf(a.slug)}`;
     // Names are found in the whole text; free text is indexed from the first INDEX_BODY_CHARS
     // characters only. Pagefind's memory and each result's download grow with the text it
     // holds, and a 1 MB note would otherwise cost every reader who gets it as a result.
     const named = filtersOf(text, a.actors, a.tags);
-    records.push({
+    return {
       url: a.url,
       content: withNames(indexText(text.slice(0, INDEX_BODY_CHARS), map), named),
       language: "en",
@@ -141,13 +160,13 @@ export function buildRecords(
         jurisdiction: jurisdictionsOf(named.actor),
       },
       sort: { date: a.date.day },
-    });
-  }
+    };
+  } });
 
-  for (const e of data.events) {
+  for (const e of data.events) records.push({ date: e.date.start, make: () => {
     const text = [e.title["zh-Hans"], e.title.en, e.title["zh-Hant"] ?? "", e.instrument?.id ?? "", e.instrument?.title ?? "", e.text].join("\n");
     const named = filtersOf(text, [e.authority, ...e.targets.filter((t) => actorById.has(t))], e.items.filter((i) => tagById.has(i)));
-    records.push({
+    return {
       url: e.url,
       content: withNames(indexText(`${text}\n${namesOf([e.authority, ...e.targets, ...e.items])}`, map), named),
       language: "en",
@@ -170,32 +189,32 @@ export function buildRecords(
         kind: [e.kind],
       },
       sort: { date: e.date.start },
-    });
-  }
+    };
+  } });
 
-  for (const a of data.actors) {
+  for (const a of data.actors) records.push({ date: "0000-00-00", make: () => {
     const names = surfacesOf(a);
     const named = filtersOf(names.join("\n"), [a.id], []);
-    records.push({
+    return {
       url: `/actors/${a.id}/`,
       content: withNames(indexText(`${names.join("\n")}\n${Object.values(a.description ?? {}).join("\n")}`, map), named),
       language: "en",
       meta: { title: displayName(a.names, uiLang, a.id), type: "actor", lang: uiLang, excerpt: names.join(" · ").slice(0, 240), kind: a.type },
       filters: { type: ["actor"], ...named, jurisdiction: a.jurisdiction ? [a.jurisdiction] : [] },
       sort: { date: "0000-00-00" },
-    });
-  }
-  for (const t of data.tags) {
+    };
+  } });
+  for (const t of data.tags) records.push({ date: "0000-00-00", make: () => {
     const names = surfacesOf(t);
     const named = filtersOf(names.join("\n"), [], [t.id]);
-    records.push({
+    return {
       url: `/tags/${t.id}/`,
       content: withNames(indexText(names.join("\n"), map), named),
       language: "en",
       meta: { title: displayName(t.names, uiLang, t.id), type: "tag", lang: uiLang, excerpt: names.join(" · ").slice(0, 240), kind: t.kind },
       filters: { type: ["tag"], ...named },
       sort: { date: "0000-00-00" },
-    });
-  }
+    };
+  } });
   return records;
 }

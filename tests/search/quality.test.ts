@@ -6,13 +6,18 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import * as OpenCC from "opencc-js";
 import { buildSite, type BuiltSite } from "../support/site.ts";
+import { indexSite } from "../../src/build.ts";
 import { loadPagefind, type PagefindApi } from "../../src/search/node-search.ts";
 import { runSearch } from "../../src/search/engine.ts";
 import type { AliasIndex, FoldMap } from "../../src/search/fold.ts";
 import { QUERIES } from "./queries.ts";
 
 let site: BuiltSite;
-let pagefind: PagefindApi;
+/** The same site's search, once as one index and once cut into shards (src/search/shards.ts). */
+const searches = new Map<string, { pagefind: PagefindApi; shards: number }>();
+const VARIANTS = ["one index", "shards"] as const;
+// Small enough that the shipped content makes several shards.
+const SMALL_SHARD_WORDS = 4000;
 let map: FoldMap;
 let aliases: AliasIndex;
 /** url → the text of the page as the oracle reads it. */
@@ -23,7 +28,11 @@ before(async () => {
   site = await buildSite({ includeDrafts: true });
   map = JSON.parse(await site.read("search/fold.json"));
   aliases = JSON.parse(await site.read("search/aliases.json"));
-  pagefind = (await loadPagefind(path.join(site.dir, "pagefind"))).pagefind;
+  searches.set("one index", await loadPagefind(site.dir));
+  const sharded = path.join(path.dirname(site.dir), "sharded");
+  const figures = await indexSite({ ...site.cfg, outputDir: sharded, searchShardWords: SMALL_SHARD_WORDS });
+  assert.ok(figures.shards >= 3, `${figures.shards} shards`);
+  searches.set("shards", await loadPagefind(sharded));
   const data = JSON.parse(await fs.readFile(path.join(site.cfg.dataDir, "dataset.json"), "utf8"));
   for (const a of data.articles) {
     const body = await fs.readFile(path.join(site.cfg.dataDir, "text", `${a.slug}.txt`), "utf8");
@@ -48,13 +57,15 @@ function oracle(surfaces: string[]): Set<string> {
   return out;
 }
 
-test("precision and recall on our query list", async () => {
+for (const variant of VARIANTS) {
+  test(`${variant}: precision and recall on our query list`, async () => {
+    const { pagefind, shards } = searches.get(variant)!;
   let tp = 0;
   let returned = 0;
   let relevantTotal = 0;
   const rows: string[] = [];
   for (const c of QUERIES) {
-    const out = await runSearch(pagefind, { q: c.q, filters: {}, sort: "relevance" }, map, aliases);
+    const out = await runSearch(pagefind, { q: c.q, filters: {}, sort: "relevance" }, map, aliases, shards);
     const urls = new Set((await Promise.all(out.results.map((r) => r.data()))).map((d) => d.url as string));
     const relevant = oracle(c.relevant);
     const hits = [...urls].filter((u) => relevant.has(u)).length;
@@ -71,21 +82,23 @@ test("precision and recall on our query list", async () => {
   }
   const precision = tp / returned;
   const recall = tp / relevantTotal;
-  console.log(`search quality on ${QUERIES.length} queries:\n${rows.join("\n")}\nprecision ${precision.toFixed(3)} recall ${recall.toFixed(3)} (${tp} relevant of ${returned} returned, ${relevantTotal} relevant)`);
+  console.log(`${variant}: search quality on ${QUERIES.length} queries:\n${rows.join("\n")}\nprecision ${precision.toFixed(3)} recall ${recall.toFixed(3)} (${tp} relevant of ${returned} returned, ${relevantTotal} relevant)`);
   assert.ok(precision >= 0.95, `precision ${precision.toFixed(3)}`);
   assert.ok(recall >= 0.95, `recall ${recall.toFixed(3)}`);
 });
 
-test("台积电 never returns a page that only shares 台 with it", async () => {
-  const out = await runSearch(pagefind, { q: "台积电", filters: {}, sort: "relevance" }, map, aliases);
+  test(`${variant}: 台积电 never returns a page that only shares 台 with it`, async () => {
+    const { pagefind, shards } = searches.get(variant)!;
+  const out = await runSearch(pagefind, { q: "台积电", filters: {}, sort: "relevance" }, map, aliases, shards);
   const urls = (await Promise.all(out.results.map((r) => r.data()))).map((d) => d.url as string);
   for (const u of urls) assert.match(toSimplified(pages.get(u) ?? "").toLowerCase(), /台积电|tsmc|台湾积体电路/, u);
   assert.ok(urls.length >= 1);
 });
 
-test("filters narrow by type, jurisdiction, actor, tag and year; sort by date puts the newest first", async () => {
+  test(`${variant}: filters narrow by type, jurisdiction, actor, tag and year; sort by date puts the newest first`, async () => {
+    const { pagefind, shards } = searches.get(variant)!;
   const search = (q: string, filters: Record<string, string>, sort: "relevance" | "date" = "relevance") =>
-    runSearch(pagefind, { q, filters, sort }, map, aliases).then((o) => Promise.all(o.results.map((r) => r.data())));
+    runSearch(pagefind, { q, filters, sort }, map, aliases, shards).then((o) => Promise.all(o.results.map((r) => r.data())));
   const events = await search("稀土", { type: "event" });
   assert.ok(events.length >= 5 && events.every((d) => d.meta.type === "event"));
   const cn = await search("", { type: "event", jurisdiction: "CN", year: "2025" });
@@ -98,3 +111,4 @@ test("filters narrow by type, jurisdiction, actor, tag and year; sort by date pu
   const days = dated.map((d) => d.meta.date as string);
   assert.deepEqual(days, [...days].sort().reverse());
 });
+}

@@ -1,0 +1,64 @@
+// The search index in shards: Pagefind holds every record of an index in memory and needs
+// several times that while it writes the index (about 0.4 KB per indexed word at 1,000
+// articles), so one index of a large corpus exhausts a small machine. Records are split,
+// newest first, into indexes of at most a word budget each; the browser merges them
+// (Pagefind's mergeIndex). Because shards cover consecutive date ranges, a date-sorted search
+// is the shards' own date-sorted results one after another (see engine.ts).
+
+/** Where shard k's bundle goes, relative to the site root. Shard 0 is Pagefind's usual place. */
+export function shardDir(k: number): string {
+  return k === 0 ? "pagefind/" : `pagefind-s${k}/`;
+}
+
+/** The file that tells the browser which shards exist: search/index.json. */
+export interface SearchManifest {
+  shards: string[];
+}
+
+/** Default words per shard: Pagefind then peaks around 1 GB (measured, docs/performance.md). */
+export const DEFAULT_SHARD_WORDS = 2_000_000;
+
+export function wordCount(content: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < content.length; i++) {
+    const space = content.charCodeAt(i) === 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** Newest first by `date`; ties keep their input order. */
+export function newestFirst<T extends { date: string }>(items: readonly T[]): T[] {
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => (a.item.date < b.item.date ? 1 : a.item.date > b.item.date ? -1 : a.i - b.i))
+    .map((x) => x.item);
+}
+
+/**
+ * Consecutive runs of at most `budget` words, in the order given (a record larger than the
+ * budget gets a shard of its own). Lazy: a shard's records are made only when it is cut.
+ */
+export function* cutShards<R extends { content: string }>(records: Iterable<R>, budget: number): Generator<R[]> {
+  let current: R[] = [];
+  let words = 0;
+  for (const r of records) {
+    const n = wordCount(r.content);
+    if (current.length > 0 && words + n > budget) {
+      yield current;
+      current = [];
+      words = 0;
+    }
+    current.push(r);
+    words += n;
+  }
+  if (current.length > 0) yield current;
+}
+
+/** Records sorted newest first by `sort.date`, cut into shards. */
+export function planShards<R extends { content: string; sort: Record<string, string> }>(records: readonly R[], budget: number): R[][] {
+  const sorted = newestFirst(records.map((r) => ({ r, date: r.sort.date ?? "" }))).map((x) => x.r);
+  return [...cutShards(sorted, budget)];
+}
