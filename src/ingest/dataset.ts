@@ -45,16 +45,15 @@ export type WrittenBodies = Map<string, string>;
 export async function writeDataset(result: IngestResult, outDir: string, written?: WrittenBodies): Promise<void> {
   const bodies = path.join(outDir, BODIES_DIR);
   const texts = path.join(outDir, TEXT_DIR);
-  if (!written || written.size === 0) {
-    await fs.rm(bodies, { recursive: true, force: true });
-    await fs.rm(texts, { recursive: true, force: true });
-  }
+  const spilled = result.articles.some((a) => a.spilled);
+  if (!spilled && (!written || written.size === 0)) await clearBodies(outDir);
   await fs.mkdir(bodies, { recursive: true });
   await fs.mkdir(texts, { recursive: true });
   const live = new Set<string>();
   for (const a of result.articles) {
     const slug = a.article.slug;
     live.add(slug);
+    if (a.spilled) continue;
     const key = createHash("sha1").update(a.html).update("\0").update(a.text).digest("hex");
     if (written?.get(slug) === key) continue;
     await fs.writeFile(path.join(bodies, `${slug}.html`), a.html);
@@ -70,6 +69,22 @@ export async function writeDataset(result: IngestResult, outDir: string, written
   }
   await fs.writeFile(path.join(outDir, DATASET_FILE), JSON.stringify(toDataset(result)));
   await fs.writeFile(path.join(outDir, DIAGNOSTICS_FILE), JSON.stringify(result.log.sorted()));
+}
+
+/** Empties the bodies and texts folders, before a run that writes them afresh. */
+export async function clearBodies(outDir: string): Promise<void> {
+  await fs.rm(path.join(outDir, BODIES_DIR), { recursive: true, force: true });
+  await fs.rm(path.join(outDir, TEXT_DIR), { recursive: true, force: true });
+}
+
+/** A sink for IngestOptions.spill: each body and text written as soon as it is ingested. */
+export async function bodyWriter(outDir: string): Promise<(slug: string, html: string, text: string) => Promise<void>> {
+  await clearBodies(outDir);
+  await fs.mkdir(path.join(outDir, BODIES_DIR), { recursive: true });
+  await fs.mkdir(path.join(outDir, TEXT_DIR), { recursive: true });
+  return async (slug, html, text) => {
+    await Promise.all([fs.writeFile(path.join(outDir, BODIES_DIR, `${slug}.html`), html), fs.writeFile(path.join(outDir, TEXT_DIR, `${slug}.txt`), text)]);
+  };
 }
 
 export async function readDataset(dir: string): Promise<Dataset> {

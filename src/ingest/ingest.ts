@@ -12,6 +12,7 @@ import type { Heading } from "../render/markdown.ts";
 import type { TimelineEvent } from "../model/event.ts";
 import { ingestEvents, type ArticleRef, type EventFile } from "./events.ts";
 import { decodeClipping } from "../import/decode.ts";
+import { ingestInWorkers, POOL_MIN_FILES, type FileOutcome } from "./pool.ts";
 
 /** Results of earlier runs by file, for `npm start`: an unchanged file is not read again. */
 export type ArticleCache = Map<string, { stamp: string; result: ReturnType<typeof ingestArticle>; lastGood?: ReturnType<typeof ingestArticle> }>;
@@ -23,6 +24,10 @@ export interface IngestOptions {
   fallbackDir: string;
   includeDrafts: boolean;
   now?: Date;
+  /** Ingest on worker threads ("auto": one per core) when there are many files and no cache. */
+  workers?: number | "auto";
+  /** Takes each article's body and text as soon as it is ingested, so the run does not hold them. */
+  spill?: (slug: string, html: string, text: string) => Promise<void>;
 }
 
 export interface IngestedArticle {
@@ -30,6 +35,8 @@ export interface IngestedArticle {
   html: string;
   headings: Heading[];
   text: string;
+  /** Body and text were handed to IngestOptions.spill and are empty here. */
+  spilled?: boolean;
 }
 
 export interface IngestResult {
@@ -99,30 +106,16 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const refs = new Map<string, ArticleRef>();
   let draftsSkipped = 0;
 
-  for (const file of files) {
-    let r: ReturnType<typeof ingestArticle>;
-    try {
-      const full = path.join(opts.contentDir, file);
-      const st = opts.cache ? await fs.stat(full) : undefined;
-      const stamp = st ? `${st.mtimeMs}:${st.size}:${vocab.stamp}` : "";
-      const cached = opts.cache?.get(file);
-      if (cached && cached.stamp === stamp) {
-        r = cached.result;
-      } else {
-        const { text, notice } = await readContentFile(full, file);
-        r = ingestArticle(file, text, vocab, { now });
-        if (notice) r = { ...r, diagnostics: [notice, ...r.diagnostics] };
-        const lastGood = r.article ? r : cached?.lastGood;
-        opts.cache?.set(file, { stamp, result: r, ...(lastGood ? { lastGood } : {}) });
-      }
-      // While editing (npm start), a file that stops ingesting keeps its last good page, so the
-      // page being looked at stays there and shows the problem instead of vanishing.
-      const lastGood = opts.cache?.get(file)?.lastGood;
-      if (!r.article && lastGood?.article) r = { ...lastGood, diagnostics: r.diagnostics };
-    } catch (e) {
-      log.error(file, `cannot read the file: ${(e as Error).message}`);
+  const outcomes = opts.workers && !opts.cache && files.length >= POOL_MIN_FILES
+    ? ingestInWorkers(files, { contentDir: opts.contentDir, fallbackDir: opts.fallbackDir, now, ...(opts.workers === "auto" ? {} : { workers: opts.workers }) })
+    : ingestInThisThread(files, opts, vocab, now);
+  for await (const outcome of outcomes) {
+    const file = outcome.file;
+    if ("error" in outcome) {
+      log.error(file, `cannot read the file: ${outcome.error}`);
       continue;
     }
+    const r = outcome.result;
     r.diagnostics.forEach((d) => log.add(d));
     if (!r.article) continue;
     const slug = uniqueSlug(file, r.article.slug, bySlug, log);
@@ -136,7 +129,13 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       draftsSkipped++;
       continue;
     }
-    articles.push({ article, html: r.html!, headings: r.headings!, text: r.text! });
+    if (opts.spill) {
+      // The body goes to disk now; the run keeps only what the dataset needs.
+      await opts.spill(slug, r.html!, r.text!);
+      articles.push({ article, html: "", headings: r.headings!, text: "", spilled: true });
+    } else {
+      articles.push({ article, html: r.html!, headings: r.headings!, text: r.text! });
+    }
   }
 
   articles.sort((a, b) => compareByDateDesc(a.article, b.article));
@@ -163,6 +162,36 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     seconds: Math.round((performance.now() - started) / 10) / 100,
   };
   return { articles, events: timeline.events, draftsSkipped, vocab, log, summary };
+}
+
+/** One file after another, through the cache under `npm start`. */
+async function* ingestInThisThread(files: readonly string[], opts: IngestOptions, vocab: Vocabulary, now: Date): AsyncGenerator<FileOutcome> {
+  for (const file of files) {
+    let r: ReturnType<typeof ingestArticle>;
+    try {
+      const full = path.join(opts.contentDir, file);
+      const st = opts.cache ? await fs.stat(full) : undefined;
+      const stamp = st ? `${st.mtimeMs}:${st.size}:${vocab.stamp}` : "";
+      const cached = opts.cache?.get(file);
+      if (cached && cached.stamp === stamp) {
+        r = cached.result;
+      } else {
+        const { text, notice } = await readContentFile(full, file);
+        r = ingestArticle(file, text, vocab, { now });
+        if (notice) r = { ...r, diagnostics: [notice, ...r.diagnostics] };
+        const lastGood = r.article ? r : cached?.lastGood;
+        opts.cache?.set(file, { stamp, result: r, ...(lastGood ? { lastGood } : {}) });
+      }
+      // While editing (npm start), a file that stops ingesting keeps its last good page, so the
+      // page being looked at stays there and shows the problem instead of vanishing.
+      const lastGood = opts.cache?.get(file)?.lastGood;
+      if (!r.article && lastGood?.article) r = { ...lastGood, diagnostics: r.diagnostics };
+    } catch (e) {
+      yield { file, error: (e as Error).message };
+      continue;
+    }
+    yield { file, result: r };
+  }
 }
 
 /**

@@ -4,8 +4,9 @@
 import * as OpenCC from "opencc-js";
 import type { Lang } from "../model/types.ts";
 
-const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
-const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+// Built on first use: their dictionaries take half a second, and the render rarely needs them.
+let converters: { toSimplified: (s: string) => string; toTraditional: (s: string) => string } | undefined;
+const opencc = () => (converters ??= { toSimplified: OpenCC.Converter({ from: "tw", to: "cn" }), toTraditional: OpenCC.Converter({ from: "cn", to: "tw" }) });
 
 const HAN = /\p{Script=Han}/u;
 
@@ -14,6 +15,7 @@ const scriptOf = new Map<string, "hans" | "hant" | "both">();
 function charScript(ch: string): "hans" | "hant" | "both" {
   let s = scriptOf.get(ch);
   if (!s) {
+    const { toSimplified, toTraditional } = opencc();
     s = toTraditional(ch) !== ch ? "hans" : toSimplified(ch) !== ch ? "hant" : "both";
     scriptOf.set(ch, s);
   }

@@ -54,4 +54,7 @@ test("headings get stable unique ids, the first paragraph and the text are colle
 test("word count: Chinese characters and Latin words", () => {
   assert.equal(countWords("中国商务部 announced new rules"), 5 + 3);
   assert.equal(countWords(""), 0);
+  // Characters outside the Basic Multilingual Plane: 𠀀 is Han, 𝐀 a letter.
+  assert.equal(countWords("𠀀𠀁 abc 𝐀𝐁 x1 中文,word 〇々"), 2 + 1 + 1 + 1 + 2 + 1 + 2);
+  assert.equal(countWords("a-b c_d, 3.14"), 2 + 2 + 2);
 });
