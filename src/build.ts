@@ -2,51 +2,75 @@
 // scripts/ only parse arguments and print; this is what they call.
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
-import { ROOT, type KbConfig } from "./config.ts";
+import { ROOT, configEnv, type KbConfig } from "./config.ts";
 import { ingest, type IngestResult, type ArticleCache } from "./ingest/ingest.ts";
-import { writeDataset, type WrittenBodies } from "./ingest/dataset.ts";
-import { buildSearchIndex } from "./search/index-build.ts";
+import { bodyWriter, readDataset, writeDataset, type WrittenBodies } from "./ingest/dataset.ts";
+import { injectBodies } from "./site/bodies.ts";
+import { createEleventy, writeWithEleventy } from "./site/eleventy.ts";
+
+export { createEleventy, writeWithEleventy };
+import { sliceCount } from "./site/slices.ts";
+import { buildSearchIndex, type IndexFigures } from "./search/index-build.ts";
 import { bundleClientScripts } from "./site/bundle.ts";
 
 /** With `incremental` (npm start), unchanged files are neither re-read nor re-written. */
 export async function runIngest(cfg: KbConfig, incremental?: { cache: ArticleCache; written: WrittenBodies }): Promise<IngestResult> {
+  await fs.mkdir(cfg.dataDir, { recursive: true });
   const result = await ingest({
     contentDir: cfg.contentDir,
     fallbackDir: cfg.shippedContentDir,
     includeDrafts: cfg.includeDrafts,
-    ...(incremental ? { cache: incremental.cache } : {}),
+    // A full build writes each body as it goes and uses every core; npm start keeps its cache.
+    ...(incremental ? { cache: incremental.cache } : { workers: "auto" as const, spill: await bodyWriter(cfg.dataDir) }),
   });
-  await fs.mkdir(cfg.dataDir, { recursive: true });
   await writeDataset(result, cfg.dataDir, incremental?.written);
   return result;
 }
 
-/** An Eleventy for this config. The environment carries cfg to .eleventy.ts. */
-export function createEleventy(cfg: KbConfig, runMode: "build" | "serve"): Eleventy {
-  process.env.KB_DATA_DIR = cfg.dataDir;
-  process.env.KB_OUTPUT_DIR = cfg.outputDir;
-  process.env.KB_PATH_PREFIX = cfg.pathPrefix;
-  return new Eleventy(path.join(ROOT, "pages"), cfg.outputDir, {
-    configPath: path.join(ROOT, ".eleventy.ts"),
-    // Quiet for builds; under npm start its rebuild lines are worth seeing.
-    quietMode: runMode === "build",
-    runMode,
-    // Set here, not only in .eleventy.ts: Eleventy keeps the first prefix it saw in a process.
-    pathPrefix: cfg.pathPrefix,
-  });
-}
-
-/** Renders the site from the dataset. The environment carries cfg to .eleventy.ts. */
-export async function renderSite(cfg: KbConfig, opts: { clean?: boolean } = {}): Promise<{ pages: number }> {
+/** Renders the site from the dataset, in slices of its own processes when the corpus is large. */
+export async function renderSite(cfg: KbConfig, opts: { clean?: boolean } = {}): Promise<{ pages: number; slices: number }> {
   if (opts.clean !== false) await fs.rm(cfg.outputDir, { recursive: true, force: true });
-  const eleventy = createEleventy(cfg, "build");
-  const written = (await eleventy.write()) as unknown as Array<unknown[]> | unknown[];
-  const results = Array.isArray(written[0]) ? (written as unknown[][]).flat() : written;
+  const data = await readDataset(cfg.dataDir);
+  const count = sliceCount(data.articles.length + data.events.length, cfg.renderSliceItems);
+  let pages = 0;
+  if (count === 1) {
+    pages = await writeWithEleventy(cfg);
+  } else {
+    for (let index = 0; index < count; index++) {
+      pages += (await runScript<{ files: number }>("scripts/render-slice.ts", { ...configEnv(cfg), KB_RENDER_SLICE: `${index}/${count}` })).files;
+    }
+  }
+  await injectBodies(cfg.outputDir, cfg.dataDir, data.articles);
   await bundleClientScripts(cfg.outputDir);
-  return { pages: results.length };
+  return { pages, slices: count };
 }
 
-export async function indexSite(cfg: KbConfig): Promise<{ pages: number; foldEntries: number; aliasKeys: number }> {
+export async function indexSite(cfg: KbConfig): Promise<IndexFigures> {
   return buildSearchIndex(cfg);
+}
+
+/** indexSite in a child process (scripts/search-index.ts). */
+export async function indexSiteInChild(cfg: KbConfig): Promise<IndexFigures> {
+  return runScript<IndexFigures>("scripts/search-index.ts", configEnv(cfg));
+}
+
+/**
+ * Runs one of our scripts in a child Node process with `env` added; its errors go to ours,
+ * its last line of output is JSON. Rejects with its output if it fails.
+ */
+async function runScript<T>(script: string, env: Record<string, string>): Promise<T> {
+  const { spawn } = await import("node:child_process");
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  if (code !== 0) throw new Error(`${script} failed (exit ${code}):\n${out}`);
+  return JSON.parse(out.trim().split("\n").pop() ?? "") as T;
 }

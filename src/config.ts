@@ -1,6 +1,8 @@
 // Where things are, from the environment. One place, so scripts and the Eleventy config agree.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_SHARD_WORDS } from "./search/shards.ts";
+import { parseRenderSlice, RENDER_SLICE_ITEMS, type RenderSlice } from "./site/slices.ts";
 
 /** The repository root: the shipped content and registries live under it. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -24,6 +26,19 @@ export interface KbConfig {
    * or $PORT, with the path prefix).
    */
   siteUrl: string;
+  /** Words per search-index shard (KB_SEARCH_SHARD_WORDS); see src/search/shards.ts. */
+  searchShardWords: number;
+  /** Which part of the paged templates this process renders (KB_RENDER_SLICE=i/n); see src/site/slices.ts. */
+  renderSlice: RenderSlice;
+  /** Articles and events per render slice (KB_RENDER_SLICE_ITEMS); more makes more slices. */
+  renderSliceItems: number;
+}
+
+function positiveInt(v: string | undefined, name: string): number | undefined {
+  if (v === undefined || v.trim() === "") return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} "${v}" must be a positive whole number`);
+  return n;
 }
 
 export function normalizePathPrefix(p: string | undefined): string {
@@ -65,6 +80,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     pathPrefix,
     // From the prefix above, so an override of pathPrefix carries over to absolute URLs.
     siteUrl: resolveSiteUrl(env.KB_SITE_URL, pathPrefix, env.PORT),
+    searchShardWords: positiveInt(env.KB_SEARCH_SHARD_WORDS, "KB_SEARCH_SHARD_WORDS") ?? DEFAULT_SHARD_WORDS,
+    renderSlice: parseRenderSlice(env.KB_RENDER_SLICE),
+    renderSliceItems: positiveInt(env.KB_RENDER_SLICE_ITEMS, "KB_RENDER_SLICE_ITEMS") ?? RENDER_SLICE_ITEMS,
     ...overrides,
+  };
+}
+
+/** The environment that makes loadConfig() in another process return `cfg`. */
+export function configEnv(cfg: KbConfig): Record<string, string> {
+  return {
+    KB_CONTENT_DIR: cfg.contentDir,
+    KB_DATA_DIR: cfg.dataDir,
+    KB_OUTPUT_DIR: cfg.outputDir,
+    KB_INCLUDE_DRAFTS: cfg.includeDrafts ? "1" : "0",
+    KB_PATH_PREFIX: cfg.pathPrefix,
+    KB_SITE_URL: cfg.siteUrl,
+    KB_SEARCH_SHARD_WORDS: String(cfg.searchShardWords),
+    KB_RENDER_SLICE: `${cfg.renderSlice.index}/${cfg.renderSlice.count}`,
+    KB_RENDER_SLICE_ITEMS: String(cfg.renderSliceItems),
   };
 }

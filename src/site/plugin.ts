@@ -9,7 +9,8 @@ import { shapeSite } from "./shape.ts";
 import { t, formatDate, formatEventDate, readingMinutes, DEFAULT_UI_LANG, type UiLang } from "./i18n.ts";
 import { toCsv } from "../timeline/csv.ts";
 import { bilingualAttr, bilingualDate, bilingualEventDate, bilingualName, bilingualText, englishOf, langOf, nameAttrs } from "./i18n.ts";
-import { fillMissingAlts } from "../render/markdown.ts";
+import { bodyMarker, pageBody } from "./bodies.ts";
+import { pagedData, PAGED_TEMPLATES } from "./slices.ts";
 import type { Named } from "./shape.ts";
 import { devBanner, injectAfterBody } from "./dev-banner.ts";
 import { DIAGNOSTICS_FILE } from "../ingest/dataset.ts";
@@ -28,13 +29,26 @@ export function withPrefix(u: string, prefix: string): string {
 export default function kbSite(eleventyConfig: UserConfig): void {
   const kb = loadConfig();
 
-  eleventyConfig.addGlobalData("kb", async () => shapeSite(await readDataset(kb.dataDir), DEFAULT_UI_LANG, { pathPrefix: kb.pathPrefix }));
+  eleventyConfig.addGlobalData("kb", async () => {
+    const site = shapeSite(await readDataset(kb.dataDir), DEFAULT_UI_LANG, { pathPrefix: kb.pathPrefix });
+    return { ...site, paged: pagedData(site, kb.renderSlice) };
+  });
+  // Slices after the first render only their part of the paged templates (src/site/slices.ts).
+  const firstSlice = kb.renderSlice.index === 0;
+  if (!firstSlice) {
+    eleventyConfig.addPreprocessor("kb-render-slice", "njk", (data: { page: { inputPath: string } }) =>
+      (PAGED_TEMPLATES as readonly string[]).includes(path.basename(data.page.inputPath)) ? undefined : false,
+    );
+  }
   eleventyConfig.addGlobalData("uiLang", DEFAULT_UI_LANG);
 
   // Bodies are read one page at a time, never held all at once.
   // Our own `url`, from the one config every part of the build reads (Eleventy's is deprecated).
   eleventyConfig.addFilter("url", (u: string) => withPrefix(u, kb.pathPrefix));
-  eleventyConfig.addFilter("articleBody", (slug: string) => readFileSync(path.join(kb.dataDir, BODIES_DIR, `${slug}.html`), "utf8"));
+  // A build writes a marker that src/site/bodies.ts replaces after Eleventy is done.
+  eleventyConfig.addFilter("articleBody", (slug: string) =>
+    process.env.KB_DEFER_BODIES === "1" ? bodyMarker(slug) : pageBody(readFileSync(path.join(kb.dataDir, BODIES_DIR, `${slug}.html`), "utf8")),
+  );
   eleventyConfig.addFilter("t", (key: string, vars?: Record<string, string | number>, lang?: UiLang) => t(key, lang ?? DEFAULT_UI_LANG, vars));
   eleventyConfig.addFilter("formatDate", (d: NormalizedDate, lang?: UiLang) => formatDate(d, lang ?? DEFAULT_UI_LANG));
   eleventyConfig.addFilter("readingMinutes", (n: number, lang: Lang) => readingMinutes(n, lang));
@@ -43,7 +57,7 @@ export default function kbSite(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("json", (v: unknown) => JSON.stringify(v, null, 1));
 
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
-  eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
+  if (firstSlice) eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
   eleventyConfig.addWatchTarget(path.join(kb.dataDir, "dataset.json"));
 
   // npm start: ingest problems on every page (read once per build, not per page).
@@ -85,7 +99,9 @@ export default function kbSite(eleventyConfig: UserConfig): void {
       jsonFeed(info(FEED_PATHS.articlesJson, articlesTitle, tagline, "/"), articleEntries(articles, kb.siteUrl)));
     eleventyConfig.addFilter("eventsAtomFeed", (events: EventView[]) =>
       atomFeed(info(FEED_PATHS.eventsAtom, eventsTitle, t("feedEventsSubtitle", lang), "/timeline/"), eventEntries(events, kb.siteUrl, eventLabels)));
-    eleventyConfig.addFilter("sitemapXml", (items: SitemapSource[]) => sitemapXml(sitemapPaths(items), kb.siteUrl));
+    // The paged templates' pages from the data: a slice's collections hold only its own.
+    eleventyConfig.addFilter("sitemapXml", (items: SitemapSource[], pagedUrls: string[] = []) =>
+      sitemapXml([...new Set([...sitemapPaths(items), ...pagedUrls])].sort(), kb.siteUrl));
     eleventyConfig.addFilter(
       "pageMeta",
       (
@@ -123,7 +139,6 @@ export default function kbSite(eleventyConfig: UserConfig): void {
     eleventyConfig.addShortcode("nameTag", (n: Named) => bilingualName(n));
     eleventyConfig.addShortcode("nameAttrs", (n: Named) => nameAttrs(n));
     eleventyConfig.addFilter("langOf", (text: string) => langOf(String(text ?? "")));
-    const imageFallback = { alt: t("imageAlt", DEFAULT_UI_LANG), lang: DEFAULT_UI_LANG, en: t("imageAlt", "en") };
-    eleventyConfig.addFilter("contentImages", (html: string) => fillMissingAlts(html, imageFallback));
+    eleventyConfig.addFilter("contentImages", (html: string) => pageBody(html));
   }
 }

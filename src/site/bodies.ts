@@ -1,0 +1,45 @@
+// Article bodies reach their pages after Eleventy has written them. Eleventy keeps every page
+// it renders in memory until the build ends (each page's final HTML, twice), so bodies that
+// passed through it made the render's memory grow with the size of the corpus. In a build the
+// article template writes a marker where the body goes, and this pass puts each body in its
+// page, one file at a time. Under `npm start` the template reads the body itself.
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { BODIES_DIR } from "../ingest/dataset.ts";
+import { fillMissingAlts } from "../render/markdown.ts";
+import { t, DEFAULT_UI_LANG } from "./i18n.ts";
+
+/** Where the body of `slug` goes. Content can never produce it: comments are sanitized away. */
+export function bodyMarker(slug: string): string {
+  return `<!--kb-article-body:${slug}-->`;
+}
+
+const imageFallback = { alt: t("imageAlt", DEFAULT_UI_LANG), lang: DEFAULT_UI_LANG, en: t("imageAlt", "en") };
+
+/** A body as the page shows it: images without alt text get one in both interface languages. */
+export function pageBody(html: string): string {
+  return fillMissingAlts(html, imageFallback);
+}
+
+export async function readBody(dataDir: string, slug: string): Promise<string> {
+  return pageBody(await fs.readFile(path.join(dataDir, BODIES_DIR, `${slug}.html`), "utf8"));
+}
+
+/** Puts every article's body into its written page; throws naming a page without its marker. */
+export async function injectBodies(outputDir: string, dataDir: string, articles: ReadonlyArray<{ slug: string; url: string }>): Promise<number> {
+  let next = 0;
+  const one = async (a: { slug: string; url: string }) => {
+    const file = path.join(outputDir, a.url, "index.html");
+    const [page, body] = await Promise.all([fs.readFile(file, "utf8"), readBody(dataDir, a.slug)]);
+    const marker = bodyMarker(a.slug);
+    const at = page.indexOf(marker);
+    if (at < 0) throw new Error(`${file}: no place for the body of ${a.slug}`);
+    await fs.writeFile(file, page.slice(0, at) + body + page.slice(at + marker.length));
+  };
+  // A few files at a time: enough to keep the disk busy, few enough to keep memory flat.
+  const lanes = Array.from({ length: 8 }, async () => {
+    while (next < articles.length) await one(articles[next++]!);
+  });
+  await Promise.all(lanes);
+  return articles.length;
+}

@@ -1,0 +1,57 @@
+// The render in slices. Eleventy keeps every page it renders in memory until its build ends,
+// so a corpus of many thousand articles renders in several Eleventy runs, each a separate
+// process, each writing a contiguous slice of every one-page-per-item template (articles,
+// events, tag and actor list pages); the first also writes the pages that exist once.
+import type { SiteModel } from "./shape.ts";
+
+export interface RenderSlice {
+  index: number;
+  count: number;
+}
+
+export const WHOLE: RenderSlice = { index: 0, count: 1 };
+
+/** Articles and events per slice by default: Eleventy then stays around 1 GB (docs/performance.md). */
+export const RENDER_SLICE_ITEMS = 1500;
+
+/** The templates that have one page per item; every slice renders its part of each. */
+export const PAGED_TEMPLATES = ["article.njk", "event.njk", "tag.njk", "actor.njk"] as const;
+
+/** "2/8" → { index: 2, count: 8 }. */
+export function parseRenderSlice(v: string | undefined): RenderSlice {
+  if (v === undefined || v.trim() === "") return WHOLE;
+  const m = /^(\d+)\/(\d+)$/.exec(v.trim());
+  if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) throw new Error(`KB_RENDER_SLICE "${v}" must be i/n with 0 ≤ i < n`);
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+
+/** The slice's contiguous part of `items`; the parts of all slices are all items, once each. */
+export function sliceOf<T>(items: readonly T[], s: RenderSlice): T[] {
+  const from = Math.floor((items.length * s.index) / s.count);
+  const to = Math.floor((items.length * (s.index + 1)) / s.count);
+  return items.slice(from, to);
+}
+
+/** How many slices for a corpus: one up to `perSlice` articles and events, then more. */
+export function sliceCount(items: number, perSlice: number): number {
+  return Math.max(1, Math.ceil(items / perSlice));
+}
+
+export interface PagedData {
+  articles: SiteModel["articles"];
+  events: SiteModel["events"];
+  tagPages: SiteModel["tagPages"];
+  actorPages: SiteModel["actorPages"];
+  /** Every page of the paged templates, all slices: the sitemap is written by slice 0 alone. */
+  allUrls: string[];
+}
+
+export function pagedData(site: SiteModel, s: RenderSlice): PagedData {
+  return {
+    articles: sliceOf(site.articles, s),
+    events: sliceOf(site.events, s),
+    tagPages: sliceOf(site.tagPages, s),
+    actorPages: sliceOf(site.actorPages, s),
+    allUrls: [...site.articles.map((a) => a.url), ...site.events.map((e) => e.url), ...site.tagPages.map((p) => p.url), ...site.actorPages.map((p) => p.url)],
+  };
+}
