@@ -88,6 +88,7 @@ export const STRINGS = {
   listSep: { "zh-Hans": "、", en: ", " },
   navTimeline: { "zh-Hans": "时间线", en: "Timeline" },
   timelineTitle: { "zh-Hans": "措施与反制时间线", en: "Measures and countermeasures" },
+  timelineYears: { "zh-Hans": "按年份", en: "By year" },
   timelineIntro: {
     "zh-Hans": "每一项措施、发布机构和法律文件，以及对方的回应。连线从措施指向回应，标注相隔天数。",
     en: "Every measure, its authority and instrument, and what the other side answered. Connectors run from a measure to its answer, with the days between.",

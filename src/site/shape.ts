@@ -67,6 +67,8 @@ export interface EventRef extends Ref {
 
 export interface LinkView extends EventLink, Ref {
   date: TimelineEvent["date"];
+  /** The other event's card: `#id` on the same timeline page, else its page and `#id`. */
+  timelineHref: string;
 }
 
 export interface EventView extends TimelineEvent {
@@ -79,6 +81,16 @@ export interface EventView extends TimelineEvent {
   answeredByRefs: LinkView[];
   /** Every event of its escalation chain, oldest first (this one included). */
   chainRefs: EventRef[];
+  /** Its card on the timeline: the timeline page and `#id`. */
+  timelineUrl: string;
+}
+
+/** One page of the timeline; a long timeline has one page per year (see timelinePageOf). */
+export interface TimelinePage extends TimelineLayout<EventView> {
+  url: string;
+  /** The years on this page, oldest first. */
+  years: string[];
+  events: number;
 }
 
 export interface TermView extends Ref {
@@ -104,7 +116,10 @@ export interface ListPage<T> {
 export interface SiteModel {
   summary: Dataset["summary"];
   events: EventView[];
-  timeline: TimelineLayout<EventView> & {
+  timeline: {
+    pages: TimelinePage[];
+    /** Every year and the page it is on, newest first: the navigation of a paged timeline. */
+    yearNav: Array<{ year: string; url: string; events: number }>;
     filters: { domains: string[]; jurisdictions: string[]; kinds: string[] };
   };
   /** Events an actor issued or was targeted by. */
@@ -336,9 +351,11 @@ export function shapeSite(
     const t = tagById.get(id);
     return t ? { ...named(t.names, uiLang, id), url: tagUrl(id) } : { label: id };
   };
-  const linkView = (l: EventLink): LinkView => {
+  const timelineUrlOf = timelinePageOf(data.events);
+  const linkView = (from: TimelineEvent) => (l: EventLink): LinkView => {
     const other = eventById.get(l.id)!;
-    return { ...l, ...eventNamed(other), url: other.url, date: other.date };
+    const page = timelineUrlOf(other);
+    return { ...l, ...eventNamed(other), url: other.url, date: other.date, timelineHref: page === timelineUrlOf(from) ? `#${other.id}` : `${page}#${other.id}` };
   };
   const chainMembers = new Map<string, EventRef[]>();
   for (const e of data.events) (chainMembers.get(e.chain) ?? chainMembers.set(e.chain, []).get(e.chain)!).push(eventRef(e));
@@ -351,16 +368,16 @@ export function shapeSite(
     jurisdictionRef: actorRef(e.jurisdiction.toLowerCase()),
     itemRefs: e.items.map(tagLabel),
     targetRefs: e.targets.map((t) => (actorById.has(t) ? actorRef(t) : { label: t })),
-    respondsToRefs: e.respondsTo.map(linkView),
-    answeredByRefs: e.answeredBy.map(linkView),
+    respondsToRefs: e.respondsTo.map(linkView(e)),
+    answeredByRefs: e.answeredBy.map(linkView(e)),
     chainRefs: chainMembers.get(e.chain) ?? [],
+    timelineUrl: `${timelineUrlOf(e)}#${e.id}`,
   }));
   const actorEvents: SiteModel["actorEvents"] = {};
   for (const e of data.events) {
     (actorEvents[e.authority] ??= []).push({ ...eventRef(e), role: "issued" });
     for (const t of new Set(e.targets)) if (actorById.has(t)) (actorEvents[t] ??= []).push({ ...eventRef(e), role: "targeted" });
   }
-  const uniqueSorted = (xs: string[]) => [...new Set(xs)].sort();
 
   // Reading aids: neighbours by date and related articles, computed once for the corpus.
   const timed = data.articles.map((a) => ({
@@ -432,7 +449,7 @@ export function shapeSite(
     summary: data.summary,
     events,
     timeline: {
-      ...layoutTimeline(events),
+      ...timelinePages(events, timelineUrlOf),
       filters: {
         domains: uniqueSorted(data.events.flatMap((e) => e.domain)),
         jurisdictions: uniqueSorted(data.events.map((e) => e.jurisdiction)),
@@ -472,6 +489,48 @@ export function shapeSite(
       draft: a.draft,
     })),
   };
+}
+
+function uniqueSorted(xs: string[]): string[] {
+  return [...new Set(xs)].sort();
+}
+
+/** Up to this many events the timeline is one page; beyond, one page per year. */
+export const TIMELINE_PAGE_EVENTS = 400;
+export const TIMELINE_URL = "/timeline/";
+
+/**
+ * Which timeline page shows an event. A timeline of a few hundred events is one page, every
+ * link drawn; a longer one is a page per year (the newest at /timeline/, the others at
+ * /timeline/<year>/), so that no page grows with the corpus: 2,000 events on one page were
+ * about 6 MB of HTML. Links to another year's page go there.
+ */
+export function timelinePageOf(events: readonly TimelineEvent[]): (e: TimelineEvent) => string {
+  if (events.length <= TIMELINE_PAGE_EVENTS) return () => TIMELINE_URL;
+  const newest = events.reduce((y, e) => (e.date.start.slice(0, 4) > y ? e.date.start.slice(0, 4) : y), "");
+  return (e) => {
+    const year = e.date.start.slice(0, 4);
+    return year === newest ? TIMELINE_URL : `${TIMELINE_URL}${year}/`;
+  };
+}
+
+/** The timeline's pages, each laid out on its own (connectors within a page), newest first. */
+export function timelinePages(events: EventView[], pageOf: (e: TimelineEvent) => string): Omit<SiteModel["timeline"], "filters"> {
+  const byPage = new Map<string, EventView[]>();
+  for (const e of events) (byPage.get(pageOf(e)) ?? byPage.set(pageOf(e), []).get(pageOf(e))!).push(e);
+  const pages: TimelinePage[] = [...byPage.entries()].map(([url, list]) => ({
+    url,
+    years: uniqueSorted(list.map((e) => e.date.start.slice(0, 4))),
+    events: list.length,
+    ...layoutTimeline(list),
+  }));
+  pages.sort((a, b) => (a.url === TIMELINE_URL ? -1 : b.url === TIMELINE_URL ? 1 : a.years[0]! < b.years[0]! ? 1 : -1));
+  const counts = new Map<string, number>();
+  for (const e of events) counts.set(e.date.start.slice(0, 4), (counts.get(e.date.start.slice(0, 4)) ?? 0) + 1);
+  const yearNav = [...counts.entries()]
+    .sort(([a], [b]) => (a < b ? 1 : -1))
+    .map(([year, n]) => ({ year, url: pageOf(events.find((e) => e.date.start.startsWith(year))!), events: n }));
+  return { pages, yearNav };
 }
 
 /** One row of timeline.json and timeline.csv: every field of the event, links by id. */

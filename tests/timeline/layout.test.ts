@@ -56,3 +56,26 @@ test("the gutter never grows past MAX_TRACKS, however many links cross", () => {
   assert.equal(l.tracks, MAX_TRACKS);
   assert.ok(l.connectors.every((c) => c.track >= 1 && c.track <= MAX_TRACKS));
 });
+
+test("a timeline of up to TIMELINE_PAGE_EVENTS events is one page; a longer one a page per year, links crossing pages", async () => {
+  const { timelinePageOf, timelinePages, TIMELINE_PAGE_EVENTS } = await import("../../src/site/shape.ts");
+  const small = events([["a", "2023-06-30", "NL"], ["b", "2024-07-03", "CN", ["a"]]]);
+  assert.equal(timelinePageOf(small)(small[1]!), "/timeline/");
+  // Enough events in 2022–2024 to page; one link within 2024, one from 2024 back to 2022.
+  const spec: Array<[string, string, string, string[]?]> = [];
+  for (let i = 0; i < TIMELINE_PAGE_EVENTS + 30; i++) spec.push([`e${i}`, `${2022 + (i % 3)}-0${1 + (i % 9)}-1${i % 10}`, i % 2 ? "CN" : "US"]);
+  spec.push(["cause", "2022-01-01", "US"], ["answer", "2024-12-30", "CN", ["cause"]], ["same-year", "2024-12-31", "CN", ["answer"]]);
+  const many = events(spec);
+  const pageOf = timelinePageOf(many);
+  assert.equal(pageOf(many.find((e) => e.id === "answer")!), "/timeline/");
+  assert.equal(pageOf(many.find((e) => e.id === "cause")!), "/timeline/2022/");
+  const views = many.map((e) => ({ ...e, label: e.id })) as unknown as Parameters<typeof timelinePages>[0];
+  const { pages, yearNav } = timelinePages(views, pageOf);
+  assert.deepEqual(pages.map((p) => p.url), ["/timeline/", "/timeline/2023/", "/timeline/2022/"]);
+  assert.deepEqual(yearNav.map((y) => y.year), ["2024", "2023", "2022"]);
+  assert.equal(pages.reduce((n, p) => n + p.events, 0), many.length);
+  assert.ok(pages.every((p) => p.events < TIMELINE_PAGE_EVENTS));
+  // Connectors only within a page: answer → same-year is drawn, cause → answer is not.
+  const newest = pages[0]!;
+  assert.deepEqual(newest.connectors.map((c) => [c.from, c.to]), [["answer", "same-year"]]);
+});
