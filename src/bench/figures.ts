@@ -25,6 +25,10 @@ export interface BuildFigures {
   pagesPerSecond: number;
   /** What the build said about itself, for the report (counts, warnings). */
   facts: Record<string, number>;
+  /** The stage that did not finish, and why: its figures are up to the failure. */
+  failed?: { stage: StageName; reason: string };
+  /** Seconds during which two stages ran at once (ours: render and index side by side). */
+  overlapSeconds?: number;
 }
 
 export function stage(f: BuildFigures, name: StageName): StageFigure | undefined {

@@ -27,6 +27,8 @@ export interface RunResult {
   peakRss: number;
   samples: MemorySample[];
   lines: OutputLine[];
+  /** The memory at which the command was killed for passing `maxRss`. */
+  killedAt?: number;
 }
 
 let pageSize: number | undefined;
@@ -94,12 +96,13 @@ function readProcs(): Map<number, { ppid: number; rssPages: number }> {
 }
 
 /** Samples the tree under `root` every `intervalMs` until stopped. */
-export function sampleTree(root: number, started: number, intervalMs = 50): { stop(): MemorySample[] } {
+export function sampleTree(root: number, started: number, intervalMs = 50, onSample?: (rss: number) => void): { stop(): MemorySample[] } {
   const samples: MemorySample[] = [];
   const page = pageBytes();
   const take = () => {
     const { pages, processes } = treeRss(root, readProcs());
     if (processes > 0) samples.push({ t: performance.now() - started, rss: pages * page, processes });
+    if (processes > 0) onSample?.(pages * page);
   };
   take();
   const timer = setInterval(take, intervalMs);
@@ -115,11 +118,25 @@ export function sampleTree(root: number, started: number, intervalMs = 50): { st
 export async function runMeasured(
   command: string,
   args: string[],
-  opts: { cwd: string; env?: NodeJS.ProcessEnv; onLine?: (line: OutputLine) => void; intervalMs?: number },
+  opts: {
+    cwd: string;
+    env?: NodeJS.ProcessEnv;
+    onLine?: (line: OutputLine) => void;
+    intervalMs?: number;
+    /** Kill the command when its process tree's memory passes this many bytes (RunResult.killedAt). */
+    maxRss?: number;
+  },
 ): Promise<RunResult> {
   const started = performance.now();
   const child = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
-  const sampler = sampleTree(child.pid!, started, opts.intervalMs);
+  let killedAt: number | undefined;
+  const sampler = sampleTree(child.pid!, started, opts.intervalMs, (rss) => {
+    // Better a measured failure than the machine's OOM killer choosing what to end.
+    if (opts.maxRss && rss > opts.maxRss && killedAt === undefined) {
+      killedAt = rss;
+      child.kill("SIGKILL");
+    }
+  });
   const lines: OutputLine[] = [];
   const reader = (stream: "stdout" | "stderr") => {
     let rest = "";
@@ -142,7 +159,7 @@ export async function runMeasured(
   });
   const wallMs = performance.now() - started;
   const samples = sampler.stop();
-  return { code, signal, wallMs, peakRss: peakIn(samples, 0, Infinity), samples, lines };
+  return { code, signal, wallMs, peakRss: peakIn(samples, 0, Infinity), samples, lines, ...(killedAt !== undefined ? { killedAt } : {}) };
 }
 
 /** Largest sample in [from, to) ms; 0 when none falls there. */
@@ -180,4 +197,17 @@ export async function dirSize(dir: string): Promise<DirSize> {
   };
   await walk(dir);
   return out;
+}
+
+/** The sizes of the folders of `dir` whose names match, added up (the search index's shards). */
+export async function dirSizes(dir: string, name: RegExp): Promise<DirSize> {
+  const total: DirSize = { bytes: 0, files: 0, htmlFiles: 0 };
+  for (const entry of await fs.readdir(dir)) {
+    if (!name.test(entry)) continue;
+    const d = await dirSize(path.join(dir, entry));
+    total.bytes += d.bytes;
+    total.files += d.files;
+    total.htmlFiles += d.htmlFiles;
+  }
+  return total;
 }

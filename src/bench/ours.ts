@@ -4,7 +4,7 @@
 // samples taken while each stage ran.
 import path from "node:path";
 import { promises as fs } from "node:fs";
-import { dirSize, peakIn, runMeasured, type OutputLine } from "./measure.ts";
+import { dirSize, dirSizes, peakIn, runMeasured, type OutputLine } from "./measure.ts";
 import type { BuildFigures } from "./figures.ts";
 
 export interface OurBuildOutput {
@@ -16,6 +16,8 @@ export interface OurBuildOutput {
   /** When the ingest summary and the final line reached us, ms after the start. */
   ingestDoneAt: number;
   finishedAt: number;
+  renderSlices: number;
+  indexShards: number;
 }
 
 const INGEST_LINE = /^ingest: (\d+) articles?, (\d+) events?, .*?(\d+) warnings?, (\d+) errors?, ([\d.]+) s$/;
@@ -40,6 +42,8 @@ export function parseOurBuildOutput(lines: readonly OutputLine[]): OurBuildOutpu
         total: Number(f[5]),
         ingestDoneAt,
         finishedAt: l.t,
+        renderSlices: Number(/render: (\d+) slices?/.exec(l.text)?.[1] ?? 1),
+        indexShards: Number(/index: (\d+) shards?/.exec(l.text)?.[1] ?? 1),
       };
     }
   }
@@ -76,20 +80,25 @@ export async function measureOurBuild(opts: OurBuildOptions): Promise<BuildFigur
     throw new Error(`our build failed (exit ${run.code ?? run.signal}):\n${tail}`);
   }
   if (output.ingest.errors > 0) throw new Error(`the corpus does not ingest cleanly: ${output.ingest.errors} error(s)`);
+  // Render and index both start when ingest ends and run side by side (the index in a
+  // process of its own); each window's peak includes the other's memory while both run.
+  const sideBySide = Math.min(output.render.seconds, output.index.seconds);
   const indexStart = output.finishedAt - output.index.seconds * 1000;
+  const renderEnd = output.ingestDoneAt + output.render.seconds * 1000;
   const site = await dirSize(siteDir);
-  const pagefind = await dirSize(path.join(siteDir, "pagefind"));
-  const ingestSeconds = Math.max(0, output.total - output.render.seconds - output.index.seconds);
+  const pagefind = await dirSizes(siteDir, /^pagefind(-s\d+)?$/);
+  const ingestSeconds = Math.max(0, output.total - Math.max(output.render.seconds, output.index.seconds));
   return {
     who: "ours",
     stages: [
       // Start-up (loading tsx, Eleventy and our modules) is in the ingest window's memory, not its time.
       { name: "ingest", seconds: ingestSeconds, peakRss: peakIn(run.samples, 0, output.ingestDoneAt) },
-      { name: "render", seconds: output.render.seconds, peakRss: peakIn(run.samples, output.ingestDoneAt, indexStart) },
+      { name: "render", seconds: output.render.seconds, peakRss: peakIn(run.samples, output.ingestDoneAt, renderEnd) },
       { name: "index", seconds: output.index.seconds, peakRss: peakIn(run.samples, indexStart, Infinity) },
     ],
     wallSeconds: run.wallMs / 1000,
     peakRss: run.peakRss,
+    overlapSeconds: sideBySide,
     site,
     pagefind,
     pagesPerSecond: output.render.seconds > 0 ? site.htmlFiles / output.render.seconds : 0,
@@ -101,6 +110,8 @@ export async function measureOurBuild(opts: OurBuildOptions): Promise<BuildFigur
       renderedFiles: output.render.files,
       indexedPages: output.index.pages,
       startupAndExitSeconds: run.wallMs / 1000 - output.total,
+      renderSlices: output.renderSlices,
+      indexShards: output.indexShards,
     },
     output,
     siteDir,

@@ -2,7 +2,7 @@
 // docs/performance.md as they are. Pure: figures in, lines out.
 import { STAGES, stage, type BuildFigures, type StageFigure } from "./figures.ts";
 import type { CorpusStats } from "./write.ts";
-import type { SearchFigures } from "./search.ts";
+import type { SearchFigures, TimelineFigures } from "./search.ts";
 import type { ProfileSummary } from "./profile.ts";
 import { median } from "./sizes.ts";
 
@@ -34,10 +34,14 @@ export function stageTable(ours: BuildFigures, baseline?: BuildFigures): string[
     const b = baseline && stage(baseline, name);
     return [name, cell(ours, o, "time"), cell(ours, o, "mem"), cell(baseline, b, "time"), cell(baseline, b, "mem")];
   });
-  const rest = (f: BuildFigures) => f.wallSeconds - f.stages.reduce((s, x) => s + x.seconds, 0);
+  const rest = (f: BuildFigures) => f.wallSeconds - f.stages.reduce((s, x) => s + x.seconds, 0) + (f.overlapSeconds ?? 0);
   rows.push(["start-up and exit", secs(rest(ours)), "", baseline ? secs(rest(baseline)) : "—", ""]);
   rows.push(["total (wall)", secs(ours.wallSeconds), mib(ours.peakRss), baseline ? secs(baseline.wallSeconds) : "—", baseline ? mib(baseline.peakRss) : "—"]);
   const lines = table(["stage", "ours time", "ours peak RSS", "baseline time", "baseline peak RSS"], rows);
+  if (ours.overlapSeconds) lines.push("", `ours: render and index run side by side (${secs(ours.overlapSeconds)} overlap, the index in a process of its own); a stage's peak includes the other's memory while both run.`);
+  if (baseline?.failed) {
+    lines.push("", `the baseline's ${baseline.failed.stage} did not finish (${baseline.failed.reason}): its time and memory are up to then, so ours/baseline below is an upper bound`);
+  }
   if (baseline) lines.push("", `ours/baseline: total time ${ratio(ours.wallSeconds, baseline.wallSeconds)}, peak memory ${ratio(ours.peakRss, baseline.peakRss)}`);
   return lines;
 }
@@ -46,7 +50,7 @@ export function outputTable(ours: BuildFigures, baseline?: BuildFigures): string
   const col = (f: BuildFigures | undefined, pick: (f: BuildFigures) => string) => (f ? pick(f) : "—");
   const rows: string[][] = [
     ["_site", col(ours, (f) => `${mib(f.site.bytes)} (${int(f.site.files)} files)`), col(baseline, (f) => `${mib(f.site.bytes)} (${int(f.site.files)} files)`)],
-    ["_site/pagefind", col(ours, (f) => `${mib(f.pagefind.bytes)} (${int(f.pagefind.files)} files)`), col(baseline, (f) => `${mib(f.pagefind.bytes)} (${int(f.pagefind.files)} files)`)],
+    ["_site/pagefind (all shards)", col(ours, (f) => `${mib(f.pagefind.bytes)} (${int(f.pagefind.files)} files)`), col(baseline, (f) => `${mib(f.pagefind.bytes)} (${int(f.pagefind.files)} files)`)],
     ["HTML pages", col(ours, (f) => int(f.site.htmlFiles)), col(baseline, (f) => int(f.site.htmlFiles))],
     ["pages per second (render)", col(ours, (f) => f.pagesPerSecond.toFixed(1)), col(baseline, (f) => f.pagesPerSecond.toFixed(1))],
   ];
@@ -72,6 +76,8 @@ export function medianFigures(runs: readonly BuildFigures[]): BuildFigures {
     site: { bytes: m((f) => f.site.bytes), files: m((f) => f.site.files), htmlFiles: m((f) => f.site.htmlFiles) },
     pagefind: { bytes: m((f) => f.pagefind.bytes), files: m((f) => f.pagefind.files), htmlFiles: m((f) => f.pagefind.htmlFiles) },
     pagesPerSecond: m((f) => f.pagesPerSecond),
+    ...(runs.find((f) => f.failed) ? { failed: runs.find((f) => f.failed)!.failed! } : {}),
+    ...(first.overlapSeconds !== undefined ? { overlapSeconds: m((f) => f.overlapSeconds ?? 0) } : {}),
     facts,
   };
 }
@@ -85,8 +91,17 @@ export function searchLines(s: SearchFigures): string[] {
   const rows = s.queries.map((q) => [q.query, `${q.latencyMs.toFixed(0)} ms`, kb(q.bytes), String(q.requests), String(q.results)]);
   return [
     `search page load: ${s.pageLoad.ms.toFixed(0)} ms, ${kb(s.pageLoad.bytes)} in ${s.pageLoad.requests} requests (response bodies, served uncompressed on loopback)`,
-    `queries typed one character every ${s.keyDelayMs} ms; latency from the last keystroke to results shown (the page waits 120 ms after typing stops)`,
+    `queries typed one character every ${s.keyDelayMs} ms; latency from the last keystroke to results shown (the page waits 200 ms after typing stops)`,
     ...table(["query", "latency", "transferred", "requests", "results shown"], rows),
+    ...(s.timeline ? timelineLines(s.timeline) : []),
+  ];
+}
+
+export function timelineLines(t: TimelineFigures): string[] {
+  return [
+    "",
+    `timeline: ${t.pages} page${t.pages === 1 ? "" : "s"}; the largest, ${t.largest.path}, has ${int(t.largest.events)} events: ${kb(t.largest.bytes)} of HTML, ${kb(t.largest.gzipBytes)} gzip-compressed`,
+    `timeline in Chromium: DOM interactive ${t.domInteractiveMs.toFixed(0)} ms, load ${t.loadMs.toFixed(0)} ms; scrolled top to bottom in ${t.scroll.frames} frames, ${t.scroll.dropped} over 25 ms (longest ${t.scroll.longestFrameMs.toFixed(0)} ms)`,
   ];
 }
 

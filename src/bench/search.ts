@@ -3,7 +3,10 @@
 // from the last keystroke to results shown; and the bytes of every response body, the page's
 // and its workers' (Pagefind fetches its index from a Web Worker, which the page's CDP Network
 // domain does not see, so CDP's encodedDataLength would miss nearly all of it).
-import type { Browser } from "playwright-core";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Browser, Page } from "playwright-core";
 
 export interface SearchDeps {
   serve(root: string, prefix?: string): Promise<{ url: string; close(): Promise<void> }>;
@@ -20,7 +23,19 @@ export interface QueryFigures {
   results: number;
 }
 
+export interface TimelineFigures {
+  /** Timeline pages, and the largest's size: as written and gzip-compressed (GitHub Pages gzips HTML). */
+  pages: number;
+  largest: { path: string; bytes: number; gzipBytes: number; events: number };
+  /** /timeline/ in Chromium: DOM interactive and load event, ms after navigation start. */
+  domInteractiveMs: number;
+  loadMs: number;
+  /** Scrolling /timeline/ top to bottom in steps, one per animation frame: frames and late ones (> 25 ms). */
+  scroll: { frames: number; dropped: number; longestFrameMs: number };
+}
+
 export interface SearchFigures {
+  timeline?: TimelineFigures;
   /** Opening /search/ until its first (empty) search is done: scripts, index entry, fold map. */
   pageLoad: { ms: number; bytes: number; requests: number };
   queries: QueryFigures[];
@@ -111,9 +126,51 @@ export async function measureSearch(siteDir: string, deps: SearchDeps, queries =
       await settle();
       figures.push({ query, latencyMs: done.t - done.last, bytes: net.bytes, requests: net.requests, results: done.n });
     }
-    return { pageLoad, queries: figures, keyDelayMs };
+    return { pageLoad, queries: figures, keyDelayMs, timeline: await measureTimeline(siteDir, server.url, page) };
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+async function measureTimeline(siteDir: string, url: string, page: Page): Promise<TimelineFigures> {
+  const dir = path.join(siteDir, "timeline");
+  const files = [path.join(dir, "index.html"), ...(await fs.readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name, "index.html"))];
+  let largest = { path: "", bytes: 0, gzipBytes: 0, events: 0 };
+  for (const f of files) {
+    const html = await fs.readFile(f);
+    if (html.length > largest.bytes) {
+      largest = { path: `/${path.relative(siteDir, path.dirname(f))}/`, bytes: html.length, gzipBytes: gzipSync(html).length, events: (html.toString("utf8").match(/<li class="tl-row lane-/g) ?? []).length };
+    }
+  }
+  await page.goto(`${url}${largest.path.slice(1)}`, { waitUntil: "load" });
+  const nav = await page.evaluate(() => {
+    const n = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    return { domInteractiveMs: n.domInteractive, loadMs: n.loadEventEnd };
+  });
+  const scroll = await page.evaluate(
+    () =>
+      new Promise<{ frames: number; dropped: number; longestFrameMs: number }>((resolve) => {
+        const step = Math.max(200, Math.ceil(document.documentElement.scrollHeight / 600));
+        let last = performance.now();
+        let frames = 0;
+        let dropped = 0;
+        let longest = 0;
+        window.scrollTo(0, 0);
+        const tick = (now: number) => {
+          const dt = now - last;
+          last = now;
+          frames++;
+          if (frames > 1) {
+            longest = Math.max(longest, dt);
+            if (dt > 25) dropped++;
+          }
+          if (window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2) return resolve({ frames, dropped, longestFrameMs: longest });
+          window.scrollBy(0, step);
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+  return { pages: files.length, largest, ...nav, scroll };
 }

@@ -13,15 +13,17 @@ test("parseOurBuildOutput reads the ingest summary and the final line of scripts
   const out = parseOurBuildOutput([
     line(100, "articles/a.md: warning: tag \"x\" is not in the vocabulary"),
     line(3000, "ingest: 1,000 articles, 200 events, drafts included, 1520 warnings, 0 errors, 41.20 s".replace("1,000", "1000")),
-    line(9000, "render: 2500 files in 30.50 s; search index: 1400 pages in 12.25 s; total 86.00 s → /tmp/site"),
+    line(9000, "render: 2500 files in 30.50 s; search index: 1400 pages in 32.25 s; total 86.00 s → /tmp/site (render: 2 slices; index: 3 shards, built beside the render)"),
   ]);
   assert.deepEqual(out, {
     ingest: { articles: 1000, events: 200, warnings: 1520, errors: 0, seconds: 41.2 },
     render: { files: 2500, seconds: 30.5 },
-    index: { pages: 1400, seconds: 12.25 },
+    index: { pages: 1400, seconds: 32.25 },
     total: 86,
     ingestDoneAt: 3000,
     finishedAt: 9000,
+    renderSlices: 2,
+    indexShards: 3,
   });
   assert.equal(parseOurBuildOutput([line(1, "ingest: 1 article, 0 events, drafts included, 0 warnings, 1 error, 0.10 s")]), undefined);
 });
@@ -66,6 +68,10 @@ test("the stage table shows both builds, the rest of the wall time, and the rati
   assert.match(text, /ours\/baseline: total time ×2\.00, peak memory ×2\.00/);
   assert.doesNotMatch(stageTable(figures("ours", 1)).join("\n"), /ours\/baseline/);
   assert.match(outputTable(figures("ours", 1)).join("\n"), /\| HTML pages +\| +8 \| +— \|/);
+  // Render (4 s) and index (6 s) side by side for 4 s: 20 s of wall, 12 − 4 s in stages.
+  const sideBySide = stageTable({ ...figures("ours", 2), overlapSeconds: 4 }).join("\n");
+  assert.match(sideBySide, /\| start-up and exit +\| +12\.00 s \|/);
+  assert.match(sideBySide, /render and index run side by side \(4\.00 s overlap/);
 });
 
 test("a CPU profile is reduced to self time per function and module, in a time window", () => {
