@@ -57,8 +57,17 @@ export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
       if (r.errors.length) throw new Error(`pagefind: ${record.url}: ${r.errors.join("; ")}`);
       pages++;
     }
-    const written = await index.writeFiles({ outputPath: path.join(cfg.outputDir, shardDir(k)) });
-    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
+    // Written by us, not by Pagefind's writeFiles: its service answers before its last writes
+    // reach the disk, and ending the process then left truncated files (an empty
+    // pagefind-entry.json in one shard of 22 at 10,000 articles).
+    const built = await index.getFiles();
+    if (built.errors.length) throw new Error(`pagefind: ${built.errors.join("; ")}`);
+    const dir = path.join(cfg.outputDir, shardDir(k));
+    for (const file of built.files) {
+      const target = path.join(dir, file.path);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.writeFile(target, file.content);
+    }
     // Ends the Pagefind process, and with it the memory of this shard.
     await pagefind.close();
   }
