@@ -1,31 +1,31 @@
-// npm run build — the production site in _site/: ingest, then render and the search index side
-// by side (the index in a process of its own).
+// npm run build — the production site in _site/: ingest, render, search index, each in
+// processes of their own.
 import { promises as fs } from "node:fs";
 import { loadConfig } from "../src/config.ts";
-import { runIngest, renderSite, indexSiteInChild } from "../src/build.ts";
-import { reportLines } from "../src/ingest/report.ts";
+import { ingestInChild, renderSite, renderSlices, indexSiteInChild } from "../src/build.ts";
 
 const cfg = loadConfig();
 const t0 = performance.now();
-// In a function, so that nothing of the ingest run stays reachable while the site renders.
-const summary = await (async () => {
-  const result = await runIngest(cfg);
-  for (const line of reportLines(result.log.sorted(), result.summary)) console.log(line);
-  return result.summary;
-})();
+// Each stage in a process of its own: its memory ends with it.
+const summary = await ingestInChild(cfg);
 const t1 = performance.now();
 await fs.rm(cfg.outputDir, { recursive: true, force: true });
-const indexing = indexSiteInChild(cfg).then((figures) => ({ figures, done: performance.now() }));
+// A corpus that renders in one slice renders beside the index, on the other core. A larger one
+// renders first and indexes after: side by side, an Eleventy slice and a Pagefind shard would
+// together pass the 2 GB this build is held to (docs/performance.md).
+const sideBySide = (await renderSlices(cfg)) === 1;
+const index = () => indexSiteInChild(cfg).then((figures) => ({ figures, done: performance.now() }));
+const indexing = sideBySide ? index() : undefined;
 // Without an early handler a failed index would be an unhandled rejection while rendering.
-indexing.catch(() => undefined);
+indexing?.catch(() => undefined);
 const site = await renderSite(cfg, { clean: false });
 const t2 = performance.now();
-const search = await indexing;
+const search = await (indexing ?? index());
 const t3 = performance.now();
 const s = (ms: number) => (ms / 1000).toFixed(2);
 console.log(
-  `render: ${site.pages} files in ${s(t2 - t1)} s; search index: ${search.figures.pages} pages in ${s(search.done - t1)} s; total ${s(t3 - t0)} s → ${cfg.outputDir}` +
-    ` (render: ${site.slices} slice${site.slices === 1 ? "" : "s"}; index: ${search.figures.shards} shard${search.figures.shards === 1 ? "" : "s"}, built beside the render)`,
+  `render: ${site.pages} files in ${s(t2 - t1)} s; search index: ${search.figures.pages} pages in ${s(search.done - (sideBySide ? t1 : t2))} s; total ${s(t3 - t0)} s → ${cfg.outputDir}` +
+    ` (render: ${site.slices} slice${site.slices === 1 ? "" : "s"}; index: ${search.figures.shards} shard${search.figures.shards === 1 ? "" : "s"}, built ${sideBySide ? "beside" : "after"} the render)`,
 );
 if (summary.errors > 0) {
   console.log(`build finished with ${summary.errors} error(s): the articles above were left out.`);

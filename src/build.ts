@@ -3,18 +3,21 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { ROOT, configEnv, type KbConfig } from "./config.ts";
-import { ingest, type IngestResult, type ArticleCache } from "./ingest/ingest.ts";
-import { bodyWriter, readDataset, writeDataset, type WrittenBodies } from "./ingest/dataset.ts";
+import type { IngestResult, ArticleCache } from "./ingest/ingest.ts";
+import { readDataset, type WrittenBodies } from "./ingest/dataset.ts";
 import { injectBodies } from "./site/bodies.ts";
 import { createEleventy, writeWithEleventy } from "./site/eleventy.ts";
+import { sliceCount } from "./site/slices.ts";
+import type { IndexFigures } from "./search/index-build.ts";
+import { bundleClientScripts } from "./site/bundle.ts";
 
 export { createEleventy, writeWithEleventy };
-import { sliceCount } from "./site/slices.ts";
-import { buildSearchIndex, type IndexFigures } from "./search/index-build.ts";
-import { bundleClientScripts } from "./site/bundle.ts";
 
 /** With `incremental` (npm start), unchanged files are neither re-read nor re-written. */
 export async function runIngest(cfg: KbConfig, incremental?: { cache: ArticleCache; written: WrittenBodies }): Promise<IngestResult> {
+  // Loaded here, not above: `npm run build` ingests in a child process and need not load it.
+  const { ingest } = await import("./ingest/ingest.ts");
+  const { bodyWriter, writeDataset } = await import("./ingest/dataset.ts");
   await fs.mkdir(cfg.dataDir, { recursive: true });
   const result = await ingest({
     contentDir: cfg.contentDir,
@@ -27,11 +30,17 @@ export async function runIngest(cfg: KbConfig, incremental?: { cache: ArticleCac
   return result;
 }
 
+/** How many render slices the dataset needs (src/site/slices.ts). */
+export async function renderSlices(cfg: KbConfig, data?: Awaited<ReturnType<typeof readDataset>>): Promise<number> {
+  const d = data ?? (await readDataset(cfg.dataDir));
+  return sliceCount(d.articles.length + d.events.length, cfg.renderSliceItems);
+}
+
 /** Renders the site from the dataset, in slices of its own processes when the corpus is large. */
 export async function renderSite(cfg: KbConfig, opts: { clean?: boolean } = {}): Promise<{ pages: number; slices: number }> {
   if (opts.clean !== false) await fs.rm(cfg.outputDir, { recursive: true, force: true });
   const data = await readDataset(cfg.dataDir);
-  const count = sliceCount(data.articles.length + data.events.length, cfg.renderSliceItems);
+  const count = await renderSlices(cfg, data);
   let pages = 0;
   if (count === 1) {
     pages = await writeWithEleventy(cfg);
@@ -46,7 +55,29 @@ export async function renderSite(cfg: KbConfig, opts: { clean?: boolean } = {}):
 }
 
 export async function indexSite(cfg: KbConfig): Promise<IndexFigures> {
+  const { buildSearchIndex } = await import("./search/index-build.ts");
   return buildSearchIndex(cfg);
+}
+
+/**
+ * runIngest in a child process (scripts/ingest.ts), its report on our output: the ingest's
+ * memory (worker threads, every article's metadata) ends with it. Resolves to the number of
+ * errors (articles left out); rejects if the ingest itself failed.
+ */
+export async function ingestInChild(cfg: KbConfig): Promise<{ errors: number }> {
+  const { spawn } = await import("node:child_process");
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/ingest.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, ...configEnv(cfg) },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  // scripts/ingest.ts exits 1 when some articles had errors: they are left out, the rest builds.
+  if (code !== 0 && code !== 1) throw new Error(`ingest failed (exit ${code})`);
+  return { errors: (await readDataset(cfg.dataDir)).summary.errors };
 }
 
 /** indexSite in a child process (scripts/search-index.ts). */
