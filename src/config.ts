@@ -32,6 +32,8 @@ export interface KbConfig {
   renderSlice: RenderSlice;
   /** Articles and events per render slice (KB_RENDER_SLICE_ITEMS); more makes more slices. */
   renderSliceItems: number;
+  /** Render only these articles' pages (KB_RENDER_ONLY, comma-separated slugs): npm start's quick pass. */
+  renderOnly?: string[];
 }
 
 function positiveInt(v: string | undefined, name: string): number | undefined {
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     searchShardWords: positiveInt(env.KB_SEARCH_SHARD_WORDS, "KB_SEARCH_SHARD_WORDS") ?? DEFAULT_SHARD_WORDS,
     renderSlice: parseRenderSlice(env.KB_RENDER_SLICE),
     renderSliceItems: positiveInt(env.KB_RENDER_SLICE_ITEMS, "KB_RENDER_SLICE_ITEMS") ?? RENDER_SLICE_ITEMS,
+    ...(env.KB_RENDER_ONLY ? { renderOnly: env.KB_RENDER_ONLY.split(",").filter(Boolean) } : {}),
     ...overrides,
   };
 }

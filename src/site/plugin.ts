@@ -11,6 +11,7 @@ import { toCsv } from "../timeline/csv.ts";
 import { bilingualAttr, bilingualDate, bilingualEventDate, bilingualName, bilingualText, englishOf, langOf, nameAttrs } from "./i18n.ts";
 import { bodyMarker, pageBody } from "./bodies.ts";
 import { pagedData, PAGED_TEMPLATES } from "./slices.ts";
+import { REBUILD_STAMP } from "./eleventy.ts";
 import type { Named } from "./shape.ts";
 import { devBanner, injectAfterBody } from "./dev-banner.ts";
 import { DIAGNOSTICS_FILE } from "../ingest/dataset.ts";
@@ -31,13 +32,15 @@ export default function kbSite(eleventyConfig: UserConfig): void {
 
   eleventyConfig.addGlobalData("kb", async () => {
     const site = shapeSite(await readDataset(kb.dataDir), DEFAULT_UI_LANG, { pathPrefix: kb.pathPrefix });
-    return { ...site, paged: pagedData(site, kb.renderSlice) };
+    return { ...site, paged: pagedData(site, kb.renderSlice, kb.renderOnly) };
   });
-  // Slices after the first render only their part of the paged templates (src/site/slices.ts).
-  const firstSlice = kb.renderSlice.index === 0;
+  // Slices after the first render only their part of the paged templates (src/site/slices.ts);
+  // npm start's quick pass renders only the article pages it names.
+  const firstSlice = kb.renderSlice.index === 0 && !kb.renderOnly;
   if (!firstSlice) {
+    const templates: readonly string[] = kb.renderOnly ? ["article.njk"] : PAGED_TEMPLATES;
     eleventyConfig.addPreprocessor("kb-render-slice", "njk", (data: { page: { inputPath: string } }) =>
-      (PAGED_TEMPLATES as readonly string[]).includes(path.basename(data.page.inputPath)) ? undefined : false,
+      templates.includes(path.basename(data.page.inputPath)) ? undefined : false,
     );
   }
   eleventyConfig.addGlobalData("uiLang", DEFAULT_UI_LANG);
@@ -58,7 +61,11 @@ export default function kbSite(eleventyConfig: UserConfig): void {
 
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   if (firstSlice) eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
-  eleventyConfig.addWatchTarget(path.join(kb.dataDir, "dataset.json"));
+  // npm start rebuilds everything when it touches this file, after its quick pass (scripts/start.ts).
+  // The data folder (.kb/) is git-ignored, and Eleventy's watcher skips what .gitignore lists:
+  // the rebuild never came. The input folder (pages/) holds nothing ignored.
+  eleventyConfig.setUseGitIgnore(false);
+  eleventyConfig.addWatchTarget(path.join(kb.dataDir, REBUILD_STAMP));
 
   // npm start: ingest problems on every page (read once per build, not per page).
   if (process.env.KB_DEV === "1") {

@@ -46,7 +46,15 @@ export interface PagedData {
   allUrls: string[];
 }
 
-export function pagedData(site: SiteModel, s: RenderSlice): PagedData {
+/**
+ * `only`: the slugs of the articles to render and nothing else (npm start re-renders the
+ * article just saved before it rebuilds the rest).
+ */
+export function pagedData(site: SiteModel, s: RenderSlice, only?: readonly string[]): PagedData {
+  if (only) {
+    const wanted = new Set(only);
+    return { articles: site.articles.filter((a) => wanted.has(a.slug)), events: [], tagPages: [], actorPages: [], allUrls: [] };
+  }
   return {
     articles: sliceOf(site.articles, s),
     events: sliceOf(site.events, s),
