@@ -1,0 +1,86 @@
+// A large corpus renders in slices and indexes in shards; the site must be the same as from one
+// render and one index: every page byte for byte, and the same search results in Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { parseRenderSlice, sliceCount, sliceOf } from "../../src/site/slices.ts";
+import { buildSiteInChild, serve } from "../support/site.ts";
+import { launchBrowser } from "../support/browser.ts";
+
+test("slices: i/n parsed and checked; the parts of all slices are every item once, in order", () => {
+  assert.deepEqual(parseRenderSlice(undefined), { index: 0, count: 1 });
+  assert.deepEqual(parseRenderSlice("2/8"), { index: 2, count: 8 });
+  for (const bad of ["8/8", "1/0", "a/b", "3"]) assert.throws(() => parseRenderSlice(bad), /KB_RENDER_SLICE/);
+  const items = Array.from({ length: 23 }, (_, i) => i);
+  for (const count of [1, 2, 5, 23, 30]) {
+    const parts = Array.from({ length: count }, (_, index) => sliceOf(items, { index, count }));
+    assert.deepEqual(parts.flat(), items);
+    assert.ok(Math.max(...parts.map((p) => p.length)) - Math.min(...parts.map((p) => p.length)) <= 1);
+  }
+  assert.equal(sliceCount(0, 1500), 1);
+  assert.equal(sliceCount(1500, 1500), 1);
+  assert.equal(sliceCount(1501, 1500), 2);
+});
+
+let whole: string;
+let sliced: string;
+let slicedStdout: string;
+let browser: Browser;
+const servers: Array<Awaited<ReturnType<typeof serve>>> = [];
+
+before(async () => {
+  [whole, { dir: sliced, stdout: slicedStdout }] = await Promise.all([
+    buildSiteInChild({ KB_INCLUDE_DRAFTS: "1" }).then((b) => b.dir),
+    buildSiteInChild({ KB_INCLUDE_DRAFTS: "1", KB_RENDER_SLICE_ITEMS: "7", KB_SEARCH_SHARD_WORDS: "4000" }),
+  ]);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  for (const s of servers) await s.close();
+});
+
+async function files(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  const walk = async (d: string): Promise<void> => {
+    for (const e of await fs.readdir(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      const rel = path.relative(dir, full);
+      if (/^pagefind(-s\d+)?$/.test(rel) || rel === path.join("search", "index.json")) continue;
+      if (e.isDirectory()) await walk(full);
+      else out.set(rel, await fs.readFile(full));
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+test("five render slices and several index shards give the pages of one render, byte for byte", async () => {
+  assert.match(slicedStdout, /render: 5 slices; index: [3-9] shards, built after the render/);
+  const [a, b] = await Promise.all([files(whole), files(sliced)]);
+  assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
+  for (const [rel, bytes] of a) assert.ok(bytes.equals(b.get(rel)!), rel);
+  assert.ok(a.size > 150);
+});
+
+test("the sharded search finds in Chromium what the single index finds, newest first when sorted by date", async () => {
+  const results = async (dir: string, query: string) => {
+    const server = await serve(dir);
+    servers.push(server);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}search/?${query}`);
+    await page.waitForSelector('[data-search-results][data-search-state="done"]', { state: "attached" });
+    const links = await page.locator("[data-search-results] li > a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const times = await page.locator("[data-search-results] li time").allInnerTexts();
+    await page.close();
+    return { links, times };
+  };
+  for (const query of ["q=%E7%A8%80%E5%9C%9F%E5%87%BA%E5%8F%A3%20%E5%8D%8E%E4%B8%BA", "q=%E5%87%BA%E5%8F%A3&type=article&sort=date", "q=Huawei"]) {
+    const [one, shards] = await Promise.all([results(whole, query), results(sliced, query)]);
+    assert.ok(one.links.length > 0, query);
+    assert.deepEqual([...shards.links].sort(), [...one.links].sort(), query);
+    if (query.includes("sort=date")) assert.deepEqual(shards.times, [...shards.times].sort().reverse());
+  }
+});
