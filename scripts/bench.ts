@@ -5,10 +5,10 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { ROOT } from "../src/config.ts";
 import { runBench } from "../src/bench/run.ts";
-import { corpusLines, medianFigures, outputTable, profileLines, runLine, searchLines, stageTable } from "../src/bench/report.ts";
+import { corpusLines, editLines, medianFigures, outputTable, profileLines, runLine, searchLines, stageTable } from "../src/bench/report.ts";
 
 const USAGE = `usage: npx tsx scripts/bench.ts --articles N [--size realistic|small] [--events M] [--seed S]
-       [--out DIR] [--keep] [--skip-baseline] [--repeat K] [--search] [--query Q]… [--profile]
+       [--out DIR] [--keep] [--skip-baseline] [--repeat K] [--search] [--query Q]… [--profile] [--edit]
 
   --articles N      articles in the synthetic corpus (required)
   --size            realistic: sizes like the real collection (median 24 KB, largest 1.1 MB);
@@ -21,7 +21,11 @@ const USAGE = `usage: npx tsx scripts/bench.ts --articles N [--size realistic|sm
   --repeat K        K runs of each build, interleaved; medians are reported (default 1)
   --search          after the build, time searches in headless Chromium
   --query Q         a search to time (repeatable; default: ${"稀土出口 华为"} and ${"半导体 ASML"})
-  --profile         one more build of ours under --cpu-prof, summarised per stage`;
+  --profile         one more build of ours under --cpu-prof, summarised per stage
+  --search-site DIR only the search and timeline measurements, on the site built in DIR
+                    (e.g. <--out>/ours/site of an earlier run)
+  --edit            start npm start on the corpus, open an article in Chromium, save 3 edits of
+                    its title and time each until the page shows it`;
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +40,8 @@ const { values } = parseArgs({
     search: { type: "boolean", default: false },
     query: { type: "string", multiple: true },
     profile: { type: "boolean", default: false },
+    edit: { type: "boolean", default: false },
+    "search-site": { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -48,6 +54,15 @@ const count = (v: string | undefined, name: string, min: number): number => {
   }
   return n;
 };
+
+// Only the search and timeline measurements, on a site built before (e.g. a kept --out folder).
+if (values["search-site"]) {
+  const { measureSearch, DEFAULT_QUERIES } = await import("../src/bench/search.ts");
+  const deps = { serve: (await import("../tests/support/site.ts")).serve, launchBrowser: (await import("../tests/support/browser.ts")).launchBrowser };
+  const figures = await measureSearch(values["search-site"], deps, values.query?.length ? values.query : DEFAULT_QUERIES);
+  console.log(`## Search (${values["search-site"]})\n\n${searchLines(figures).join("\n")}`);
+  process.exit(0);
+}
 
 if (values.help || values.articles === undefined) {
   console.log(USAGE);
@@ -72,11 +87,12 @@ const result = await runBench(
     search: values.search,
     ...(values.query?.length ? { queries: values.query } : {}),
     profile: values.profile,
+    edit: values.edit,
   },
   {
     log: (line) => console.log(line),
     // Loaded only for --search: site.ts brings Eleventy into this process.
-    ...(values.search
+    ...(values.search || values.edit
       ? { search: { serve: (await import("../tests/support/site.ts")).serve, launchBrowser: (await import("../tests/support/browser.ts")).launchBrowser } }
       : {}),
   },
@@ -102,6 +118,11 @@ if (result.search) {
   console.log(`\n## Search\n`);
   print(searchLines(result.search));
 }
+for (const f of result.failures) console.log(`\nFAILED ${f}`);
+if (result.edit) {
+  console.log(`\n## Editing under npm start\n`);
+  print(editLines(result.edit));
+}
 if (result.profile) {
   console.log(`\n## CPU profile of ours (${result.profile.file})`);
   for (const s of result.profile.stages) {
@@ -110,3 +131,4 @@ if (result.profile) {
   }
 }
 console.log(result.kept ? `\nkept: ${result.dir}` : "");
+if (result.failures.length) process.exitCode = 1;

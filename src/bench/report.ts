@@ -3,6 +3,7 @@
 import { STAGES, stage, type BuildFigures, type StageFigure } from "./figures.ts";
 import type { CorpusStats } from "./write.ts";
 import type { SearchFigures, TimelineFigures } from "./search.ts";
+import type { EditFigures } from "./edit.ts";
 import type { ProfileSummary } from "./profile.ts";
 import { median } from "./sizes.ts";
 
@@ -113,5 +114,14 @@ export function profileLines(title: string, p: ProfileSummary): string[] {
     "",
     // V8 names regular expressions by their source, which can be a line long.
     ...table(["function", "where", "ms", "share"], p.functions.map((x) => [x.name.length > 48 ? `${x.name.slice(0, 47)}…` : x.name, x.where, x.selfMs.toFixed(0), pct(x.share)])),
+  ];
+}
+
+export function editLines(e: EditFigures): string[] {
+  const sorted = [...e.editsMs].sort((a, b) => a - b);
+  return [
+    `npm start came up (ingest, build, index) in ${secs(e.startSeconds)}`,
+    `saved edit → new title on the open page: ${e.editsMs.map((ms) => `${ms.toFixed(0)} ms`).join(", ")} (median ${median(sorted).toFixed(0)} ms)`,
+    ...e.log.map((l) => `  ${l.trim()}`),
   ];
 }

@@ -12,6 +12,7 @@ import { measureBaseline } from "./baseline.ts";
 import { measureSearch, DEFAULT_QUERIES, type SearchDeps, type SearchFigures } from "./search.ts";
 import { readMainProfile, summarizeCpuProfile, type ProfileSummary } from "./profile.ts";
 import type { BuildFigures } from "./figures.ts";
+import { measureEdit, type EditFigures } from "./edit.ts";
 import type { SizeProfileName } from "./sizes.ts";
 
 export interface BenchOptions {
@@ -32,6 +33,8 @@ export interface BenchOptions {
   queries?: string[];
   /** One more build of ours, under --cpu-prof, summarised per stage. */
   profile: boolean;
+  /** Time saved edits under `npm start` on the corpus (needs a browser). */
+  edit?: boolean;
 }
 
 export interface BenchResult {
@@ -42,6 +45,9 @@ export interface BenchResult {
   ours: BuildFigures[];
   baseline: BuildFigures[];
   search?: SearchFigures;
+  edit?: EditFigures;
+  /** Measurements that failed, with why. */
+  failures: string[];
   profile?: { file: string; stages: Array<{ name: string; summary: ProfileSummary }> };
 }
 
@@ -79,10 +85,24 @@ export async function runBench(opts: BenchOptions, deps: { log(line: string): vo
       }
     }
 
-    const result: BenchResult = { dir, kept, corpus, generateSeconds, ours, baseline };
+    const result: BenchResult = { dir, kept, corpus, generateSeconds, ours, baseline, failures: [] };
     if (opts.search) {
       if (!deps.search) throw new Error("--search needs a browser and a server");
-      result.search = await measureSearch(lastSite, deps.search, opts.queries ?? DEFAULT_QUERIES);
+      // A failed measurement is a result too: the build figures above are not thrown away.
+      try {
+        result.search = await measureSearch(lastSite, deps.search, opts.queries ?? DEFAULT_QUERIES);
+      } catch (e) {
+        result.failures.push(`search: ${(e as Error).message.split("\n")[0]}`);
+      }
+    }
+    if (opts.edit) {
+      if (!deps.search) throw new Error("--edit needs a browser");
+      try {
+        result.edit = await measureEdit({ root: opts.root, corpusDir, workDir: path.join(dir, "edit"), launchBrowser: deps.search.launchBrowser });
+        deps.log(`edits: ${result.edit.editsMs.map((ms) => `${ms.toFixed(0)} ms`).join(", ")}`);
+      } catch (e) {
+        result.failures.push(`edit: ${(e as Error).message.split("\n")[0]}`);
+      }
     }
     if (opts.profile) {
       const profDir = path.join(dir, "profiles");

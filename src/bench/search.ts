@@ -148,29 +148,24 @@ async function measureTimeline(siteDir: string, url: string, page: Page): Promis
     const n = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
     return { domInteractiveMs: n.domInteractive, loadMs: n.loadEventEnd };
   });
-  const scroll = await page.evaluate(
-    () =>
-      new Promise<{ frames: number; dropped: number; longestFrameMs: number }>((resolve) => {
-        const step = Math.max(200, Math.ceil(document.documentElement.scrollHeight / 600));
-        let last = performance.now();
-        let frames = 0;
-        let dropped = 0;
-        let longest = 0;
-        window.scrollTo(0, 0);
-        const tick = (now: number) => {
-          const dt = now - last;
-          last = now;
-          frames++;
-          if (frames > 1) {
-            longest = Math.max(longest, dt);
-            if (dt > 25) dropped++;
-          }
-          if (window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2) return resolve({ frames, dropped, longestFrameMs: longest });
-          window.scrollBy(0, step);
-          requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
+  // A string, not a function: tsx would wrap named functions in a helper the page lacks.
+  const scroll = (await page.evaluate(SCROLL_SCRIPT)) as TimelineFigures["scroll"];
   return { pages: files.length, largest, ...nav, scroll };
 }
+
+/** Scrolls the page top to bottom, one step per animation frame, timing the frames. */
+const SCROLL_SCRIPT = `new Promise((resolve) => {
+  const step = Math.max(200, Math.ceil(document.documentElement.scrollHeight / 600));
+  let last = performance.now(), frames = 0, dropped = 0, longest = 0;
+  window.scrollTo(0, 0);
+  const tick = (now) => {
+    const dt = now - last;
+    last = now;
+    frames++;
+    if (frames > 1) { longest = Math.max(longest, dt); if (dt > 25) dropped++; }
+    if (window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2) return resolve({ frames, dropped, longestFrameMs: longest });
+    window.scrollBy(0, step);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})`;

@@ -24,6 +24,7 @@ test("parseOurBuildOutput reads the ingest summary and the final line of scripts
     finishedAt: 9000,
     renderSlices: 2,
     indexShards: 3,
+    indexBesideRender: true,
   });
   assert.equal(parseOurBuildOutput([line(1, "ingest: 1 article, 0 events, drafts included, 0 warnings, 1 error, 0.10 s")]), undefined);
 });
