@@ -57,11 +57,12 @@ const QUICK_PASS_MAX = 20;
 await ingestAndReport();
 await fs.writeFile(path.join(cfg.dataDir, REBUILD_STAMP), String(Date.now()));
 const eleventy = createEleventy(cfg, "serve");
-await eleventy.write();
+// watch() builds the site once before it watches: a write() before it built everything twice.
+await eleventy.init();
+await eleventy.watch();
 await bundleClientScripts(cfg.outputDir);
 const indexed = await indexSite(cfg);
 console.log(`search index: ${indexed.pages} pages (rebuilt when you restart; edits show on pages at once)`);
-await eleventy.watch();
 eleventy.serve(port);
 
 let timer: NodeJS.Timeout | undefined;
