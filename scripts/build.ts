@@ -2,7 +2,8 @@
 // processes of their own.
 import { promises as fs } from "node:fs";
 import { loadConfig } from "../src/config.ts";
-import { ingestInChild, renderSite, renderSlices, indexSiteInChild } from "../src/build.ts";
+import { ingestInChild, renderSite, indexSiteInChild } from "../src/build.ts";
+import { sliceCount } from "../src/site/slices.ts";
 
 const cfg = loadConfig();
 const t0 = performance.now();
@@ -13,7 +14,7 @@ await fs.rm(cfg.outputDir, { recursive: true, force: true });
 // A corpus that renders in one slice renders beside the index, on the other core. A larger one
 // renders first and indexes after: side by side, an Eleventy slice and a Pagefind shard would
 // together pass the 2 GB this build is held to (docs/performance.md).
-const sideBySide = (await renderSlices(cfg)) === 1;
+const sideBySide = sliceCount(summary.articles + summary.events, cfg.renderSliceItems) === 1;
 const index = () => indexSiteInChild(cfg).then((figures) => ({ figures, done: performance.now() }));
 const indexing = sideBySide ? index() : undefined;
 // Without an early handler a failed index would be an unhandled rejection while rendering.

@@ -17,8 +17,8 @@ process.env.KB_DEV = "1";
 const incremental = { cache: new Map(), written: new Map() } as Parameters<typeof runIngest>[1] & object;
 const port = Number(process.env.PORT ?? 8080);
 
-/** Ingests what changed; returns the slugs of the articles whose files were read again. */
-async function ingestAndReport(): Promise<string[]> {
+/** Ingests what changed; returns the articles whose files were read again. */
+async function ingestAndReport(): Promise<Array<{ slug: string; url: string }>> {
   try {
     const started = performance.now();
     const before = new Map([...incremental.cache].map(([file, entry]) => [file, entry.result]));
@@ -26,7 +26,7 @@ async function ingestAndReport(): Promise<string[]> {
     if (process.env.KB_TIMING) console.log(`ingest+write ${(performance.now() - started).toFixed(0)} ms`);
     for (const line of reportLines(result.log.sorted(), result.summary)) console.log(line);
     const changed = new Set([...incremental.cache].filter(([file, entry]) => before.get(file) !== entry.result).map(([file]) => file));
-    return result.articles.filter((a) => changed.has(a.article.file)).map((a) => a.article.slug);
+    return result.articles.filter((a) => changed.has(a.article.file)).map(({ article }) => ({ slug: article.slug, url: article.url }));
   } catch (e) {
     console.error(`ingest failed: ${(e as Error).stack ?? e}`);
     return [];
@@ -38,24 +38,30 @@ async function ingestAndReport(): Promise<string[]> {
  * rebuilds everything else behind it (lists, related articles, the timeline). A full rebuild
  * of 1,000 articles takes about 20 s; the quick pass about a second.
  */
-async function afterSave(slugs: string[]): Promise<void> {
+async function afterSave(saved: Array<{ slug: string; url: string }>): Promise<void> {
   const started = performance.now();
   // Many at once (a registry edit re-reads every article) is the full rebuild's job.
-  if (slugs.length > 0 && slugs.length <= QUICK_PASS_MAX) {
+  if (saved.length > 0 && saved.length <= QUICK_PASS_MAX) {
     try {
-      await writeArticlesOnly(cfg, slugs);
+      await writeArticlesOnly(cfg, saved);
       await (eleventy as unknown as { eleventyServe: { reload(e: object): Promise<void> } }).eleventyServe.reload({ files: [], build: { templates: [] } });
-      console.log(`updated ${slugs.map((s) => `/articles/${s}/`).join(", ")} in ${(performance.now() - started).toFixed(0)} ms; rebuilding the rest`);
+      console.log(`updated ${saved.map((a) => a.url).join(", ")} in ${(performance.now() - started).toFixed(0)} ms; rebuilding the rest`);
     } catch (e) {
       console.error(`quick update failed, rebuilding everything: ${(e as Error).message}`);
     }
   }
-  await fs.writeFile(path.join(cfg.dataDir, REBUILD_STAMP), String(Date.now()));
+  await requestRebuild();
 }
 const QUICK_PASS_MAX = 20;
 
+/** Eleventy watches this file (src/site/plugin.ts) and rebuilds everything when it changes. */
+async function requestRebuild(): Promise<void> {
+  await fs.writeFile(path.join(cfg.dataDir, REBUILD_STAMP), String(Date.now()));
+}
+
 await ingestAndReport();
-await fs.writeFile(path.join(cfg.dataDir, REBUILD_STAMP), String(Date.now()));
+// Written before Eleventy starts watching it.
+await requestRebuild();
 const eleventy = createEleventy(cfg, "serve");
 // watch() builds the site once before it watches: a write() before it built everything twice.
 await eleventy.init();

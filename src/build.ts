@@ -4,7 +4,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { ROOT, configEnv, type KbConfig } from "./config.ts";
 import type { IngestResult, ArticleCache } from "./ingest/ingest.ts";
-import { readDataset, type WrittenBodies } from "./ingest/dataset.ts";
+import { readDataset, type Dataset, type WrittenBodies } from "./ingest/dataset.ts";
 import { injectBodies } from "./site/bodies.ts";
 import { createEleventy, writeWithEleventy } from "./site/eleventy.ts";
 import { sliceCount } from "./site/slices.ts";
@@ -30,17 +30,11 @@ export async function runIngest(cfg: KbConfig, incremental?: { cache: ArticleCac
   return result;
 }
 
-/** How many render slices the dataset needs (src/site/slices.ts). */
-export async function renderSlices(cfg: KbConfig, data?: Awaited<ReturnType<typeof readDataset>>): Promise<number> {
-  const d = data ?? (await readDataset(cfg.dataDir));
-  return sliceCount(d.articles.length + d.events.length, cfg.renderSliceItems);
-}
-
 /** Renders the site from the dataset, in slices of its own processes when the corpus is large. */
 export async function renderSite(cfg: KbConfig, opts: { clean?: boolean } = {}): Promise<{ pages: number; slices: number }> {
   if (opts.clean !== false) await fs.rm(cfg.outputDir, { recursive: true, force: true });
   const data = await readDataset(cfg.dataDir);
-  const count = await renderSlices(cfg, data);
+  const count = sliceCount(data.articles.length + data.events.length, cfg.renderSliceItems);
   let pages = 0;
   if (count === 1) {
     pages = await writeWithEleventy(cfg);
@@ -61,23 +55,14 @@ export async function indexSite(cfg: KbConfig): Promise<IndexFigures> {
 
 /**
  * runIngest in a child process (scripts/ingest.ts), its report on our output: the ingest's
- * memory (worker threads, every article's metadata) ends with it. Resolves to the number of
- * errors (articles left out); rejects if the ingest itself failed.
+ * memory (worker threads, every article's metadata) ends with it. Resolves to the run's
+ * summary (its errors are articles left out); rejects if the ingest itself failed.
  */
-export async function ingestInChild(cfg: KbConfig): Promise<{ errors: number }> {
-  const { spawn } = await import("node:child_process");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/ingest.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, ...configEnv(cfg) },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", resolve);
-  });
+export async function ingestInChild(cfg: KbConfig): Promise<Dataset["summary"]> {
+  const { code } = await spawnScript("scripts/ingest.ts", configEnv(cfg), "inherit");
   // scripts/ingest.ts exits 1 when some articles had errors: they are left out, the rest builds.
   if (code !== 0 && code !== 1) throw new Error(`ingest failed (exit ${code})`);
-  return { errors: (await readDataset(cfg.dataDir)).summary.errors };
+  return (await readDataset(cfg.dataDir)).summary;
 }
 
 /** indexSite in a child process (scripts/search-index.ts). */
@@ -85,23 +70,26 @@ export async function indexSiteInChild(cfg: KbConfig): Promise<IndexFigures> {
   return runScript<IndexFigures>("scripts/search-index.ts", configEnv(cfg));
 }
 
-/**
- * Runs one of our scripts in a child Node process with `env` added; its errors go to ours,
- * its last line of output is JSON. Rejects with its output if it fails.
- */
+/** One of our scripts whose last line of output is JSON, in a child process; rejects with its output if it fails. */
 async function runScript<T>(script: string, env: Record<string, string>): Promise<T> {
+  const { code, out } = await spawnScript(script, env, "pipe");
+  if (code !== 0) throw new Error(`${script} failed (exit ${code}):\n${out}`);
+  return JSON.parse(out.trim().split("\n").pop() ?? "") as T;
+}
+
+/** Runs one of our scripts in a child Node process with `env` added; its errors go to ours. */
+async function spawnScript(script: string, env: Record<string, string>, stdout: "pipe" | "inherit"): Promise<{ code: number | null; out: string }> {
   const { spawn } = await import("node:child_process");
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script)], {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", stdout, "inherit"],
   });
   let out = "";
-  child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+  child.stdout?.setEncoding("utf8").on("data", (d: string) => (out += d));
   const code = await new Promise<number | null>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", resolve);
   });
-  if (code !== 0) throw new Error(`${script} failed (exit ${code}):\n${out}`);
-  return JSON.parse(out.trim().split("\n").pop() ?? "") as T;
+  return { code, out };
 }

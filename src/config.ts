@@ -102,5 +102,6 @@ export function configEnv(cfg: KbConfig): Record<string, string> {
     KB_SEARCH_SHARD_WORDS: String(cfg.searchShardWords),
     KB_RENDER_SLICE: `${cfg.renderSlice.index}/${cfg.renderSlice.count}`,
     KB_RENDER_SLICE_ITEMS: String(cfg.renderSliceItems),
+    KB_RENDER_ONLY: cfg.renderOnly?.join(",") ?? "",
   };
 }

@@ -200,10 +200,10 @@ export async function dirSize(dir: string): Promise<DirSize> {
 }
 
 /** The sizes of the folders of `dir` whose names match, added up (the search index's shards). */
-export async function dirSizes(dir: string, name: RegExp): Promise<DirSize> {
+export async function dirSizes(dir: string, matches: (name: string) => boolean): Promise<DirSize> {
   const total: DirSize = { bytes: 0, files: 0, htmlFiles: 0 };
   for (const entry of await fs.readdir(dir)) {
-    if (!name.test(entry)) continue;
+    if (!matches(entry)) continue;
     const d = await dirSize(path.join(dir, entry));
     total.bytes += d.bytes;
     total.files += d.files;

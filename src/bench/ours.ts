@@ -6,6 +6,7 @@ import path from "node:path";
 import { promises as fs } from "node:fs";
 import { dirSize, dirSizes, peakIn, runMeasured, type OutputLine } from "./measure.ts";
 import type { BuildFigures } from "./figures.ts";
+import { isShardDir } from "../search/shards.ts";
 
 export interface OurBuildOutput {
   ingest: { articles: number; events: number; warnings: number; errors: number; seconds: number };
@@ -89,7 +90,7 @@ export async function measureOurBuild(opts: OurBuildOptions): Promise<BuildFigur
   const indexStart = output.finishedAt - output.index.seconds * 1000;
   const renderEnd = output.ingestDoneAt + output.render.seconds * 1000;
   const site = await dirSize(siteDir);
-  const pagefind = await dirSizes(siteDir, /^pagefind(-s\d+)?$/);
+  const pagefind = await dirSizes(siteDir, isShardDir);
   const ingestSeconds = Math.max(0, output.total - output.render.seconds - output.index.seconds + sideBySide);
   return {
     who: "ours",

@@ -3,7 +3,7 @@
 import { readableExcerpt, findHighlights, escapeHtml, type AliasIndex, type FoldMap } from "../search/fold.ts";
 import { runSearch, requestFromParams, paramsFromRequest, FILTER_KEYS, type SearchRequest } from "../search/engine.ts";
 import { baseUrl, loadJson, markRanges } from "./shared.ts";
-import type { SearchManifest } from "../search/shards.ts";
+import { SEARCH_DATA_DIR, SEARCH_MANIFEST, type SearchManifest } from "../search/shards.ts";
 
 const PAGE = 10;
 
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const [map, aliases, manifest, pagefind] = await Promise.all([
     loadJson<FoldMap>(`${base}search/fold.json`),
     loadJson<AliasIndex>(`${base}search/aliases.json`),
-    loadJson<SearchManifest>(`${base}search/index.json`),
+    loadJson<SearchManifest>(`${base}${SEARCH_DATA_DIR}/${SEARCH_MANIFEST}`),
     import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf) => {
       await pf.options({ baseUrl: base, excerptLength: 40 });
       await pf.init("en");

@@ -11,12 +11,12 @@ export function splitLines(text: string): string[] {
   return normalizeNewlines(text).split("\n");
 }
 
-/** Counts the non-empty lines a format drops and keeps a few of them for the report. */
 /** What a format's extract() returns once it has its fields, its body and what it dropped. */
 export function extraction(fields: Extraction["fields"], markdown: string, noise: NoiseLog, zone?: string): Extraction {
   return { fields, body: tidyMarkdown(markdown), noiseLines: noise.count, strippedSamples: noise.samples, ...(zone ? { zone } : {}) };
 }
 
+/** Counts the non-empty lines a format drops and keeps a few of them for the report. */
 export class NoiseLog {
   count = 0;
   readonly samples: string[] = [];

@@ -2,23 +2,17 @@
 // spelled in toneless pinyin, one hyphenated group per word (Intl.Segmenter finds the words),
 // so 中国强势反击 becomes zhongguo-qiangshi-fanji rather than a wall of %E4 escapes.
 import { pinyin } from "pinyin-pro";
+import { memoize } from "../memo.ts";
 
 const HAN = /\p{Script=Han}/u;
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
 /** Lower-case ASCII words joined by hyphens; Han text as pinyin words. At most `maxWords` words. */
 // Headings repeat across a corpus (概述, 背景, Summary…): pinyin is worth computing once.
-const memo = new Map<string, string>();
-
-export function slugify(text: string, maxWords = 8): string {
-  const key = `${maxWords}\u0000${text}`;
-  const hit = memo.get(key);
-  if (hit !== undefined) return hit;
-  const out = slugifyUncached(text, maxWords);
-  if (memo.size > 100_000) memo.clear();
-  memo.set(key, out);
-  return out;
-}
+export const slugify: (text: string, maxWords?: number) => string = memoize(
+  (text: string, maxWords = 8) => slugifyUncached(text, maxWords),
+  (text, maxWords = 8) => `${maxWords}\u0000${text}`,
+);
 
 function slugifyUncached(text: string, maxWords: number): string {
   const words: string[] = [];

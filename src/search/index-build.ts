@@ -7,12 +7,10 @@ import * as pagefind from "pagefind";
 import type { KbConfig } from "../config.ts";
 import { readDataset, TEXT_DIR } from "../ingest/dataset.ts";
 import { buildAliasIndex, buildFoldMap, recordSources } from "./records.ts";
-import { cutShards, newestFirst, shardDir, type SearchManifest } from "./shards.ts";
+import { cutShards, isShardDir, newestFirst, shardDir, SEARCH_DATA_DIR, SEARCH_MANIFEST, type SearchManifest } from "./shards.ts";
 import { loadVocabulary } from "../ingest/vocabulary.ts";
 import { DiagnosticLog } from "../model/diagnostics.ts";
 
-export const SEARCH_DATA_DIR = "search";
-export const SEARCH_MANIFEST = "index.json";
 
 export interface IndexFigures {
   pages: number;
@@ -43,11 +41,14 @@ export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
 
   // Shards left from an earlier, larger build would be merged by nobody but still published.
   for (const entry of await fs.readdir(cfg.outputDir).catch(() => [] as string[])) {
-    if (/^pagefind(-s\d+)?$/.test(entry)) await fs.rm(path.join(cfg.outputDir, entry), { recursive: true, force: true });
+    if (isShardDir(entry)) await fs.rm(path.join(cfg.outputDir, entry), { recursive: true, force: true });
   }
   let pages = 0;
   let shards = 0;
-  for (const shard of cutShards((function* () { for (const s of sources) yield s.make(); })(), cfg.searchShardWords)) {
+  const records = (function* () {
+    for (const s of sources) yield s.make();
+  })();
+  for (const shard of cutShards(records, cfg.searchShardWords)) {
     const k = shards++;
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);

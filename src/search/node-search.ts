@@ -3,7 +3,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { SearchManifest } from "./shards.ts";
+import { SEARCH_DATA_DIR, SEARCH_MANIFEST, type SearchManifest } from "./shards.ts";
 
 export interface PagefindApi {
   init(language?: string): Promise<void>;
@@ -58,7 +58,7 @@ export async function loadPagefind(siteDir: string): Promise<{ pagefind: Pagefin
   installFetch();
   const mount = `kbsite${mounts.size + 1}`;
   mounts.set(mount, siteDir);
-  const manifest = JSON.parse(await fs.readFile(path.join(siteDir, "search", "index.json"), "utf8")) as SearchManifest;
+  const manifest = JSON.parse(await fs.readFile(path.join(siteDir, SEARCH_DATA_DIR, SEARCH_MANIFEST), "utf8")) as SearchManifest;
   const mod = (await import(`${pathToFileURL(path.join(siteDir, manifest.shards[0]!, "pagefind.js")).href}?t=${Date.now()}-${mount}`)) as PagefindApi;
   await mod.options({ basePath: `/${mount}/${manifest.shards[0]}`, baseUrl: "/" });
   await mod.init("en");

@@ -19,7 +19,7 @@ export interface SearchRecord {
 
 const HAN = /\p{Script=Han}/u;
 
-/** How much of an article's text goes into the free-text index (see buildRecords). */
+/** How much of an article's text goes into the free-text index (see recordSources). */
 export const INDEX_BODY_CHARS = 6000;
 const t2s = OpenCC.Converter({ from: "hk", to: "cn" });
 const t2s2 = OpenCC.Converter({ from: "tw", to: "cn" });
@@ -93,17 +93,6 @@ export interface RecordSource {
   /** The record's sort date (0000-00-00 for actors and tags). */
   date: string;
   make(): SearchRecord;
-}
-
-/** Every record, built at once (tests, small corpora). */
-export function buildRecords(
-  data: Dataset,
-  texts: Map<string, string>,
-  map: FoldMap,
-  mentionsOf: NestedMentions,
-  uiLang: "zh-Hans" | "en" = "zh-Hans",
-): SearchRecord[] {
-  return recordSources(data, (slug) => texts.get(slug) ?? "", map, mentionsOf, uiLang).map((s) => s.make());
 }
 
 /** One source per article, event, actor and tag, in that order; `textOf` is read when made. */

@@ -10,6 +10,15 @@ export function shardDir(k: number): string {
   return k === 0 ? "pagefind/" : `pagefind-s${k}/`;
 }
 
+/** Whether a folder of the site is one of the shards (shardDir). */
+export function isShardDir(name: string): boolean {
+  return /^pagefind(-s\d+)?\/?$/.test(name);
+}
+
+/** Where the browser's search files go: the fold map, the registry's names, the manifest. */
+export const SEARCH_DATA_DIR = "search";
+export const SEARCH_MANIFEST = "index.json";
+
 /** The file that tells the browser which shards exist: search/index.json. */
 export interface SearchManifest {
   shards: string[];
@@ -55,10 +64,4 @@ export function* cutShards<R extends { content: string }>(records: Iterable<R>, 
     words += n;
   }
   if (current.length > 0) yield current;
-}
-
-/** Records sorted newest first by `sort.date`, cut into shards. */
-export function planShards<R extends { content: string; sort: Record<string, string> }>(records: readonly R[], budget: number): R[][] {
-  const sorted = newestFirst(records.map((r) => ({ r, date: r.sort.date ?? "" }))).map((x) => x.r);
-  return [...cutShards(sorted, budget)];
 }

@@ -11,17 +11,14 @@ export const REBUILD_STAMP = "rebuild.stamp";
  * Writes the pages of these articles only, bodies included: npm start's quick pass after a
  * save, so that the page being edited is new within a second while the rest rebuilds behind it.
  */
-export async function writeArticlesOnly(cfg: KbConfig, slugs: readonly string[]): Promise<void> {
+export async function writeArticlesOnly(cfg: KbConfig, articles: ReadonlyArray<{ slug: string; url: string }>): Promise<void> {
   const { injectBodies } = await import("./bodies.ts");
-  const { readDataset } = await import("../ingest/dataset.ts");
   const before = { ...process.env };
   try {
-    process.env.KB_RENDER_ONLY = slugs.join(",");
-    await writeWithEleventy({ ...cfg, renderOnly: [...slugs] });
-    const wanted = new Set(slugs);
-    await injectBodies(cfg.outputDir, cfg.dataDir, (await readDataset(cfg.dataDir)).articles.filter((a) => wanted.has(a.slug)));
+    await writeWithEleventy({ ...cfg, renderOnly: articles.map((a) => a.slug) });
+    await injectBodies(cfg.outputDir, cfg.dataDir, articles);
   } finally {
-    // The serving Eleventy reads these as it renders: put them back as they were.
+    // createEleventy set these for the quick pass; the serving Eleventy's were the others.
     for (const key of ["KB_RENDER_ONLY", "KB_DEFER_BODIES"]) {
       if (before[key] === undefined) delete process.env[key];
       else process.env[key] = before[key];
@@ -32,7 +29,6 @@ export async function writeArticlesOnly(cfg: KbConfig, slugs: readonly string[])
 /** An Eleventy for this config. The environment carries cfg to .eleventy.ts. */
 export function createEleventy(cfg: KbConfig, runMode: "build" | "serve"): Eleventy {
   Object.assign(process.env, configEnv(cfg));
-  if (cfg.renderOnly) process.env.KB_RENDER_ONLY = cfg.renderOnly.join(",");
   // A build adds article bodies after Eleventy (src/site/bodies.ts); the dev server cannot.
   process.env.KB_DEFER_BODIES = runMode === "build" ? "1" : "0";
   return new Eleventy(path.join(ROOT, "pages"), cfg.outputDir, {

@@ -3,6 +3,7 @@
 // the date was stored in, so a day is never shown as the day before or after.
 import { DateTime } from "luxon";
 import type { Lang, NormalizedDate } from "../model/types.ts";
+import { memoize } from "../memo.ts";
 import { detectLang } from "../normalize/lang.ts";
 
 export type UiLang = "zh-Hans" | "en";
@@ -243,34 +244,22 @@ export function englishOf(key: string, vars: Vars = {}): string {
 
 /** `<time datetime="…" data-en="4 December 2024">2024年12月4日</time>`. */
 // Pages list the same dates over and over; luxon's formatting was a quarter of render time.
-const dateMemo = new Map<string, string>();
-export function bilingualDate(d: NormalizedDate): string {
-  const key = `${d.iso}|${d.precision}`;
-  const hit = dateMemo.get(key);
-  if (hit !== undefined) return hit;
-  const out = bilingualDateUncached(d);
-  dateMemo.set(key, out);
-  return out;
-}
-function bilingualDateUncached(d: NormalizedDate): string {
-  const zh = formatDate(d, DEFAULT_UI_LANG);
-  return `<time datetime="${escapeHtml(d.iso)}"${enData(zh, formatDate(d, "en"))}>${escapeHtml(zh)}</time>`;
-}
+export const bilingualDate = memoize(
+  (d: NormalizedDate): string => {
+    const zh = formatDate(d, DEFAULT_UI_LANG);
+    return `<time datetime="${escapeHtml(d.iso)}"${enData(zh, formatDate(d, "en"))}>${escapeHtml(zh)}</time>`;
+  },
+  (d) => `${d.iso}|${d.precision}`,
+);
 
 /** An event date at its precision, in both languages. */
-const eventDateMemo = new Map<string, string>();
-export function bilingualEventDate(d: { value: string; precision: "year" | "month" | "day" }): string {
-  const key = `${d.value}|${d.precision}`;
-  const hit = eventDateMemo.get(key);
-  if (hit !== undefined) return hit;
-  const out = bilingualEventDateUncached(d);
-  eventDateMemo.set(key, out);
-  return out;
-}
-function bilingualEventDateUncached(d: { value: string; precision: "year" | "month" | "day" }): string {
-  const zh = formatEventDate(d, DEFAULT_UI_LANG);
-  return `<time datetime="${escapeHtml(d.value)}"${enData(zh, formatEventDate(d, "en"))}>${escapeHtml(zh)}</time>`;
-}
+export const bilingualEventDate = memoize(
+  (d: { value: string; precision: "year" | "month" | "day" }): string => {
+    const zh = formatEventDate(d, DEFAULT_UI_LANG);
+    return `<time datetime="${escapeHtml(d.value)}"${enData(zh, formatEventDate(d, "en"))}>${escapeHtml(zh)}</time>`;
+  },
+  (d) => `${d.value}|${d.precision}`,
+);
 
 /** A name in the language it is in, with its English name for the English interface. */
 export function nameAttrs(n: { label: string; lang?: string; en?: string }): string {

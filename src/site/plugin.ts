@@ -45,12 +45,13 @@ export default function kbSite(eleventyConfig: UserConfig): void {
   }
   eleventyConfig.addGlobalData("uiLang", DEFAULT_UI_LANG);
 
-  // Bodies are read one page at a time, never held all at once.
   // Our own `url`, from the one config every part of the build reads (Eleventy's is deprecated).
   eleventyConfig.addFilter("url", (u: string) => withPrefix(u, kb.pathPrefix));
-  // A build writes a marker that src/site/bodies.ts replaces after Eleventy is done.
+  // Bodies are read one page at a time, never held all at once. A build writes a marker that
+  // src/site/bodies.ts replaces after Eleventy is done (read once here, not on every page).
+  const deferBodies = process.env.KB_DEFER_BODIES === "1";
   eleventyConfig.addFilter("articleBody", (slug: string) =>
-    process.env.KB_DEFER_BODIES === "1" ? bodyMarker(slug) : pageBody(readFileSync(path.join(kb.dataDir, BODIES_DIR, `${slug}.html`), "utf8")),
+    deferBodies ? bodyMarker(slug) : pageBody(readFileSync(path.join(kb.dataDir, BODIES_DIR, `${slug}.html`), "utf8")),
   );
   eleventyConfig.addFilter("t", (key: string, vars?: Record<string, string | number>, lang?: UiLang) => t(key, lang ?? DEFAULT_UI_LANG, vars));
   eleventyConfig.addFilter("formatDate", (d: NormalizedDate, lang?: UiLang) => formatDate(d, lang ?? DEFAULT_UI_LANG));

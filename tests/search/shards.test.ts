@@ -1,6 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { planShards, shardDir, wordCount } from "../../src/search/shards.ts";
+import { cutShards, isShardDir, newestFirst, shardDir, wordCount } from "../../src/search/shards.ts";
+
+/** As the index build does: newest first, then cut. */
+const planShards = <R extends { content: string; sort: { date: string } }>(records: R[], budget: number) =>
+  [...cutShards(newestFirst(records.map((r) => ({ r, date: r.sort.date }))).map((x) => x.r), budget)];
 
 const rec = (id: string, date: string, words: number) => ({ id, sort: { date }, content: Array.from({ length: words }, (_, i) => `w${i}`).join(" ") });
 
@@ -31,4 +35,5 @@ test("equal dates keep their input order; one budget large enough gives one shar
 test("shard 0 is Pagefind's usual folder, the others its siblings", () => {
   assert.equal(shardDir(0), "pagefind/");
   assert.equal(shardDir(3), "pagefind-s3/");
+  assert.ok(isShardDir("pagefind") && isShardDir("pagefind-s12") && !isShardDir("pagefind-ui") && !isShardDir("assets"));
 });

@@ -11,7 +11,8 @@ import {
   joinCjkSoftBreaks,
   repairSplitHeadings,
   splitLines,
-  extraction } from "../text.ts";
+  extraction,
+} from "../text.ts";
 
 /** Header keys of WeChat exporters and the front-matter field each one fills. */
 const HEADER_FIELDS: Record<string, string> = {
