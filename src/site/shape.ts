@@ -1,6 +1,7 @@
 // Shapes the dataset into what pages present: references with display names and URLs,
 // and every long list cut into pages. Templates only loop over what this returns; none of
 // them touches the whole corpus, and no page lists every other page.
+import { memoize } from "../memo.ts";
 import type { Actor, Lang, Names, NormalizedDate, Tag } from "../model/types.ts";
 import type { Dataset, DatasetArticle } from "../ingest/dataset.ts";
 import type { EventLink, TimelineEvent } from "../model/event.ts";
@@ -216,6 +217,10 @@ export const RELATED_LIMIT = 5;
  * taken, since a common id says little beyond "the same story at the same time".
  */
 export const RELATED_CANDIDATES_PER_TERM = 60;
+/** Candidates one article may bring in through all its common ids together (see above). */
+export const RELATED_CANDIDATES = 1200;
+/** However many common ids an article names, each brings in at least this many. */
+export const RELATED_MIN_WINDOW = 8;
 
 /**
  * The most related items of each item: those sharing the most, and the rarest, terms. Each
@@ -225,48 +230,73 @@ export const RELATED_CANDIDATES_PER_TERM = 60;
  */
 export function relatedByTerms(
   items: RelatedInput[],
-  opts: { limit?: number; cap?: number; stats?: { scored: number } } = {},
+  opts: { limit?: number; cap?: number; budget?: number; stats?: { scored: number } } = {},
 ): RelatedMatch[][] {
   const limit = opts.limit ?? RELATED_LIMIT;
   const cap = opts.cap ?? RELATED_CANDIDATES_PER_TERM;
+  const budget = opts.budget ?? RELATED_CANDIDATES;
   const n = items.length;
-  const postings = new Map<string, number[]>();
-  items.forEach((it, i) => {
-    for (const term of new Set(it.terms)) (postings.get(term) ?? postings.set(term, []).get(term)!).push(i);
+  // Each item's place in time order: comparing two numbers, not times and then keys, is what
+  // keeps this pass fast when articles name dozens of terms each.
+  const rank = new Int32Array(n);
+  items
+    .map((_, i) => i)
+    .sort((a, b) => byTime(items[a]!, items[b]!))
+    .forEach((i, r) => (rank[i] = r));
+  // Terms as numbers: the loops below look terms up millions of times at 10,000 long notes.
+  const termIds = new Map<string, number>();
+  const termNames: string[] = [];
+  const termsOf = items.map((it) => {
+    const ids = new Set<number>();
+    for (const term of it.terms) {
+      let id = termIds.get(term);
+      if (id === undefined) termIds.set(term, (id = termNames.push(term) - 1));
+      ids.add(id);
+    }
+    return [...ids];
   });
-  const cmp = (a: number, b: number) => byTime(items[a]!, items[b]!);
-  for (const list of postings.values()) list.sort(cmp);
-  const weight = (term: string) => Math.log(1 + n / postings.get(term)!.length);
+  const postings: number[][] = termNames.map(() => []);
+  termsOf.forEach((ids, i) => ids.forEach((t) => postings[t]!.push(i)));
+  for (const list of postings) list.sort((a, b) => rank[a]! - rank[b]!);
+  const weight = Float64Array.from(postings, (list) => Math.log(1 + n / list.length));
+  // An item's terms, the rarest first (then by name).
+  const rarestFirst = (i: number) => [...termsOf[i]!].sort((a, b) => weight[b]! - weight[a]! || (termNames[a]! < termNames[b]! ? -1 : 1));
 
-  const termSets = items.map((it) => new Set(it.terms));
   // One score slot per item, reset after each item: no allocation per candidate.
   const score = new Float64Array(n);
   const seen = new Uint8Array(n);
+  // Which item last marked a term: the terms two items share without a set per item.
+  const markedBy = new Int32Array(termNames.length).fill(-1);
   const touched: number[] = [];
   // Best first: higher score, then nearer in time, then the fixed order.
   const better = (i: number, a: number, b: number) =>
-    score[a]! - score[b]! || Math.abs(items[b]!.time - items[i]!.time) - Math.abs(items[a]!.time - items[i]!.time) || cmp(b, a);
+    score[a]! - score[b]! || Math.abs(items[b]!.time - items[i]!.time) - Math.abs(items[a]!.time - items[i]!.time) || rank[b]! - rank[a]!;
 
-  return items.map((item, i) => {
+  return items.map((_, i) => {
     touched.length = 0;
-    for (const term of termSets[i]!) {
-      const list = postings.get(term)!;
+    // An article naming a hundred common ids would score a hundred windows of `cap` (65
+    // million scorings at 10,000 long notes): the windows share one budget instead.
+    let common = 0;
+    for (const t of termsOf[i]!) if (postings[t]!.length > cap + 1) common++;
+    const window = Math.max(RELATED_MIN_WINDOW, Math.min(cap, Math.floor(budget / Math.max(1, common))));
+    for (const t of termsOf[i]!) {
+      const list = postings[t]!;
       if (list.length < 2) continue;
       let from = 0;
       let to = list.length;
       if (list.length > cap + 1) {
-        // The window of `cap` items around this one in time.
+        // The window of items around this one in time.
         let lo = 0;
         let hi = list.length - 1;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
-          if (cmp(list[mid]!, i) < 0) lo = mid + 1;
+          if (rank[list[mid]!]! < rank[i]!) lo = mid + 1;
           else hi = mid;
         }
-        from = Math.max(0, Math.min(lo - (cap >> 1), list.length - cap - 1));
-        to = from + cap + 1;
+        from = Math.max(0, Math.min(lo - (window >> 1), list.length - window - 1));
+        to = from + window + 1;
       }
-      const w = weight(term);
+      const w = weight[t]!;
       for (let p = from; p < to; p++) {
         const j = list[p]!;
         if (j === i) continue;
@@ -290,11 +320,11 @@ export function relatedByTerms(
         at--;
       }
     }
-    const out = top.map((j) => ({
-      index: j,
-      score: score[j]!,
-      shared: item.terms.filter((t, k, all) => all.indexOf(t) === k && termSets[j]!.has(t)).sort((a, b) => weight(b) - weight(a) || (a < b ? -1 : 1)),
-    }));
+    const ordered = top.length > 0 ? rarestFirst(i) : [];
+    const out = top.map((j) => {
+      for (const t of termsOf[j]!) markedBy[t] = j;
+      return { index: j, score: score[j]!, shared: ordered.filter((t) => markedBy[t] === j).map((t) => termNames[t]!) };
+    });
     for (const j of touched) {
       score[j] = 0;
       seen[j] = 0;
@@ -342,11 +372,15 @@ export function shapeSite(
   const eventById = new Map(data.events.map((e) => [e.id, e]));
   const eventsOfArticle = new Map<string, EventRef[]>();
   for (const e of data.events) for (const slug of e.articles) (eventsOfArticle.get(slug) ?? eventsOfArticle.set(slug, []).get(slug)!).push(eventRef(e));
-  const actorRef = (id: string): Ref => {
+  // One object per actor or tag, shared by every page that names it: an article of a long
+  // note names a hundred, and 10,000 articles made a million copies (shaping is done in every
+  // render slice). Templates only read these.
+  const actorRef = memoize((id: string): Ref => {
     const act = actorById.get(id);
     return { id, ...named(act?.names ?? {}, uiLang, id), url: actorUrl(id) };
-  };
-  const tagRef = (id: string): Ref => ({ id, ...named(tagById.get(id)?.names ?? {}, uiLang, id), url: tagUrl(id) });
+  }, String);
+  const typedActorRef = memoize((id: string) => ({ ...actorRef(id), type: actorById.get(id)?.type ?? "unregistered" }), String);
+  const tagRef = memoize((id: string): Ref => ({ id, ...named(tagById.get(id)?.names ?? {}, uiLang, id), url: tagUrl(id) }), String);
   const tagLabel = (id: string): Named & { url?: string } => {
     const t = tagById.get(id);
     return t ? { ...named(t.names, uiLang, id), url: tagUrl(id) } : { label: id };
@@ -399,7 +433,7 @@ export function shapeSite(
       ...a,
       eventRefs: eventsOfArticle.get(a.slug) ?? [],
       tagRefs: a.tags.map(tagRef),
-      actorRefs: a.actors.map((id) => ({ ...actorRef(id), type: actorById.get(id)?.type ?? "unregistered" })),
+      actorRefs: a.actors.map(typedActorRef),
       readingMinutes: readingMinutes(a.wordCount, a.lang),
       toc: tableOfContents(a.headings, a.wordCount, a.lang, a.title),
       ...(older !== undefined ? { older: linkTo(older) } : {}),
