@@ -6,6 +6,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { loadConfig } from "../config.ts";
 import { readDataset, BODIES_DIR } from "../ingest/dataset.ts";
 import { shapeSite } from "./shape.ts";
+import nunjucksCompiledOnce from "./nunjucks-once.ts";
 import { t, formatDate, formatEventDate, readingMinutes, DEFAULT_UI_LANG, type UiLang } from "./i18n.ts";
 import { toCsv } from "../timeline/csv.ts";
 import { bilingualAttr, bilingualDate, bilingualEventDate, bilingualName, bilingualText, englishOf, langOf, nameAttrs } from "./i18n.ts";
@@ -29,6 +30,7 @@ export function withPrefix(u: string, prefix: string): string {
 
 export default function kbSite(eleventyConfig: UserConfig): void {
   const kb = loadConfig();
+  eleventyConfig.addPlugin(nunjucksCompiledOnce);
 
   eleventyConfig.addGlobalData("kb", async () => {
     const site = shapeSite(await readDataset(kb.dataDir), DEFAULT_UI_LANG, { pathPrefix: kb.pathPrefix });
