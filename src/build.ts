@@ -4,8 +4,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { ROOT, configEnv, type KbConfig } from "./config.ts";
 import type { IngestResult, ArticleCache } from "./ingest/ingest.ts";
-import { readDataset, type Dataset, type WrittenBodies } from "./ingest/dataset.ts";
-import { injectBodies } from "./site/bodies.ts";
+import { readSummary, type Dataset, type WrittenBodies } from "./ingest/dataset.ts";
 import { createEleventy, writeWithEleventy } from "./site/eleventy.ts";
 import { sliceCount } from "./site/slices.ts";
 import type { IndexFigures } from "./search/index-build.ts";
@@ -33,17 +32,25 @@ export async function runIngest(cfg: KbConfig, incremental?: { cache: ArticleCac
 /** Renders the site from the dataset, in slices of its own processes when the corpus is large. */
 export async function renderSite(cfg: KbConfig, opts: { clean?: boolean } = {}): Promise<{ pages: number; slices: number }> {
   if (opts.clean !== false) await fs.rm(cfg.outputDir, { recursive: true, force: true });
-  const data = await readDataset(cfg.dataDir);
-  const count = sliceCount(data.articles.length + data.events.length, cfg.renderSliceItems);
+  // The summary, not the dataset: this process only counts; each slice reads what it renders.
+  const summary = await readSummary(cfg.dataDir);
+  const count = sliceCount(summary.articles + summary.events, cfg.renderSliceItems);
   let pages = 0;
   if (count === 1) {
     pages = await writeWithEleventy(cfg);
   } else {
-    for (let index = 0; index < count; index++) {
-      pages += (await runScript<{ files: number }>("scripts/render-slice.ts", { ...configEnv(cfg), KB_RENDER_SLICE: `${index}/${count}` })).files;
-    }
+    // Each slice a process of its own, `renderJobs` at a time; the first writes the pages
+    // that exist once, so it starts first.
+    let next = 0;
+    const worker = async () => {
+      while (next < count) {
+        const index = next++;
+        const { files } = await runScript<{ files: number }>("scripts/render-slice.ts", { ...configEnv(cfg), KB_RENDER_SLICE: `${index}/${count}` });
+        pages += files;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(cfg.renderJobs, count) }, worker));
   }
-  await injectBodies(cfg.outputDir, cfg.dataDir, data.articles);
   await bundleClientScripts(cfg.outputDir);
   return { pages, slices: count };
 }
@@ -62,7 +69,7 @@ export async function ingestInChild(cfg: KbConfig): Promise<Dataset["summary"]> 
   const { code } = await spawnScript("scripts/ingest.ts", configEnv(cfg), "inherit");
   // scripts/ingest.ts exits 1 when some articles had errors: they are left out, the rest builds.
   if (code !== 0 && code !== 1) throw new Error(`ingest failed (exit ${code})`);
-  return (await readDataset(cfg.dataDir)).summary;
+  return readSummary(cfg.dataDir);
 }
 
 /** indexSite in a child process (scripts/search-index.ts). */

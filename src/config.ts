@@ -2,7 +2,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_SHARD_WORDS } from "./search/shards.ts";
-import { parseRenderSlice, RENDER_SLICE_ITEMS, type RenderSlice } from "./site/slices.ts";
+import { parseRenderSlice, RENDER_JOBS, RENDER_SLICE_ITEMS, type RenderSlice } from "./site/slices.ts";
 
 /** The repository root: the shipped content and registries live under it. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -32,6 +32,8 @@ export interface KbConfig {
   renderSlice: RenderSlice;
   /** Articles and events per render slice (KB_RENDER_SLICE_ITEMS); more makes more slices. */
   renderSliceItems: number;
+  /** Render slices run at once (KB_RENDER_JOBS); default 2, one per core of a small machine. */
+  renderJobs: number;
   /** Render only these articles' pages (KB_RENDER_ONLY, comma-separated slugs): npm start's quick pass. */
   renderOnly?: string[];
 }
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     searchShardWords: positiveInt(env.KB_SEARCH_SHARD_WORDS, "KB_SEARCH_SHARD_WORDS") ?? DEFAULT_SHARD_WORDS,
     renderSlice: parseRenderSlice(env.KB_RENDER_SLICE),
     renderSliceItems: positiveInt(env.KB_RENDER_SLICE_ITEMS, "KB_RENDER_SLICE_ITEMS") ?? RENDER_SLICE_ITEMS,
+    renderJobs: positiveInt(env.KB_RENDER_JOBS, "KB_RENDER_JOBS") ?? RENDER_JOBS,
     ...(env.KB_RENDER_ONLY ? { renderOnly: env.KB_RENDER_ONLY.split(",").filter(Boolean) } : {}),
     ...overrides,
   };
@@ -102,6 +105,7 @@ export function configEnv(cfg: KbConfig): Record<string, string> {
     KB_SEARCH_SHARD_WORDS: String(cfg.searchShardWords),
     KB_RENDER_SLICE: `${cfg.renderSlice.index}/${cfg.renderSlice.count}`,
     KB_RENDER_SLICE_ITEMS: String(cfg.renderSliceItems),
+    KB_RENDER_JOBS: String(cfg.renderJobs),
     KB_RENDER_ONLY: cfg.renderOnly?.join(",") ?? "",
   };
 }

@@ -26,6 +26,8 @@ export const BODIES_DIR = "bodies";
 export const TEXT_DIR = "text";
 /** Every error and warning of the last ingest, for the page banner under `npm start`. */
 export const DIAGNOSTICS_FILE = "diagnostics.json";
+/** The dataset's summary alone: the build's parent process reads it without the whole dataset. */
+export const SUMMARY_FILE = "summary.json";
 
 export function toDataset(result: IngestResult): Dataset {
   const { seconds: _seconds, ...summary } = result.summary;
@@ -67,7 +69,9 @@ export async function writeDataset(result: IngestResult, outDir: string, written
       await fs.rm(path.join(texts, `${slug}.txt`), { force: true });
     }
   }
-  await fs.writeFile(path.join(outDir, DATASET_FILE), JSON.stringify(toDataset(result)));
+  const dataset = toDataset(result);
+  await fs.writeFile(path.join(outDir, DATASET_FILE), JSON.stringify(dataset));
+  await fs.writeFile(path.join(outDir, SUMMARY_FILE), JSON.stringify(dataset.summary));
   await fs.writeFile(path.join(outDir, DIAGNOSTICS_FILE), JSON.stringify(result.log.sorted()));
 }
 
@@ -85,6 +89,10 @@ export async function bodyWriter(outDir: string): Promise<(slug: string, html: s
   return async (slug, html, text) => {
     await Promise.all([fs.writeFile(path.join(outDir, BODIES_DIR, `${slug}.html`), html), fs.writeFile(path.join(outDir, TEXT_DIR, `${slug}.txt`), text)]);
   };
+}
+
+export async function readSummary(dir: string): Promise<Dataset["summary"]> {
+  return JSON.parse(await fs.readFile(path.join(dir, SUMMARY_FILE), "utf8")) as Dataset["summary"];
 }
 
 export async function readDataset(dir: string): Promise<Dataset> {

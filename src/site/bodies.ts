@@ -25,21 +25,33 @@ export async function readBody(dataDir: string, slug: string): Promise<string> {
   return pageBody(await fs.readFile(path.join(dataDir, BODIES_DIR, `${slug}.html`), "utf8"));
 }
 
-/** Puts every article's body into its written page; throws naming a page without its marker. */
-export async function injectBodies(outputDir: string, dataDir: string, articles: ReadonlyArray<{ slug: string; url: string }>): Promise<number> {
+const MARKER = /<!--kb-article-body:([^>]+?)-->/;
+
+/** The pages of an Eleventy run that wait for a body, and whose: read from their markers. */
+export function pagesAwaitingBodies(written: ReadonlyArray<{ outputPath?: unknown; content?: unknown }>): Array<{ slug: string; file: string }> {
+  const out: Array<{ slug: string; file: string }> = [];
+  for (const page of written) {
+    if (typeof page.content !== "string" || typeof page.outputPath !== "string") continue;
+    const m = MARKER.exec(page.content);
+    if (m) out.push({ slug: m[1]!, file: page.outputPath });
+  }
+  return out;
+}
+
+/** Puts each body into its written page; throws naming a page without its marker. */
+export async function injectBodies(dataDir: string, pages: ReadonlyArray<{ slug: string; file: string }>): Promise<number> {
   let next = 0;
-  const one = async (a: { slug: string; url: string }) => {
-    const file = path.join(outputDir, a.url, "index.html");
-    const [page, body] = await Promise.all([fs.readFile(file, "utf8"), readBody(dataDir, a.slug)]);
-    const marker = bodyMarker(a.slug);
+  const one = async ({ slug, file }: { slug: string; file: string }) => {
+    const [page, body] = await Promise.all([fs.readFile(file, "utf8"), readBody(dataDir, slug)]);
+    const marker = bodyMarker(slug);
     const at = page.indexOf(marker);
-    if (at < 0) throw new Error(`${file}: no place for the body of ${a.slug}`);
+    if (at < 0) throw new Error(`${file}: no place for the body of ${slug}`);
     await fs.writeFile(file, page.slice(0, at) + body + page.slice(at + marker.length));
   };
   // A few files at a time: enough to keep the disk busy, few enough to keep memory flat.
   const lanes = Array.from({ length: 8 }, async () => {
-    while (next < articles.length) await one(articles[next++]!);
+    while (next < pages.length) await one(pages[next++]!);
   });
   await Promise.all(lanes);
-  return articles.length;
+  return pages.length;
 }

@@ -11,12 +11,10 @@ export const REBUILD_STAMP = "rebuild.stamp";
  * Writes the pages of these articles only, bodies included: npm start's quick pass after a
  * save, so that the page being edited is new within a second while the rest rebuilds behind it.
  */
-export async function writeArticlesOnly(cfg: KbConfig, articles: ReadonlyArray<{ slug: string; url: string }>): Promise<void> {
-  const { injectBodies } = await import("./bodies.ts");
+export async function writeArticlesOnly(cfg: KbConfig, articles: ReadonlyArray<{ slug: string }>): Promise<void> {
   const before = { ...process.env };
   try {
     await writeWithEleventy({ ...cfg, renderOnly: articles.map((a) => a.slug) });
-    await injectBodies(cfg.outputDir, cfg.dataDir, articles);
   } finally {
     // createEleventy set these for the quick pass; the serving Eleventy's were the others.
     for (const key of ["KB_RENDER_ONLY", "KB_DEFER_BODIES"]) {
@@ -41,10 +39,16 @@ export function createEleventy(cfg: KbConfig, runMode: "build" | "serve"): Eleve
   });
 }
 
-/** One Eleventy build of cfg (of its render slice); the number of files written. */
+/**
+ * One Eleventy build of cfg (of its render slice), article bodies put in after it
+ * (src/site/bodies.ts); the number of files written.
+ */
 export async function writeWithEleventy(cfg: KbConfig): Promise<number> {
+  const { injectBodies, pagesAwaitingBodies } = await import("./bodies.ts");
   const eleventy = createEleventy(cfg, "build");
-  const written = (await eleventy.write()) as unknown as Array<unknown[]> | unknown[];
-  return (Array.isArray(written[0]) ? (written as unknown[][]).flat() : written).length;
+  const result = (await eleventy.write()) as unknown as Array<unknown[]> | unknown[];
+  const written = (Array.isArray(result[0]) ? (result as unknown[][]).flat() : result) as Array<{ outputPath?: unknown; content?: unknown }>;
+  await injectBodies(cfg.dataDir, pagesAwaitingBodies(written));
+  return written.length;
 }
 

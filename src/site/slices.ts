@@ -14,6 +14,12 @@ export const WHOLE: RenderSlice = { index: 0, count: 1 };
 /** Articles and events per slice by default: Eleventy then stays around 1 GB (docs/performance.md). */
 export const RENDER_SLICE_ITEMS = 1500;
 
+/**
+ * Slices rendered at once, each an Eleventy process on a core of its own: about 0.9 GB each at
+ * 10,000 articles (docs/performance.md), so two stay within the 2 GB a build is held to.
+ */
+export const RENDER_JOBS = 2;
+
 /** The templates that have one page per item; every slice renders its part of each. */
 export const PAGED_TEMPLATES = ["article.njk", "event.njk", "tag.njk", "actor.njk"] as const;
 
@@ -32,9 +38,22 @@ export function sliceOf<T>(items: readonly T[], s: RenderSlice): T[] {
   return items.slice(from, to);
 }
 
-/** How many slices for a corpus: one up to `perSlice` articles and events, then more. */
+/**
+ * How many slices for a corpus: one up to `perSlice` articles and events; beyond, one slice
+ * for the pages that exist once and as many as needed for the paged templates.
+ */
 export function sliceCount(items: number, perSlice: number): number {
-  return Math.max(1, Math.ceil(items / perSlice));
+  return items <= perSlice ? 1 : Math.ceil(items / perSlice) + 1;
+}
+
+/**
+ * The part of the paged templates slice `s` renders. Of several slices the first renders only
+ * the pages that exist once (the timeline, feeds, the API and sitemap of the whole corpus):
+ * it needs the most memory of all and runs beside another slice.
+ */
+function pagedPart(s: RenderSlice): RenderSlice | undefined {
+  if (s.count === 1) return s;
+  return s.index === 0 ? undefined : { index: s.index - 1, count: s.count - 1 };
 }
 
 export interface PagedData {
@@ -55,11 +74,13 @@ export function pagedData(site: SiteModel, s: RenderSlice, only?: readonly strin
     const wanted = new Set(only);
     return { articles: site.articles.filter((a) => wanted.has(a.slug)), events: [], tagPages: [], actorPages: [], allUrls: [] };
   }
+  const part = pagedPart(s);
+  const of = <T>(items: readonly T[]) => (part ? sliceOf(items, part) : []);
   return {
-    articles: sliceOf(site.articles, s),
-    events: sliceOf(site.events, s),
-    tagPages: sliceOf(site.tagPages, s),
-    actorPages: sliceOf(site.actorPages, s),
+    articles: of(site.articles),
+    events: of(site.events),
+    tagPages: of(site.tagPages),
+    actorPages: of(site.actorPages),
     allUrls: [...site.articles.map((a) => a.url), ...site.events.map((e) => e.url), ...site.tagPages.map((p) => p.url), ...site.actorPages.map((p) => p.url)],
   };
 }
