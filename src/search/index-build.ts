@@ -19,6 +19,32 @@ export interface IndexFigures {
   aliasKeys: number;
 }
 
+type PagefindApi = typeof pagefind;
+type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindApi["createIndex"]>>["index"]>;
+
+/**
+ * A second Pagefind process. The module keeps one process per instance of itself, so a second
+ * instance of the module (its own URL) has its own.
+ */
+async function secondPagefind(): Promise<PagefindApi> {
+  return (await import(`${import.meta.resolve("pagefind")}?second`)) as PagefindApi;
+}
+
+/**
+ * Written by us, not by Pagefind's writeFiles: its service answers before its last writes
+ * reach the disk, and ending the process then left truncated files (an empty
+ * pagefind-entry.json in one shard of 22 at 10,000 articles).
+ */
+async function writeShard(index: PagefindIndex, dir: string): Promise<void> {
+  const built = await index.getFiles();
+  if (built.errors.length) throw new Error(`pagefind: ${built.errors.join("; ")}`);
+  for (const file of built.files) {
+    const target = path.join(dir, file.path);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, file.content);
+  }
+}
+
 export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
   const data = await readDataset(cfg.dataDir);
   // Texts are read from disk when needed, never all held: twice, once for the characters of
@@ -48,29 +74,35 @@ export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
   const records = (function* () {
     for (const s of sources) yield s.make();
   })();
-  for (const shard of cutShards(records, cfg.searchShardWords)) {
-    const k = shards++;
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
-    for (const record of shard) {
-      // The shard as a filter: a date-sorted search reads the shards one after another.
-      const r = await index.addCustomRecord({ ...record, filters: { ...record.filters, shard: [String(k)] } });
-      if (r.errors.length) throw new Error(`pagefind: ${record.url}: ${r.errors.join("; ")}`);
-      pages++;
+  // Two Pagefind processes take turns: while one writes shard k (one core, and five times the
+  // memory it needed while records went in), our process makes the records of shard k + 1
+  // and the other takes them in (the other core). Only one shard is written at a time.
+  const services = [pagefind, await secondPagefind()];
+  const free: Array<Promise<void>> = services.map(() => Promise.resolve());
+  let writing = Promise.resolve();
+  try {
+    for (const shard of cutShards(records, cfg.searchShardWords)) {
+      const k = shards++;
+      const service = services[k % services.length]!;
+      // This process's previous shard is written and the process ended.
+      await free[k % services.length];
+      const { index, errors } = await service.createIndex({});
+      if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
+      for (const record of shard) {
+        // The shard as a filter: a date-sorted search reads the shards one after another.
+        const r = await index.addCustomRecord({ ...record, filters: { ...record.filters, shard: [String(k)] } });
+        if (r.errors.length) throw new Error(`pagefind: ${record.url}: ${r.errors.join("; ")}`);
+        pages++;
+      }
+      writing = writing.then(() => writeShard(index, path.join(cfg.outputDir, shardDir(k)))).then(async () => void (await service.close()));
+      // Awaited below or by the next shard of this process; marked handled so that a failure
+      // while the other shard's records go in is reported once, not as an unhandled rejection.
+      writing.catch(() => undefined);
+      free[k % services.length] = writing;
     }
-    // Written by us, not by Pagefind's writeFiles: its service answers before its last writes
-    // reach the disk, and ending the process then left truncated files (an empty
-    // pagefind-entry.json in one shard of 22 at 10,000 articles).
-    const built = await index.getFiles();
-    if (built.errors.length) throw new Error(`pagefind: ${built.errors.join("; ")}`);
-    const dir = path.join(cfg.outputDir, shardDir(k));
-    for (const file of built.files) {
-      const target = path.join(dir, file.path);
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await fs.writeFile(target, file.content);
-    }
-    // Ends the Pagefind process, and with it the memory of this shard.
-    await pagefind.close();
+    await writing;
+  } finally {
+    await Promise.all(services.map((s) => s.close()));
   }
 
   const dir = path.join(cfg.outputDir, SEARCH_DATA_DIR);
