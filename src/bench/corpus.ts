@@ -480,6 +480,19 @@ function articleScript(rng: Rng): Script {
 }
 
 /** Every article's name, date, language and size, cheap enough to hold for 10,000 files. */
+/** A file name stem whose article slug no earlier file has; the slug is added to `taken`. */
+export function uniqueBase(stem: string, taken: Set<string>): string {
+  let base = stem;
+  // A slug keeps 20 words: beyond them a "-2" suffix is cut off and never makes the slug
+  // unique (a 20-character Chinese title is 20 pinyin words), so the number goes first.
+  for (let k = 2; taken.has(articleSlug(`${base}.md`)); k++) {
+    base = `${stem}-${k}`;
+    if (articleSlug(`${base}.md`) === articleSlug(`${stem}.md`)) base = `${k}-${stem}`;
+  }
+  taken.add(articleSlug(`${base}.md`));
+  return base;
+}
+
 export function planArticles(opts: CorpusOptions, m: Material): ArticlePlan[] {
   const p = pools(m);
   const sizes = planSizes(opts.articles, SIZE_PROFILES[opts.size], createRng(`${opts.seed}/sizes/${opts.size}`));
@@ -496,9 +509,7 @@ export function planArticles(opts: CorpusOptions, m: Material): ArticlePlan[] {
     const folder = rng.chance(0.7) ? `articles/${year}/${rng.pick(FOLDERS)}` : `articles/${year}`;
     // Notes are named by their title, clippings by date and pinyin slug as the importer names them.
     const stem = style === "note" && rng.chance(0.3) ? title.replace(/[\\/:*?"<>|#^[\]]/g, " ").replace(/\s+/g, " ").trim() : `${date.toFormat("yyyy-MM-dd")}-${slugify(title, 8) || "note"}`;
-    let base = stem;
-    for (let k = 2; taken.has(articleSlug(`${base}.md`)); k++) base = `${stem}-${k}`;
-    taken.add(articleSlug(`${base}.md`));
+    const base = uniqueBase(stem, taken);
     plans.push({ index: i, path: `${folder}/${base}.md`, base, date, lang: script, style, draft: rng.chance(DRAFT_SHARE), bytes: sizes[i]!, title });
   }
   return plans;

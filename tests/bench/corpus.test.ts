@@ -8,7 +8,7 @@ import path from "node:path";
 import { createHash } from "node:crypto";
 import { ROOT } from "../../src/config.ts";
 import { loadMaterial, splitSentences, type Material } from "../../src/bench/material.ts";
-import { generateCorpus, planArticles, renderArticle, renderEvents, DRAFT_SHARE } from "../../src/bench/corpus.ts";
+import { generateCorpus, planArticles, uniqueBase, renderArticle, renderEvents, DRAFT_SHARE } from "../../src/bench/corpus.ts";
 import { planSizes, normalQuantile, quantile, median, SIZE_PROFILES } from "../../src/bench/sizes.ts";
 import { createRng } from "../../src/bench/prng.ts";
 import { writeCorpus } from "../../src/bench/write.ts";
@@ -168,4 +168,15 @@ test("the whole corpus ingests with zero errors", async () => {
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+});
+
+test("file names of colliding titles stay unique when the title alone fills the slug (50,000 articles hung here)", () => {
+  const taken = new Set<string>();
+  // 22 Chinese characters: 22 pinyin words, more than a slug keeps, so a "-2" suffix is cut off.
+  const long = "美国商务部工业与安全局宣布对中国企业实施新一轮出口管制措施";
+  const bases = Array.from({ length: 4 }, () => uniqueBase(long, taken));
+  assert.equal(new Set(bases).size, 4);
+  assert.equal(taken.size, 4);
+  // Short stems keep their suffix, as before.
+  assert.deepEqual([uniqueBase("2024-01-02-a", taken), uniqueBase("2024-01-02-a", taken)], ["2024-01-02-a", "2024-01-02-a-2"]);
 });
