@@ -33,6 +33,9 @@ async function ingestAndReport(): Promise<Array<{ slug: string; url: string }>> 
   }
 }
 
+/** More saved articles at once (a registry edit re-reads every article) is the full rebuild's job. */
+const QUICK_PASS_MAX = 20;
+
 /**
  * After a save: the saved articles' pages first, then the browser reloads, then Eleventy
  * rebuilds everything else behind it (lists, related articles, the timeline). A full rebuild
@@ -40,7 +43,6 @@ async function ingestAndReport(): Promise<Array<{ slug: string; url: string }>> 
  */
 async function afterSave(saved: Array<{ slug: string; url: string }>): Promise<void> {
   const started = performance.now();
-  // Many at once (a registry edit re-reads every article) is the full rebuild's job.
   if (saved.length > 0 && saved.length <= QUICK_PASS_MAX) {
     try {
       await writeArticlesOnly(cfg, saved);
@@ -52,7 +54,6 @@ async function afterSave(saved: Array<{ slug: string; url: string }>): Promise<v
   }
   await requestRebuild();
 }
-const QUICK_PASS_MAX = 20;
 
 /** Eleventy watches this file (src/site/plugin.ts) and rebuilds everything when it changes. */
 async function requestRebuild(): Promise<void> {

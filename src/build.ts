@@ -83,7 +83,7 @@ export async function indexSiteInChild(cfg: KbConfig): Promise<IndexFigures> {
 }
 
 /** The index process's heap: a base for Pagefind's answers and the fold map, and the dataset several times over as objects. */
-export function indexHeapMiB(datasetBytes: number): number {
+function indexHeapMiB(datasetBytes: number): number {
   return 256 + Math.ceil((5 * datasetBytes) / 2 ** 20);
 }
 

@@ -479,7 +479,6 @@ function articleScript(rng: Rng): Script {
   return rng.weighted<Script>([["zh-Hans", 80], ["zh-Hant", 15], ["en", 5]]);
 }
 
-/** Every article's name, date, language and size, cheap enough to hold for 10,000 files. */
 /** A file name stem whose article slug no earlier file has; the slug is added to `taken`. */
 export function uniqueBase(stem: string, taken: Set<string>): string {
   let base = stem;
@@ -493,6 +492,7 @@ export function uniqueBase(stem: string, taken: Set<string>): string {
   return base;
 }
 
+/** Every article's name, date, language and size, cheap enough to hold for 10,000 files. */
 export function planArticles(opts: CorpusOptions, m: Material): ArticlePlan[] {
   const p = pools(m);
   const sizes = planSizes(opts.articles, SIZE_PROFILES[opts.size], createRng(`${opts.seed}/sizes/${opts.size}`));

@@ -9,9 +9,12 @@ import { BODIES_DIR } from "../ingest/dataset.ts";
 import { fillMissingAlts } from "../render/markdown.ts";
 import { t, DEFAULT_UI_LANG } from "./i18n.ts";
 
+const MARKER_OPEN = "<!--kb-article-body:";
+const MARKER_CLOSE = "-->";
+
 /** Where the body of `slug` goes. Content can never produce it: comments are sanitized away. */
 export function bodyMarker(slug: string): string {
-  return `<!--kb-article-body:${slug}-->`;
+  return `${MARKER_OPEN}${slug}${MARKER_CLOSE}`;
 }
 
 const imageFallback = { alt: t("imageAlt", DEFAULT_UI_LANG), lang: DEFAULT_UI_LANG, en: t("imageAlt", "en") };
@@ -25,15 +28,15 @@ export async function readBody(dataDir: string, slug: string): Promise<string> {
   return pageBody(await fs.readFile(path.join(dataDir, BODIES_DIR, `${slug}.html`), "utf8"));
 }
 
-const MARKER = /<!--kb-article-body:([^>]+?)-->/;
-
 /** The pages of an Eleventy run that wait for a body, and whose: read from their markers. */
 export function pagesAwaitingBodies(written: ReadonlyArray<{ outputPath?: unknown; content?: unknown }>): Array<{ slug: string; file: string }> {
   const out: Array<{ slug: string; file: string }> = [];
   for (const page of written) {
     if (typeof page.content !== "string" || typeof page.outputPath !== "string") continue;
-    const m = MARKER.exec(page.content);
-    if (m) out.push({ slug: m[1]!, file: page.outputPath });
+    const at = page.content.indexOf(MARKER_OPEN);
+    if (at < 0) continue;
+    const end = page.content.indexOf(MARKER_CLOSE, at);
+    out.push({ slug: page.content.slice(at + MARKER_OPEN.length, end), file: page.outputPath });
   }
   return out;
 }

@@ -18,6 +18,9 @@ type Render = (data: object) => Promise<string>;
 export default function nunjucksCompiledOnce(eleventyConfig: UserConfig): void {
   let lib: NunjucksLib | undefined;
   let env: object | undefined;
+  // Permalinks are a handful of strings ("/articles/{{ article.slug }}/"), each rendered for
+  // thousands of pages.
+  const permalinks = new Map<string, Render>();
   eleventyConfig.on("eleventy.engine.njk", (e: { nunjucks: NunjucksLib; environment: object }) => {
     lib = e.nunjucks;
     env = e.environment;
@@ -30,13 +33,10 @@ export default function nunjucksCompiledOnce(eleventyConfig: UserConfig): void {
     return (data) =>
       new Promise((resolve, reject) => template.render(data, (err, out) => (err ? reject(err) : resolve(out ?? ""))));
   };
-  // Permalinks are a handful of strings ("/articles/{{ article.slug }}/"), each rendered for
-  // thousands of pages.
-  const permalinks = new Map<string, Render>();
 
   (eleventyConfig as unknown as { addExtension(ext: string, entry: object): void }).addExtension("njk", {
     key: "njk",
-    compile: (src: string, inputPath: string) => compile(src, inputPath),
+    compile,
     compileOptions: {
       cache: true,
       permalink: (src: unknown) => {

@@ -61,7 +61,7 @@ export interface PagedData {
   events: SiteModel["events"];
   tagPages: SiteModel["tagPages"];
   actorPages: SiteModel["actorPages"];
-  /** Every page of the paged templates, all slices: the sitemap is written by slice 0 alone. */
+  /** Every page of the paged templates, all slices: for the sitemap, which slice 0 alone writes (empty elsewhere). */
   allUrls: string[];
 }
 
@@ -81,6 +81,6 @@ export function pagedData(site: SiteModel, s: RenderSlice, only?: readonly strin
     events: of(site.events),
     tagPages: of(site.tagPages),
     actorPages: of(site.actorPages),
-    allUrls: [...site.articles.map((a) => a.url), ...site.events.map((e) => e.url), ...site.tagPages.map((p) => p.url), ...site.actorPages.map((p) => p.url)],
+    allUrls: s.index === 0 ? [...site.articles.map((a) => a.url), ...site.events.map((e) => e.url), ...site.tagPages.map((p) => p.url), ...site.actorPages.map((p) => p.url)] : [],
   };
 }
