@@ -3,9 +3,29 @@
 import { readableExcerpt, findHighlights, escapeHtml, type AliasIndex, type FoldMap } from "../search/fold.ts";
 import { runSearch, requestFromParams, paramsFromRequest, FILTER_KEYS, type SearchRequest } from "../search/engine.ts";
 import { baseUrl, loadJson, markRanges } from "./shared.ts";
-import { SEARCH_DATA_DIR, SEARCH_MANIFEST, type SearchManifest } from "../search/shards.ts";
+import { SEARCH_DATA_DIR, SEARCH_MANIFEST, INDEX_LANGUAGE, type SearchManifest } from "../search/shards.ts";
 
 const PAGE = 10;
+
+/**
+ * Pagefind's `init()` ignores its language argument and takes the page's `<html lang>`; for zh,
+ * ja and th it then splits every query with Intl.Segmenter. Our queries are already split into
+ * the index's tokens (src/search/fold.ts), and a second split breaks the character pairs that
+ * are not dictionary words (土出 → 土 出), which Pagefind then matches as prefixes: more pages,
+ * and seconds per query at 10,000 articles. So Pagefind is started while the page says it is
+ * in the index's one language, and the page's language is put back at once.
+ */
+async function initAs(pf: { init(): Promise<void> }, language: string): Promise<void> {
+  const root = document.documentElement;
+  const lang = root.getAttribute("lang");
+  root.setAttribute("lang", language);
+  try {
+    await pf.init();
+  } finally {
+    if (lang === null) root.removeAttribute("lang");
+    else root.setAttribute("lang", lang);
+  }
+}
 
 async function main(): Promise<void> {
   const form = document.querySelector<HTMLFormElement>("[data-search-form]");
@@ -24,12 +44,12 @@ async function main(): Promise<void> {
     loadJson<SearchManifest>(`${base}${SEARCH_DATA_DIR}/${SEARCH_MANIFEST}`),
     import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf) => {
       await pf.options({ baseUrl: base, excerptLength: 40 });
-      await pf.init("en");
+      await initAs(pf, INDEX_LANGUAGE);
       return pf;
     }),
   ]);
   // The other shards of the index (src/search/shards.ts); their files load only when searched.
-  for (const dir of manifest.shards.slice(1)) await pagefind.mergeIndex(`${base}${dir}`, { baseUrl: base, excerptLength: 40 });
+  for (const dir of manifest.shards.slice(1)) await pagefind.mergeIndex(`${base}${dir}`, { baseUrl: base, excerptLength: 40, language: INDEX_LANGUAGE });
 
   const readForm = (): SearchRequest => {
     const data = new FormData(form);
@@ -87,6 +107,7 @@ async function main(): Promise<void> {
     namesOnly = outcome.namesOnly;
     pending = outcome.results.slice(PAGE);
     const total = outcome.results.length;
+    list.dataset.searchTotal = String(total);
     status.textContent = req.q || Object.keys(req.filters).length ? t("count").replace("{n}", String(total)) : t("empty");
     const named = outcome.parsed.entities.map((e) => e.surface);
     if (named.length) status.textContent += ` ${t("names").replace("{names}", named.join("、"))}`;

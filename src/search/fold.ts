@@ -56,6 +56,9 @@ export function entityToken(id: string): string {
   return `kbe${h1.toString(36)}${h2.toString(36)}`;
 }
 const ENTITY_TOKEN = /^kbe[0-9a-z]{8,14}$/;
+export function isEntityToken(word: string): boolean {
+  return ENTITY_TOKEN.test(word);
+}
 
 /** The text Pagefind indexes for a document. */
 export function indexText(text: string, map: FoldMap): string {

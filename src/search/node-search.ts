@@ -3,7 +3,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { SEARCH_DATA_DIR, SEARCH_MANIFEST, type SearchManifest } from "./shards.ts";
+import { INDEX_LANGUAGE, SEARCH_DATA_DIR, SEARCH_MANIFEST, type SearchManifest } from "./shards.ts";
 
 export interface PagefindApi {
   init(language?: string): Promise<void>;
@@ -61,7 +61,8 @@ export async function loadPagefind(siteDir: string): Promise<{ pagefind: Pagefin
   const manifest = JSON.parse(await fs.readFile(path.join(siteDir, SEARCH_DATA_DIR, SEARCH_MANIFEST), "utf8")) as SearchManifest;
   const mod = (await import(`${pathToFileURL(path.join(siteDir, manifest.shards[0]!, "pagefind.js")).href}?t=${Date.now()}-${mount}`)) as PagefindApi;
   await mod.options({ basePath: `/${mount}/${manifest.shards[0]}`, baseUrl: "/" });
-  await mod.init("en");
+  // No document here, so Pagefind reads no page language and leaves queries as given.
+  await mod.init(INDEX_LANGUAGE);
   for (const dir of manifest.shards.slice(1)) await mod.mergeIndex(`/${mount}/${dir}`, { baseUrl: "/" });
   return { pagefind: mod, shards: manifest.shards.length, bytesRead: () => bytes };
 }

@@ -7,6 +7,7 @@ import type { Actor, Tag } from "../model/types.ts";
 import type { Dataset } from "../ingest/dataset.ts";
 import { entityToken, fold, indexText, type AliasIndex, type FoldMap } from "./fold.ts";
 import { displayName } from "../site/shape.ts";
+import { INDEX_LANGUAGE } from "./shards.ts";
 
 export interface SearchRecord {
   url: string;
@@ -133,7 +134,7 @@ export function recordSources(
     return {
       url: a.url,
       content: withNames(indexText(text.slice(0, INDEX_BODY_CHARS), map), named),
-      language: "en",
+      language: INDEX_LANGUAGE,
       meta: {
         title: a.title,
         type: "article",
@@ -158,7 +159,7 @@ export function recordSources(
     return {
       url: e.url,
       content: withNames(indexText(`${text}\n${namesOf([e.authority, ...e.targets, ...e.items])}`, map), named),
-      language: "en",
+      language: INDEX_LANGUAGE,
       meta: {
         title: uiLang === "en" ? e.title.en : e.title["zh-Hans"],
         title_other: uiLang === "en" ? e.title["zh-Hans"] : e.title.en,
@@ -187,7 +188,7 @@ export function recordSources(
     return {
       url: `/actors/${a.id}/`,
       content: withNames(indexText(`${names.join("\n")}\n${Object.values(a.description ?? {}).join("\n")}`, map), named),
-      language: "en",
+      language: INDEX_LANGUAGE,
       meta: { title: displayName(a.names, uiLang, a.id), type: "actor", lang: uiLang, excerpt: names.join(" · ").slice(0, 240), kind: a.type },
       filters: { type: ["actor"], ...named, jurisdiction: a.jurisdiction ? [a.jurisdiction] : [] },
       sort: { date: "0000-00-00" },
@@ -199,7 +200,7 @@ export function recordSources(
     return {
       url: `/tags/${t.id}/`,
       content: withNames(indexText(names.join("\n"), map), named),
-      language: "en",
+      language: INDEX_LANGUAGE,
       meta: { title: displayName(t.names, uiLang, t.id), type: "tag", lang: uiLang, excerpt: names.join(" · ").slice(0, 240), kind: t.kind },
       filters: { type: ["tag"], ...named },
       sort: { date: "0000-00-00" },

@@ -15,6 +15,13 @@ export function isShardDir(name: string): boolean {
   return /^pagefind(-s\d+)?\/?$/.test(name);
 }
 
+/**
+ * The one language every record is indexed and searched as. Text is folded and split by us
+ * (fold.ts); as English, Pagefind splits it only at spaces (and stems Latin words), so one index
+ * serves 简体, 繁體 and English alike.
+ */
+export const INDEX_LANGUAGE = "en";
+
 /** Where the browser's search files go: the fold map, the registry's names, the manifest. */
 export const SEARCH_DATA_DIR = "search";
 export const SEARCH_MANIFEST = "index.json";
