@@ -1,7 +1,7 @@
 // The search page: reads the query and filters from the URL, runs the search, shows results as
 // links inside [data-search-results], and keeps the URL in step so a search can be shared.
 import { readableExcerpt, findHighlights, escapeHtml, type AliasIndex, type FoldMap } from "../search/fold.ts";
-import { runSearch, requestFromParams, paramsFromRequest, FILTER_KEYS, type SearchRequest } from "../search/engine.ts";
+import { runSearch, requestFromParams, paramsFromRequest, FILTER_KEYS, EXCERPT_WORDS, type SearchRequest } from "../search/engine.ts";
 import { baseUrl, loadJson, markRanges } from "./shared.ts";
 import { SEARCH_DATA_DIR, SEARCH_MANIFEST, INDEX_LANGUAGE, type SearchManifest } from "../search/shards.ts";
 
@@ -43,13 +43,13 @@ async function main(): Promise<void> {
     loadJson<AliasIndex>(`${base}search/aliases.json`),
     loadJson<SearchManifest>(`${base}${SEARCH_DATA_DIR}/${SEARCH_MANIFEST}`),
     import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf) => {
-      await pf.options({ baseUrl: base, excerptLength: 40 });
+      await pf.options({ baseUrl: base, excerptLength: EXCERPT_WORDS });
       await initAs(pf, INDEX_LANGUAGE);
       return pf;
     }),
   ]);
   // The other shards of the index (src/search/shards.ts); their files load only when searched.
-  for (const dir of manifest.shards.slice(1)) await pagefind.mergeIndex(`${base}${dir}`, { baseUrl: base, excerptLength: 40, language: INDEX_LANGUAGE });
+  for (const dir of manifest.shards.slice(1)) await pagefind.mergeIndex(`${base}${dir}`, { baseUrl: base, excerptLength: EXCERPT_WORDS, language: INDEX_LANGUAGE });
 
   const readForm = (): SearchRequest => {
     const data = new FormData(form);
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     list.dataset.searchState = "loading";
     const q = paramsFromRequest(req).toString();
     if (push) history.replaceState(null, "", `${location.pathname}${q ? `?${q}` : ""}`);
-    const outcome = await runSearch(pagefind, req, map, aliases, manifest.shards.length);
+    const outcome = await runSearch(pagefind, req, map, aliases, manifest.shards.length, manifest.pages, () => gen !== generation);
     if (gen !== generation) return;
     list.replaceChildren();
     highlight = outcome.parsed.highlight;

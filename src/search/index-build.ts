@@ -107,7 +107,7 @@ export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
 
   const dir = path.join(cfg.outputDir, SEARCH_DATA_DIR);
   await fs.mkdir(dir, { recursive: true });
-  const manifest: SearchManifest = { shards: Array.from({ length: shards }, (_, k) => shardDir(k)) };
+  const manifest: SearchManifest = { shards: Array.from({ length: shards }, (_, k) => shardDir(k)), pages };
   await fs.writeFile(path.join(dir, SEARCH_MANIFEST), JSON.stringify(manifest));
   await fs.writeFile(path.join(dir, "fold.json"), JSON.stringify(map));
   await fs.writeFile(path.join(dir, "aliases.json"), JSON.stringify(aliases));

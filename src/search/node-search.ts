@@ -54,7 +54,7 @@ function installFetch(): void {
  * Loads the search of the built site in `siteDir`, every shard merged as the search page does.
  * `bytesRead` counts what every loaded site has read so far.
  */
-export async function loadPagefind(siteDir: string): Promise<{ pagefind: PagefindApi; shards: number; bytesRead: () => number }> {
+export async function loadPagefind(siteDir: string): Promise<{ pagefind: PagefindApi; shards: number; pages: number; bytesRead: () => number }> {
   installFetch();
   const mount = `kbsite${mounts.size + 1}`;
   mounts.set(mount, siteDir);
@@ -64,5 +64,5 @@ export async function loadPagefind(siteDir: string): Promise<{ pagefind: Pagefin
   // No document here, so Pagefind reads no page language and leaves queries as given.
   await mod.init(INDEX_LANGUAGE);
   for (const dir of manifest.shards.slice(1)) await mod.mergeIndex(`/${mount}/${dir}`, { baseUrl: "/" });
-  return { pagefind: mod, shards: manifest.shards.length, bytesRead: () => bytes };
+  return { pagefind: mod, shards: manifest.shards.length, pages: manifest.pages, bytesRead: () => bytes };
 }

@@ -29,6 +29,8 @@ export const SEARCH_MANIFEST = "index.json";
 /** The file that tells the browser which shards exist: search/index.json. */
 export interface SearchManifest {
   shards: string[];
+  /** Records in all shards together: a word's rarity is counted against it (engine.ts). */
+  pages: number;
 }
 
 /** Default words per shard: Pagefind then peaks around 1 GB (measured, docs/performance.md). */

@@ -81,7 +81,7 @@ test("in Chromium every query of the quality list finds what the same engine fin
     const srv = dir === site.dir ? server : await serve(dir);
     try {
       for (const c of QUERIES) {
-        const out = await runSearch(node.pagefind, { q: c.q, filters: {}, sort: "relevance" }, map, aliases, node.shards);
+        const out = await runSearch(node.pagefind, { q: c.q, filters: {}, sort: "relevance" }, map, aliases, node.shards, node.pages);
         const entities = new Set(out.parsed.entities.map((e) => `/${e.kind === "actor" ? "actors" : "tags"}/${e.id}/`));
         const first = (await Promise.all(out.results.slice(0, 10).map((r) => r.data()))).map((d) => d.url).filter((u) => !entities.has(u));
         await page.goto(`${srv.url}search/?q=${encodeURIComponent(c.q)}`);

@@ -14,7 +14,7 @@ import { QUERIES } from "./queries.ts";
 
 let site: BuiltSite;
 /** The same site's search, once as one index and once cut into shards (src/search/shards.ts). */
-const searches = new Map<string, { pagefind: PagefindApi; shards: number }>();
+const searches = new Map<string, { pagefind: PagefindApi; shards: number; pages: number }>();
 const VARIANTS = ["one index", "shards"] as const;
 // Small enough that the shipped content makes several shards.
 const SMALL_SHARD_WORDS = 4000;
@@ -59,13 +59,13 @@ function oracle(surfaces: string[]): Set<string> {
 
 for (const variant of VARIANTS) {
   test(`${variant}: precision and recall on our query list`, async () => {
-    const { pagefind, shards } = searches.get(variant)!;
+    const { pagefind, shards, pages: records } = searches.get(variant)!;
   let tp = 0;
   let returned = 0;
   let relevantTotal = 0;
   const rows: string[] = [];
   for (const c of QUERIES) {
-    const out = await runSearch(pagefind, { q: c.q, filters: {}, sort: "relevance" }, map, aliases, shards);
+    const out = await runSearch(pagefind, { q: c.q, filters: {}, sort: "relevance" }, map, aliases, shards, records);
     const urls = new Set((await Promise.all(out.results.map((r) => r.data()))).map((d) => d.url as string));
     const relevant = oracle(c.relevant);
     const hits = [...urls].filter((u) => relevant.has(u)).length;
@@ -88,17 +88,17 @@ for (const variant of VARIANTS) {
 });
 
   test(`${variant}: 台积电 never returns a page that only shares 台 with it`, async () => {
-    const { pagefind, shards } = searches.get(variant)!;
-  const out = await runSearch(pagefind, { q: "台积电", filters: {}, sort: "relevance" }, map, aliases, shards);
+    const { pagefind, shards, pages: records } = searches.get(variant)!;
+  const out = await runSearch(pagefind, { q: "台积电", filters: {}, sort: "relevance" }, map, aliases, shards, records);
   const urls = (await Promise.all(out.results.map((r) => r.data()))).map((d) => d.url as string);
   for (const u of urls) assert.match(toSimplified(pages.get(u) ?? "").toLowerCase(), /台积电|tsmc|台湾积体电路/, u);
   assert.ok(urls.length >= 1);
 });
 
   test(`${variant}: filters narrow by type, jurisdiction, actor, tag and year; sort by date puts the newest first`, async () => {
-    const { pagefind, shards } = searches.get(variant)!;
+    const { pagefind, shards, pages: records } = searches.get(variant)!;
   const search = (q: string, filters: Record<string, string>, sort: "relevance" | "date" = "relevance") =>
-    runSearch(pagefind, { q, filters, sort }, map, aliases, shards).then((o) => Promise.all(o.results.map((r) => r.data())));
+    runSearch(pagefind, { q, filters, sort }, map, aliases, shards, records).then((o) => Promise.all(o.results.map((r) => r.data())));
   const events = await search("稀土", { type: "event" });
   assert.ok(events.length >= 5 && events.every((d) => d.meta.type === "event"));
   const cn = await search("", { type: "event", jurisdiction: "CN", year: "2025" });
