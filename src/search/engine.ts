@@ -58,62 +58,61 @@ export async function runSearch(
   if (parsed.terms === "" && Object.keys(filters).length === 0) return { parsed, results: [], namesOnly: false };
   // A search by names alone has no relevance to rank by: newest first.
   const term = parsed.terms === "" ? null : parsed.terms;
-  if (shards > 1 && term !== null && req.sort === "relevance" && !namesOnly) {
-    return { parsed, results: await rankedByWords(pagefind, words(term), filters, pages), namesOnly };
-  }
   const dated = req.sort === "date" || namesOnly;
   if (shards <= 1) {
     const found = await pagefind.search(term, { filters, ...(dated ? { sort: { date: "desc" } } : {}) });
     return { parsed, results: found?.results ?? [], namesOnly };
   }
-  const { keep, lead, places } = await pagesWithEveryWord(pagefind, term, filters);
-  if (!dated) {
-    // Only a search by filters alone gets here.
-    const found = await pagefind.search(lead, { filters });
+  const each = term === null ? [] : words(term);
+  if (each.length === 0 && !dated) {
+    const found = await pagefind.search(null, { filters });
     return { parsed, results: found?.results ?? [], namesOnly };
   }
+  if (!dated) return { parsed, results: ranked(await pagesWithEveryWord(pagefind, each, filters), pages), namesOnly };
+  // One word needs no check against the others.
+  const found = each.length > 1 ? await pagesWithEveryWord(pagefind, each, filters) : undefined;
   // Pagefind merges shards by score, and a date-sorted score is a rank within one shard. The
   // shards hold consecutive date ranges, newest first, so their own date orders, one after
-  // another, are the whole order.
+  // another, are the whole order. The shards are asked for the rarest word only; the pages
+  // found for every word say which of its pages to keep.
+  const lead = each.length ? lookUpTerm(each[found?.rarest ?? 0]!) : null;
   const results: SearchOutcome["results"] = [];
   for (let k = 0; k < shards && !stale(); k++) {
-    const found = await pagefind.search(lead, { filters: { ...filters, shard: [String(k)] }, sort: { date: "desc" } });
-    for (const r of found?.results ?? []) {
-      if (!keep(r)) continue;
-      // The excerpt marks every word, not only the one the shards were asked for.
-      const at = places.get(r.id);
-      results.push(at ? { ...r, data: async () => withExcerpt(await r.data(), at) } : r);
+    const page = await pagefind.search(lead, { filters: { ...filters, shard: [String(k)] }, sort: { date: "desc" } });
+    for (const r of page?.results ?? []) {
+      if (!found) results.push(r);
+      else if (found.hits.has(r.id)) results.push(withEveryWord(r, found.hits.get(r.id)!));
     }
   }
   return { parsed, results, namesOnly };
+}
+
+/** The pages found for every word, with each word's hit in word order; and how many pages each word is on. */
+interface EveryWord {
+  hits: Map<string, PagefindResult[]>;
+  pagesPerWord: number[];
+  /** Index of the word on the fewest pages. */
+  rarest: number;
 }
 
 /**
  * Pagefind drops a query word that its index does not hold at all, rather than finding
  * nothing. In one index of the whole corpus that is rare; in a shard it is common (南京工厂 in
  * a shard without 京工 would find every page with 南京). With shards, each word is looked up
- * alone (lookUp) and only pages found for every word are kept; the shards are then asked for
- * the rarest word only (`lead`), the others being checked by `keep`. A result's id is its
- * fragment's hash, the same whichever search found it.
+ * alone (lookUp) and only pages found for every word are kept. A result's id is its fragment's
+ * hash, the same whichever search found it.
  */
-async function pagesWithEveryWord(
-  pagefind: PagefindLike,
-  term: string | null,
-  filters: Record<string, string[]>,
-): Promise<{ keep: (r: { id: string }) => boolean; lead: string | null; places: Map<string, number[]> }> {
-  const places = new Map<string, number[]>();
-  const each = term === null ? [] : words(term);
-  if (each.length === 0) return { keep: () => true, lead: null, places };
-  if (each.length === 1) return { keep: () => true, lead: lookUpTerm(each[0]!), places };
-  const lists = (await Promise.all(each.map((w) => lookUp(pagefind, w, filters)))).map((f) => f?.results ?? []);
-  let keep: Set<string> | undefined;
-  for (const list of lists) {
-    const ids = new Set(list.map((r) => r.id));
-    keep = keep ? new Set([...keep].filter((id) => ids.has(id))) : ids;
+async function pagesWithEveryWord(pagefind: PagefindLike, each: string[], filters: Record<string, string[]>): Promise<EveryWord> {
+  const lists = (await Promise.all(each.map((w) => lookUpTerm(w)).map((t) => pagefind.search(t, { filters })))).map((f) => f?.results ?? []);
+  const pagesPerWord = lists.map((l) => l.length);
+  const rarest = pagesPerWord.indexOf(Math.min(...pagesPerWord));
+  const byId = lists.map((l) => new Map(l.map((r) => [r.id, r])));
+  const hits = new Map<string, PagefindResult[]>();
+  for (const r of lists[rarest]!) {
+    const every = byId.map((m) => m.get(r.id));
+    if (every.every((h) => h !== undefined)) hits.set(r.id, every as PagefindResult[]);
   }
-  for (const list of lists) for (const r of list) if (keep!.has(r.id)) places.set(r.id, [...(places.get(r.id) ?? []), ...(r.words ?? [])]);
-  const rarest = lists.reduce((best, list, i) => (list.length < lists[best]!.length ? i : best), 0);
-  return { keep: (r) => keep!.has(r.id), lead: lookUpTerm(each[rarest]!), places };
+  return { hits, pagesPerWord, rarest };
 }
 
 function words(term: string): string[] {
@@ -124,47 +123,40 @@ function lookUpTerm(word: string): string {
   return isWholeToken(word) ? `"${word}"` : word;
 }
 
-function lookUp(pagefind: PagefindLike, word: string, filters: Record<string, string[]>) {
-  return pagefind.search(lookUpTerm(word), { filters });
-}
-
 // BM25's term saturation (Pagefind's default too).
 const K1 = 1.2;
 
 /**
- * A ranked search over shards, from one lookup per word (lookUp) instead of Pagefind's ranked
- * search of the whole query in every shard. That search looks for prefix matches of each word
- * by walking every word loaded so far, so at 10,000 articles it took seconds and grew with
- * each query of a visit; the lookups take a tenth of the time. A page found for every word
- * scores Σ idf × saturated term frequency (BM25 without length normalization: the indexed text
- * of an article is capped, so lengths differ little), idf from the pages each word is on among
- * all `pages`. Its excerpt marks every word's places (markedExcerpt).
+ * Relevance over shards, from one lookup per word instead of Pagefind's ranked search of the
+ * whole query in every shard. That search looks for prefix matches of each word by walking
+ * every word loaded so far, so at 10,000 articles it took seconds and grew with each query of
+ * a visit; the lookups take a tenth of the time. A page found for every word scores
+ * Σ idf × saturated term frequency (BM25 without length normalization: the indexed text of an
+ * article is capped, so lengths differ little), idf from the pages each word is on among all
+ * `pages`.
  */
-async function rankedByWords(pagefind: PagefindLike, each: string[], filters: Record<string, string[]>, pages: number): Promise<SearchOutcome["results"]> {
-  const lists = (await Promise.all(each.map((w) => lookUp(pagefind, w, filters)))).map((f) => f?.results ?? []);
-  const total = Math.max(pages, ...lists.map((l) => l.length));
-  const idf = lists.map((l) => Math.log(1 + (total - l.length + 0.5) / (l.length + 0.5)));
-  const byId = lists.map((l) => new Map(l.map((r) => [r.id, r])));
-  const rarest = lists.reduce((a, b) => (b.length < a.length ? b : a));
-  const ranked: Array<PagefindResult & { score: number }> = [];
-  for (const first of rarest) {
+function ranked(found: EveryWord, pages: number): SearchOutcome["results"] {
+  const total = Math.max(pages, ...found.pagesPerWord);
+  const idf = found.pagesPerWord.map((n) => Math.log(1 + (total - n + 0.5) / (n + 0.5)));
+  const out = [...found.hits].map(([id, every]) => {
     let score = 0;
-    const places: number[] = [];
-    const hits = byId.map((m) => m.get(first.id));
-    if (hits.some((h) => h === undefined)) continue;
-    hits.forEach((hit, i) => {
-      const tf = Math.max(1, hit!.words?.length ?? 1);
+    every.forEach((hit, i) => {
+      const tf = Math.max(1, hit.words?.length ?? 1);
       score += (idf[i]! * tf * (K1 + 1)) / (tf + K1);
-      places.push(...(hit!.words ?? []));
     });
-    ranked.push({ id: first.id, score, data: async () => withExcerpt(await first.data(), places) });
-  }
+    return { ...withEveryWord(every[found.rarest]!, every), id, score };
+  });
   // Ties in a fixed order, so that the browser and Node list the same pages.
-  return ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function withExcerpt<D extends { content: string; raw_content?: string }>(data: D, places: number[]): D & { excerpt: string } {
-  return { ...data, excerpt: markedExcerpt(data.raw_content ?? data.content, places, EXCERPT_WORDS) };
+/** A result whose excerpt marks every word's places, not only those of the word that found it. */
+function withEveryWord(r: PagefindResult, every: PagefindResult[]): PagefindResult {
+  const places = every.flatMap((h) => h.words ?? []);
+  return { ...r, data: async () => {
+    const data = await r.data();
+    return { ...data, excerpt: markedExcerpt(data.raw_content ?? data.content, places, EXCERPT_WORDS) };
+  } };
 }
 
 /**
