@@ -18,6 +18,8 @@ export interface GlossaryTerm {
 export interface Material {
   /** Chinese sentences of the seed bodies, each with balanced Markdown. */
   sentences: string[];
+  /** The same sentences, seed by seed. */
+  sentencesBySeed: string[][];
   /** Section headings of the seed bodies, without the #. */
   headings: string[];
   glossary: GlossaryTerm[];
@@ -55,10 +57,13 @@ export function extractMaterial(
   toTraditional: (text: string) => string,
 ): Material {
   const sentences: string[] = [];
+  const sentencesBySeed: string[][] = [];
   const headings: string[] = [];
   const glossary: GlossaryTerm[] = [];
   const charCount = new Map<string, number>();
   for (const body of bodies) {
+    const own: string[] = [];
+    sentencesBySeed.push(own);
     for (const m of body.matchAll(/\*\*([^*\n]{1,20})\*\*（([^）\n]{4,200})）/g)) glossary.push({ term: m[1]!, gloss: m[2]! });
     // A paragraph is a run of non-blank lines; Chinese text wraps without spaces.
     for (const block of body.split(/\n\s*\n/)) {
@@ -76,11 +81,12 @@ export function extractMaterial(
       for (const s of splitSentences(text)) {
         if ([...s].filter((c) => HAN.test(c)).length < 8 || !balanced(s)) continue;
         sentences.push(s);
+        own.push(s);
       }
     }
   }
   const hanChars = [...charCount.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c).join("");
-  return { sentences, headings, glossary, hanChars, actors: registries.actors, tags: registries.tags, toTraditional };
+  return { sentences, sentencesBySeed: sentencesBySeed.filter((s) => s.length > 0), headings, glossary, hanChars, actors: registries.actors, tags: registries.tags, toTraditional };
 }
 
 /** Reads the seed articles and the registries of a content folder (the repository's by default). */
