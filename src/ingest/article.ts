@@ -143,7 +143,8 @@ export function ingestArticle(
       }
     });
   }
-  const mentions = vocab.findMentions(`${title}\n${fm.summary ?? ""}\n${rendered.text}`);
+  // Nested names too (芯片 in AI芯片), for the search index's name filters: one scan for both.
+  const { mentions, nestedOnly } = vocab.findMentionsWithNested(`${title}\n${fm.summary ?? ""}\n${rendered.text}`);
   mentions.actors.forEach((a) => actors.add(a));
   mentions.tags.forEach((t) => tags.add(t));
 
@@ -170,6 +171,7 @@ export function ingestArticle(
     tags: [...tags].sort(),
     unknownTags: [...unknownTags].sort(),
     actors: [...actors].sort(),
+    nestedNames: { actors: nestedOnly.actors.filter((a) => !actors.has(a)), tags: nestedOnly.tags.filter((t) => !tags.has(t)) },
     ...(fm.raw ? { raw: fm.raw } : {}),
     ...(fm.format ? { format: fm.format } : {}),
     wordCount: countWords(rendered.text),

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Actor, Tag } from "../model/types.ts";
 import type { DiagnosticLog } from "../model/diagnostics.ts";
 import { loadActors, loadTags, Registry } from "../normalize/registry.ts";
-import { buildMentionMatcher } from "../normalize/mentions.ts";
+import { buildMentionMatcher, type MentionMatcher } from "../normalize/mentions.ts";
 import { slugify } from "../normalize/slug.ts";
 import { createHash } from "node:crypto";
 
@@ -22,6 +22,7 @@ export interface Vocabulary {
   unknownActorId(name: string): string;
   unknownTagId(name: string): string;
   findMentions(text: string, opts?: { nested?: boolean }): { actors: string[]; tags: string[] };
+  findMentionsWithNested(text: string): ReturnType<MentionMatcher["findWithNested"]>;
 }
 
 async function readFirst(files: string[]): Promise<{ file: string; text: string } | undefined> {
@@ -64,5 +65,6 @@ export async function loadVocabulary(contentDir: string, fallbackDir: string, lo
     unknownTagId: (n) => registry.unknownTagId(n),
     unknownActorId: (n) => slugify(n, 8) || `actor-${createHash("sha256").update(n).digest("hex").slice(0, 8)}`,
     findMentions: (text, opts) => matcher.find(text, opts),
+    findMentionsWithNested: (text) => matcher.findWithNested(text),
   };
 }

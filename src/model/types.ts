@@ -70,6 +70,11 @@ export interface Article {
   unknownTags: string[];
   /** Canonical actor ids: from front matter and found in the text. */
   actors: string[];
+  /**
+   * Names found only inside longer names in the text (芯片 in AI芯片): not the article's
+   * subjects, but what a search for the shorter name finds (src/search/records.ts).
+   */
+  nestedNames?: { actors: string[]; tags: string[] };
   /** Path of the verbatim clipping relative to the content folder, when imported. */
   raw?: string;
   /** Importer format id, when imported. */

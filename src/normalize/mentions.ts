@@ -18,6 +18,8 @@ export interface MentionMatcher {
    * words literally contain, which is what a search for the shorter name expects to find.
    */
   find(text: string, opts?: { nested?: boolean }): Mentions;
+  /** Both readings of one scan of `text`: the mentions, and the names nested in them that are not mentions themselves. */
+  findWithNested(text: string): { mentions: Mentions; nestedOnly: Mentions };
 }
 
 // ─── Character classes, one table lookup per character ─────────────────────────────────────
@@ -278,15 +280,27 @@ export function buildMentionMatcher(actors: readonly Entry[], tags: readonly Ent
 
   return {
     find(text: string, opts: { nested?: boolean } = {}): Mentions {
+      return idsOf(choose(automaton.scan(text), automaton.patterns, opts.nested ?? false));
+    },
+    findWithNested(text: string) {
       const found = automaton.scan(text);
-      const ids = { actor: new Set<string>(), tag: new Set<string>() };
-      for (const m of choose(found, automaton.patterns, opts.nested ?? false)) {
-        const t = targets[automaton.patterns[m]!.target]!;
-        ids[t.kind].add(t.id);
-      }
-      return { actors: [...ids.actor].sort(), tags: [...ids.tag].sort() };
+      const mentions = idsOf(choose(found, automaton.patterns, false));
+      const nested = idsOf(choose(found, automaton.patterns, true));
+      return {
+        mentions,
+        nestedOnly: { actors: nested.actors.filter((a) => !mentions.actors.includes(a)), tags: nested.tags.filter((t) => !mentions.tags.includes(t)) },
+      };
     },
   };
+
+  function idsOf(chosen: number[]): Mentions {
+    const ids = { actor: new Set<string>(), tag: new Set<string>() };
+    for (const m of chosen) {
+      const t = targets[automaton.patterns[m]!.target]!;
+      ids[t.kind].add(t.id);
+    }
+    return { actors: [...ids.actor].sort(), tags: [...ids.tag].sort() };
+  }
 }
 
 /**

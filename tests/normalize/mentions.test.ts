@@ -437,3 +437,19 @@ test("a big text is read in one pass: 4 MB of seeds in well under a few seconds"
   assert.ok(r.actors.includes("us-treasury") && r.tags.includes("gallium"));
   assert.ok(seconds < 4, `${seconds.toFixed(2)} s`);
 });
+
+test("findWithNested gives, from one scan, the mentions and the names nested in them that are not mentions", () => {
+  for (const text of ["华为昇腾芯片与AI芯片", "美光科技对美光刻机出口", "TSMC and 台积电 (Taiwan Semiconductor)", "nothing here"]) {
+    const both = matcher.findWithNested(text);
+    assert.deepEqual(both.mentions, matcher.find(text), text);
+    const nested = matcher.find(text, { nested: true });
+    assert.deepEqual(
+      { actors: [...new Set([...both.mentions.actors, ...both.nestedOnly.actors])].sort(), tags: [...new Set([...both.mentions.tags, ...both.nestedOnly.tags])].sort() },
+      nested,
+      text,
+    );
+    for (const a of both.nestedOnly.actors) assert.ok(!both.mentions.actors.includes(a));
+  }
+  assert.deepEqual(matcher.findWithNested("华为昇腾"), { mentions: { actors: [], tags: ["huawei-ascend"] }, nestedOnly: { actors: ["huawei"], tags: [] } });
+  assert.deepEqual(matcher.findWithNested("AI芯片").nestedOnly.tags, ["artificial-intelligence", "chips"]);
+});
