@@ -26,7 +26,7 @@ const t3 = performance.now();
 const s = (ms: number) => (ms / 1000).toFixed(2);
 console.log(
   `render: ${site.pages} files in ${s(t2 - t1)} s; search index: ${search.figures.pages} pages in ${s(search.done - (sideBySide ? t1 : t2))} s; total ${s(t3 - t0)} s → ${cfg.outputDir}` +
-    ` (render: ${site.slices} slice${site.slices === 1 ? "" : "s"}; index: ${search.figures.shards} shard${search.figures.shards === 1 ? "" : "s"}, built ${sideBySide ? "beside" : "after"} the render)`,
+    ` (render: ${site.slices} slice${site.slices === 1 ? "" : "s"}; index: ${search.figures.engine}${search.figures.chunks ? ` in ${search.figures.chunks} chunks` : ""}, built ${sideBySide ? "beside" : "after"} the render)`,
 );
 if (summary.errors > 0) {
   console.log(`build finished with ${summary.errors} error(s): the articles above were left out.`);

@@ -1,7 +1,7 @@
 // Where things are, from the environment. One place, so scripts and the Eleventy config agree.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_SHARD_WORDS } from "./search/shards.ts";
+import { DEFAULT_PAGEFIND_MAX_WORDS } from "./search/manifest.ts";
 import { parseRenderSlice, RENDER_JOBS, RENDER_SLICE_ITEMS, type RenderSlice } from "./site/slices.ts";
 
 /** The repository root: the shipped content and registries live under it. */
@@ -26,8 +26,10 @@ export interface KbConfig {
    * or $PORT, with the path prefix).
    */
   siteUrl: string;
-  /** Words per search-index shard (KB_SEARCH_SHARD_WORDS); see src/search/shards.ts. */
-  searchShardWords: number;
+  /** Indexed words up to which search uses one Pagefind index, beyond which our postings index (KB_PAGEFIND_MAX_WORDS); see src/search/manifest.ts. */
+  pagefindMaxWords: number;
+  /** Threads that make the postings index (KB_INDEX_THREADS); default: one per core, for 500 records or more each. */
+  indexThreads?: number;
   /** Which part of the paged templates this process renders (KB_RENDER_SLICE=i/n); see src/site/slices.ts. */
   renderSlice: RenderSlice;
   /** Articles and events per render slice (KB_RENDER_SLICE_ITEMS); more makes more slices. */
@@ -84,7 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     pathPrefix,
     // From the prefix above, so an override of pathPrefix carries over to absolute URLs.
     siteUrl: resolveSiteUrl(env.KB_SITE_URL, pathPrefix, env.PORT),
-    searchShardWords: positiveInt(env.KB_SEARCH_SHARD_WORDS, "KB_SEARCH_SHARD_WORDS") ?? DEFAULT_SHARD_WORDS,
+    pagefindMaxWords: positiveInt(env.KB_PAGEFIND_MAX_WORDS, "KB_PAGEFIND_MAX_WORDS") ?? DEFAULT_PAGEFIND_MAX_WORDS,
+    ...(env.KB_INDEX_THREADS ? { indexThreads: positiveInt(env.KB_INDEX_THREADS, "KB_INDEX_THREADS") } : {}),
     renderSlice: parseRenderSlice(env.KB_RENDER_SLICE),
     renderSliceItems: positiveInt(env.KB_RENDER_SLICE_ITEMS, "KB_RENDER_SLICE_ITEMS") ?? RENDER_SLICE_ITEMS,
     renderJobs: positiveInt(env.KB_RENDER_JOBS, "KB_RENDER_JOBS") ?? RENDER_JOBS,
@@ -102,7 +105,8 @@ export function configEnv(cfg: KbConfig): Record<string, string> {
     KB_INCLUDE_DRAFTS: cfg.includeDrafts ? "1" : "0",
     KB_PATH_PREFIX: cfg.pathPrefix,
     KB_SITE_URL: cfg.siteUrl,
-    KB_SEARCH_SHARD_WORDS: String(cfg.searchShardWords),
+    KB_PAGEFIND_MAX_WORDS: String(cfg.pagefindMaxWords),
+    KB_INDEX_THREADS: cfg.indexThreads ? String(cfg.indexThreads) : "",
     KB_RENDER_SLICE: `${cfg.renderSlice.index}/${cfg.renderSlice.count}`,
     KB_RENDER_SLICE_ITEMS: String(cfg.renderSliceItems),
     KB_RENDER_JOBS: String(cfg.renderJobs),

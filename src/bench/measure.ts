@@ -199,7 +199,7 @@ export async function dirSize(dir: string): Promise<DirSize> {
   return out;
 }
 
-/** The sizes of the folders of `dir` whose names match, added up (the search index's shards). */
+/** The sizes of the folders of `dir` whose names match, added up (the search index's folders). */
 export async function dirSizes(dir: string, matches: (name: string) => boolean): Promise<DirSize> {
   const total: DirSize = { bytes: 0, files: 0, htmlFiles: 0 };
   for (const entry of await fs.readdir(dir)) {

@@ -6,7 +6,6 @@ import path from "node:path";
 import { promises as fs } from "node:fs";
 import { dirSize, dirSizes, peakIn, runMeasured, type OutputLine } from "./measure.ts";
 import type { BuildFigures } from "./figures.ts";
-import { isShardDir } from "../search/shards.ts";
 
 export interface OurBuildOutput {
   ingest: { articles: number; events: number; warnings: number; errors: number; seconds: number };
@@ -18,7 +17,8 @@ export interface OurBuildOutput {
   ingestDoneAt: number;
   finishedAt: number;
   renderSlices: number;
-  indexShards: number;
+  /** Which search index the build wrote (src/search/manifest.ts). */
+  indexEngine: string;
   /** The index was built beside the render (a corpus of one render slice), not after it. */
   indexBesideRender: boolean;
 }
@@ -46,7 +46,7 @@ export function parseOurBuildOutput(lines: readonly OutputLine[]): OurBuildOutpu
         ingestDoneAt,
         finishedAt: l.t,
         renderSlices: Number(/render: (\d+) slices?/.exec(l.text)?.[1] ?? 1),
-        indexShards: Number(/index: (\d+) shards?/.exec(l.text)?.[1] ?? 1),
+        indexEngine: /; index: (\w+)/.exec(l.text)?.[1] ?? "",
         indexBesideRender: /built beside the render/.test(l.text),
       };
     }
@@ -90,7 +90,8 @@ export async function measureOurBuild(opts: OurBuildOptions): Promise<BuildFigur
   const indexStart = output.finishedAt - output.index.seconds * 1000;
   const renderEnd = output.ingestDoneAt + output.render.seconds * 1000;
   const site = await dirSize(siteDir);
-  const pagefind = await dirSizes(siteDir, isShardDir);
+  // The search index: Pagefind's bundle or our postings index, and the files beside it.
+  const pagefind = await dirSizes(siteDir, (name) => name === "pagefind" || name === "search");
   const ingestSeconds = Math.max(0, output.total - output.render.seconds - output.index.seconds + sideBySide);
   return {
     who: "ours",
@@ -115,7 +116,7 @@ export async function measureOurBuild(opts: OurBuildOptions): Promise<BuildFigur
       indexedPages: output.index.pages,
       startupAndExitSeconds: run.wallMs / 1000 - output.total,
       renderSlices: output.renderSlices,
-      indexShards: output.indexShards,
+      postingsIndex: output.indexEngine === "postings" ? 1 : 0,
     },
     output,
     siteDir,

@@ -51,7 +51,7 @@ export function outputTable(ours: BuildFigures, baseline?: BuildFigures): string
   const col = (f: BuildFigures | undefined, pick: (f: BuildFigures) => string) => (f ? pick(f) : "—");
   const rows: string[][] = [
     ["_site", col(ours, (f) => `${mib(f.site.bytes)} (${int(f.site.files)} files)`), col(baseline, (f) => `${mib(f.site.bytes)} (${int(f.site.files)} files)`)],
-    ["_site/pagefind (all shards)", col(ours, (f) => `${mib(f.pagefind.bytes)} (${int(f.pagefind.files)} files)`), col(baseline, (f) => `${mib(f.pagefind.bytes)} (${int(f.pagefind.files)} files)`)],
+    ["search index (ours: pagefind/ or search/)", col(ours, (f) => `${mib(f.pagefind.bytes)} (${int(f.pagefind.files)} files)`), col(baseline, (f) => `${mib(f.pagefind.bytes)} (${int(f.pagefind.files)} files)`)],
     ["HTML pages", col(ours, (f) => int(f.site.htmlFiles)), col(baseline, (f) => int(f.site.htmlFiles))],
     ["pages per second (render)", col(ours, (f) => f.pagesPerSecond.toFixed(1)), col(baseline, (f) => f.pagesPerSecond.toFixed(1))],
   ];

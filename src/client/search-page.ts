@@ -1,9 +1,10 @@
 // The search page: reads the query and filters from the URL, runs the search, shows results as
 // links inside [data-search-results], and keeps the URL in step so a search can be shared.
 import { readableExcerpt, findHighlights, escapeHtml, type AliasIndex, type FoldMap } from "../search/fold.ts";
-import { runSearch, requestFromParams, paramsFromRequest, FILTER_KEYS, EXCERPT_WORDS, type SearchRequest } from "../search/engine.ts";
+import { runSearch, requestFromParams, paramsFromRequest, FILTER_KEYS, EXCERPT_WORDS, type SearchIndex, type SearchOutcome, type SearchRequest } from "../search/engine.ts";
+import { PostingsIndex } from "../search/postings-search.ts";
 import { baseUrl, loadJson, markRanges } from "./shared.ts";
-import { SEARCH_DATA_DIR, SEARCH_MANIFEST, INDEX_LANGUAGE, type SearchManifest } from "../search/shards.ts";
+import { SEARCH_DATA_DIR, SEARCH_MANIFEST, INDEX_LANGUAGE, PAGEFIND_DIR, type SearchManifest } from "../search/manifest.ts";
 
 const PAGE = 10;
 
@@ -27,6 +28,28 @@ async function initAs(pf: { init(): Promise<void> }, language: string): Promise<
   }
 }
 
+/** The site's index, as search/index.json names it: Pagefind's bundle, or our postings index. */
+async function openIndex(manifest: SearchManifest, base: string): Promise<SearchIndex> {
+  if (manifest.engine === "postings") {
+    const postings = new PostingsIndex({
+      firsts: manifest.firsts,
+      records: manifest.pages,
+      base,
+      load: async (rel) => {
+        const res = await fetch(`${base}${rel}`);
+        if (!res.ok || !res.body) throw new Error(`${rel}: ${res.status}`);
+        // Stored gzip-compressed by us (postings.ts), whatever the server does.
+        return new Uint8Array(await new Response(res.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+      },
+    });
+    return { kind: "postings", postings };
+  }
+  const pagefind = await import(/* @vite-ignore */ `${base}${PAGEFIND_DIR}pagefind.js`);
+  await pagefind.options({ baseUrl: base, excerptLength: EXCERPT_WORDS });
+  await initAs(pagefind, INDEX_LANGUAGE);
+  return { kind: "pagefind", pagefind };
+}
+
 async function main(): Promise<void> {
   const form = document.querySelector<HTMLFormElement>("[data-search-form]");
   const list = document.querySelector<HTMLElement>("[data-search-results]");
@@ -38,18 +61,11 @@ async function main(): Promise<void> {
   form.hidden = false;
   document.querySelector("[data-search-nojs]")?.remove();
 
-  const [map, aliases, manifest, pagefind] = await Promise.all([
+  const [map, aliases, index] = await Promise.all([
     loadJson<FoldMap>(`${base}search/fold.json`),
     loadJson<AliasIndex>(`${base}search/aliases.json`),
-    loadJson<SearchManifest>(`${base}${SEARCH_DATA_DIR}/${SEARCH_MANIFEST}`),
-    import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf) => {
-      await pf.options({ baseUrl: base, excerptLength: EXCERPT_WORDS });
-      await initAs(pf, INDEX_LANGUAGE);
-      return pf;
-    }),
+    loadJson<SearchManifest>(`${base}${SEARCH_DATA_DIR}/${SEARCH_MANIFEST}`).then((m) => openIndex(m, base)),
   ]);
-  // The other shards of the index (src/search/shards.ts); their files load only when searched.
-  for (const dir of manifest.shards.slice(1)) await pagefind.mergeIndex(`${base}${dir}`, { baseUrl: base, excerptLength: EXCERPT_WORDS, language: INDEX_LANGUAGE });
 
   const readForm = (): SearchRequest => {
     const data = new FormData(form);
@@ -71,12 +87,12 @@ async function main(): Promise<void> {
   };
 
   let generation = 0;
-  let pending: Array<{ data(): Promise<any> }> = [];
+  let pending: SearchOutcome["results"] = [];
   let highlight: string[] = [];
   let namesOnly = false;
   const shown = new Set<string>();
 
-  const render = async (batch: Array<{ data(): Promise<any> }>, gen: number) => {
+  const render = async (batch: SearchOutcome["results"], gen: number) => {
     const items = await Promise.all(batch.map((r) => r.data()));
     if (gen !== generation) return;
     for (const d of items) {
@@ -85,7 +101,7 @@ async function main(): Promise<void> {
       const li = document.createElement("li");
       const meta = d.meta as Record<string, string>;
       const hl = highlight.length ? `${d.url.includes("?") ? "&" : "?"}hl=${encodeURIComponent(highlight.join("|"))}` : "";
-      const excerpt = !namesOnly && d.excerpt && d.excerpt.includes("<mark>") ? readableExcerpt(d.excerpt) : markRanges(meta.excerpt ?? "", findHighlights(meta.excerpt ?? "", highlight, map));
+      const excerpt = !namesOnly && d.excerpt && d.excerpt.includes("<mark>") ? (d.readable ? d.excerpt : readableExcerpt(d.excerpt)) : markRanges(meta.excerpt ?? "", findHighlights(meta.excerpt ?? "", highlight, map));
       const typeLabel = status.dataset[`type${meta.type}`] ?? meta.type ?? "";
       li.innerHTML =
         `<a href="${escapeHtml(d.url + hl)}" lang="${escapeHtml(meta.lang ?? "")}">${escapeHtml(meta.title ?? d.url)}</a>` +
@@ -100,7 +116,7 @@ async function main(): Promise<void> {
     list.dataset.searchState = "loading";
     const q = paramsFromRequest(req).toString();
     if (push) history.replaceState(null, "", `${location.pathname}${q ? `?${q}` : ""}`);
-    const outcome = await runSearch(pagefind, req, map, aliases, manifest.shards.length, manifest.pages, () => gen !== generation);
+    const outcome = await runSearch(index, req, map, aliases, () => gen !== generation);
     if (gen !== generation) return;
     list.replaceChildren();
     highlight = outcome.parsed.highlight;

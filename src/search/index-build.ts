@@ -1,115 +1,166 @@
-// Builds the search index from the dataset (not from the rendered pages): Pagefind indexes of
-// folded, pair-split text in shards of bounded size (shards.ts), plus the fold map, the
-// registry's names and the list of shards for the browser.
+// Builds the search index from the dataset (not from the rendered pages): folded, pair-split
+// text in one Pagefind index, or in our postings index when the corpus is too large for
+// Pagefind (manifest.ts), plus the fold map, the registry's names and the manifest that says
+// which index the browser reads.
 import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { KbConfig } from "../config.ts";
 import { readDataset, TEXT_DIR } from "../ingest/dataset.ts";
-import { buildAliasIndex, buildFoldMap, recordSources } from "./records.ts";
-import { cutShards, isShardDir, newestFirst, shardDir, SEARCH_DATA_DIR, SEARCH_MANIFEST, type SearchManifest } from "./shards.ts";
+import v8 from "node:v8";
+import { Worker } from "node:worker_threads";
+import { buildAliasIndex, buildFoldMap, hanCharacters, recordSources, recordTokens, type RecordSource, type SearchRecord } from "./records.ts";
+import type { AliasIndex, FoldMap } from "./fold.ts";
+import { defaultWorkers } from "../ingest/pool.ts";
+import { newestFirst, PAGEFIND_DIR, SEARCH_DATA_DIR, SEARCH_MANIFEST, type SearchManifest } from "./manifest.ts";
+import { mergeLists, packLists, PostingsWriter, unpackLists, writeChunks, type TermList } from "./postings-write.ts";
+import { POSTINGS_DIR } from "./postings.ts";
 import { loadVocabulary } from "../ingest/vocabulary.ts";
 import { DiagnosticLog } from "../model/diagnostics.ts";
 
 
 export interface IndexFigures {
   pages: number;
-  shards: number;
+  engine: SearchManifest["engine"];
+  /** Postings chunks written (0 with Pagefind). */
+  chunks: number;
   foldEntries: number;
   aliasKeys: number;
-}
-
-type PagefindApi = typeof pagefind;
-type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindApi["createIndex"]>>["index"]>;
-
-/**
- * A second Pagefind process. The module keeps one process per instance of itself, so a second
- * instance of the module (its own URL) has its own.
- */
-async function secondPagefind(): Promise<PagefindApi> {
-  return (await import(`${import.meta.resolve("pagefind")}?second`)) as PagefindApi;
 }
 
 /**
  * Written by us, not by Pagefind's writeFiles: its service answers before its last writes
  * reach the disk, and ending the process then left truncated files (an empty
- * pagefind-entry.json in one shard of 22 at 10,000 articles).
+ * pagefind-entry.json in one index of 22 at 10,000 articles).
  */
-async function writeShard(index: PagefindIndex, dir: string): Promise<void> {
-  const built = await index.getFiles();
-  if (built.errors.length) throw new Error(`pagefind: ${built.errors.join("; ")}`);
-  for (const file of built.files) {
-    const target = path.join(dir, file.path);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, file.content);
+/** A record held while the corpus may still fit Pagefind: its tokens as one string (a tenth of the memory of the array). */
+type HeldRecord = Omit<SearchRecord, "folded" | "names"> & { content: string };
+
+async function writePagefind(records: HeldRecord[], dir: string): Promise<void> {
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
+    for (const { url, content, language, meta, filters, sort } of records) {
+      const r = await index.addCustomRecord({ url, content, language, meta, filters, sort });
+      if (r.errors.length) throw new Error(`pagefind: ${url}: ${r.errors.join("; ")}`);
+    }
+    const built = await index.getFiles();
+    if (built.errors.length) throw new Error(`pagefind: ${built.errors.join("; ")}`);
+    for (const file of built.files) {
+      const target = path.join(dir, file.path);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.writeFile(target, file.content);
+    }
+  } finally {
+    await pagefind.close();
   }
 }
 
-export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
+/** What every thread of the index build starts from: the records to make, newest first. */
+export async function prepareRecords(cfg: KbConfig): Promise<{ sources: RecordSource[]; map: FoldMap; aliases: AliasIndex }> {
   const data = await readDataset(cfg.dataDir);
-  // Texts are read from disk when needed, never all held: twice, once for the characters of
-  // the fold map and once as each record is made.
+  // Texts are read from disk as each record is made, never all held.
   const textOf = (slug: string) => readFileSync(path.join(cfg.dataDir, TEXT_DIR, `${slug}.txt`), "utf8");
-
-  const registryNames = [...data.actors, ...data.tags].flatMap((x) => [...Object.values(x.names), ...x.aliases].filter((n): n is string => Boolean(n)));
-  const map = buildFoldMap(
-    (function* () {
-      for (const a of data.articles) yield `${a.title}\n${a.summary ?? ""}\n${textOf(a.slug)}`;
-      for (const e of data.events) yield `${e.title["zh-Hans"]}${e.title["zh-Hant"] ?? ""}${e.text}`;
-      yield registryNames.join("\n");
-    })(),
-  );
+  const map = buildFoldMap(hanCharacters());
   const aliases = buildAliasIndex(data.actors, data.tags, map);
-
   // The registries were checked by ingest; here they only find names in text.
   const vocab = await loadVocabulary(cfg.contentDir, cfg.shippedContentDir, new DiagnosticLog());
   const sources = newestFirst(recordSources(data, textOf, map, (text) => vocab.findMentions(text, { nested: true })));
+  return { sources, map, aliases };
+}
 
-  // Shards left from an earlier, larger build would be merged by nobody but still published.
-  for (const entry of await fs.readdir(cfg.outputDir).catch(() => [] as string[])) {
-    if (isShardDir(entry)) await fs.rm(path.join(cfg.outputDir, entry), { recursive: true, force: true });
+/** Adds records `from`..`to` (numbers in date order) to a writer of their own; returns its lists packed. */
+export async function writeRecords(cfg: KbConfig, sources: readonly RecordSource[], from: number, to: number): Promise<{ packed: Uint8Array; postings: number }> {
+  const writer = new PostingsWriter(cfg.outputDir, { firstRecord: from });
+  for (let i = from; i < to; i++) {
+    const r = sources[i]!.make();
+    await writer.add(r.folded, r.names, r.filters, { url: r.url, meta: r.meta, text: r.text });
   }
-  let pages = 0;
-  let shards = 0;
-  const records = (function* () {
-    for (const s of sources) yield s.make();
-  })();
-  // Two Pagefind processes take turns: while one writes shard k (one core, and five times the
-  // memory it needed while records went in), our process makes the records of shard k + 1
-  // and the other takes them in (the other core). Only one shard is written at a time.
-  const services = [pagefind, await secondPagefind()];
-  const free: Array<Promise<void>> = services.map(() => Promise.resolve());
-  let writing = Promise.resolve();
-  try {
-    for (const shard of cutShards(records, cfg.searchShardWords)) {
-      const k = shards++;
-      const service = services[k % services.length]!;
-      // This process's previous shard is written and the process ended.
-      await free[k % services.length];
-      const { index, errors } = await service.createIndex({});
-      if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
-      for (const record of shard) {
-        // The shard as a filter: a date-sorted search reads the shards one after another.
-        const r = await index.addCustomRecord({ ...record, filters: { ...record.filters, shard: [String(k)] } });
-        if (r.errors.length) throw new Error(`pagefind: ${record.url}: ${r.errors.join("; ")}`);
-        pages++;
-      }
-      writing = writing.then(() => writeShard(index, path.join(cfg.outputDir, shardDir(k)))).then(async () => void (await service.close()));
-      // Awaited below or by the next shard of this process; marked handled so that a failure
-      // while the other shard's records go in is reported once, not as an unhandled rejection.
-      writing.catch(() => undefined);
-      free[k % services.length] = writing;
+  return { packed: packLists(await writer.lists()), postings: writer.figures.postings };
+}
+
+// Worker threads do not inherit the TypeScript loader of the main thread (Node 20): each one
+// registers tsx itself before it imports the worker module (as src/ingest/pool.ts does).
+const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(new URL("./index-worker.ts", import.meta.url).href)}); });`;
+
+/** Consecutive runs of records of about equal weight, one per thread. */
+export function shareRecords(weights: readonly number[], threads: number): Array<[from: number, to: number]> {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const runs: Array<[number, number]> = [];
+  let from = 0;
+  let sum = 0;
+  for (let i = 0; i < weights.length && runs.length < threads - 1; i++) {
+    sum += weights[i]!;
+    if (sum >= (total * (runs.length + 1)) / threads) {
+      runs.push([from, i + 1]);
+      from = i + 1;
     }
-    await writing;
-  } finally {
-    await Promise.all(services.map((s) => s.close()));
+  }
+  runs.push([from, weights.length]);
+  return runs.filter(([a, b]) => b > a);
+}
+
+/**
+ * The postings index of every record, made on every core: each thread makes a run of records
+ * (reading, folding, splitting and finding names is most of the work) and writes their files;
+ * their term lists are merged here and written as chunks.
+ */
+async function buildPostings(cfg: KbConfig, sources: readonly RecordSource[]): Promise<{ firsts: string[]; postings: number }> {
+  // Below about 500 records a thread's start-up (the dataset, the registries) costs more than it saves.
+  const runs = shareRecords(sources.map((s) => s.weight), cfg.indexThreads ?? Math.min(defaultWorkers(), Math.max(1, Math.floor(sources.length / 500))));
+  const heapMb = Math.ceil(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
+  const parts = await Promise.all(
+    runs.map(([from, to]) =>
+      runs.length === 1
+        ? writeRecords(cfg, sources, from, to)
+        : new Promise<{ packed: Uint8Array; postings: number }>((resolve, reject) => {
+            const w = new Worker(BOOTSTRAP, { eval: true, workerData: { cfg, from, to }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+            w.once("message", (m: { packed: Uint8Array; postings: number }) => resolve(m));
+            w.once("error", reject);
+            w.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`search index thread for records ${from}–${to} exited with ${code}`))));
+          }),
+    ),
+  );
+  let merged: Iterable<TermList> = unpackLists(parts[0]!.packed);
+  for (const p of parts.slice(1)) merged = mergeLists(merged, unpackLists(p.packed));
+  const { firsts } = await writeChunks(cfg.outputDir, merged);
+  return { firsts, postings: parts.reduce((n, p) => n + p.postings, 0) };
+}
+
+export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
+  const { sources, map, aliases } = await prepareRecords(cfg);
+
+  // An index left from an earlier build of another size would be published but read by nobody.
+  await fs.rm(path.join(cfg.outputDir, PAGEFIND_DIR), { recursive: true, force: true });
+  await fs.rm(path.join(cfg.outputDir, POSTINGS_DIR), { recursive: true, force: true });
+
+  // Records are made until the corpus proves larger than Pagefind's budget; then the postings
+  // index makes them all again, on every core (the few made here are a small part).
+  const held: HeldRecord[] = [];
+  let words = 0;
+  for (const source of sources) {
+    const { folded, names, ...record } = source.make();
+    const tokens = recordTokens({ folded, names });
+    held.push({ ...record, content: tokens.join(" ") });
+    words += tokens.length;
+    if (words > cfg.pagefindMaxWords) break;
+  }
+  let manifest: SearchManifest;
+  let chunks = 0;
+  if (words > cfg.pagefindMaxWords) {
+    held.length = 0;
+    const { firsts } = await buildPostings(cfg, sources);
+    manifest = { engine: "postings", pages: sources.length, firsts };
+    chunks = firsts.length;
+  } else {
+    await writePagefind(held, path.join(cfg.outputDir, PAGEFIND_DIR));
+    manifest = { engine: "pagefind", pages: held.length };
   }
 
   const dir = path.join(cfg.outputDir, SEARCH_DATA_DIR);
   await fs.mkdir(dir, { recursive: true });
-  const manifest: SearchManifest = { shards: Array.from({ length: shards }, (_, k) => shardDir(k)), pages };
   await fs.writeFile(path.join(dir, SEARCH_MANIFEST), JSON.stringify(manifest));
   await fs.writeFile(path.join(dir, "fold.json"), JSON.stringify(map));
   await fs.writeFile(path.join(dir, "aliases.json"), JSON.stringify(aliases));
-  return { pages, shards, foldEntries: Object.keys(map).length, aliasKeys: Object.keys(aliases.keys).length };
+  return { pages: manifest.pages, engine: manifest.engine, chunks, foldEntries: Object.keys(map).length, aliasKeys: Object.keys(aliases.keys).length };
 }

@@ -1,9 +1,14 @@
-// Pagefind's browser bundle, run in Node: fetch reads the bundle from disk. Used to measure
-// search quality (precision and recall) without a browser, and by the benchmark.
+// A built site's search, run in Node: Pagefind's browser bundle with fetch reading the bundle
+// from disk, or our postings index read from disk. Used to measure search quality (precision
+// and recall) without a browser, and by the benchmark.
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { INDEX_LANGUAGE, SEARCH_DATA_DIR, SEARCH_MANIFEST, type SearchManifest } from "./shards.ts";
+import { gunzipSync } from "node:zlib";
+import { INDEX_LANGUAGE, PAGEFIND_DIR, SEARCH_DATA_DIR, SEARCH_MANIFEST, type SearchManifest } from "./manifest.ts";
+import { PostingsIndex } from "./postings-search.ts";
+import type { SearchIndex } from "./engine.ts";
+import type { AliasIndex, FoldMap } from "./fold.ts";
 
 export interface PagefindApi {
   init(language?: string): Promise<void>;
@@ -51,18 +56,35 @@ function installFetch(): void {
 }
 
 /**
- * Loads the search of the built site in `siteDir`, every shard merged as the search page does.
- * `bytesRead` counts what every loaded site has read so far.
+ * Loads the search of the built site in `siteDir` as the search page does: its Pagefind index,
+ * or our postings index. `bytesRead` counts what every loaded site has read so far (compressed,
+ * as it would be downloaded).
  */
-export async function loadPagefind(siteDir: string): Promise<{ pagefind: PagefindApi; shards: number; pages: number; bytesRead: () => number }> {
+export async function loadSearch(siteDir: string): Promise<{ index: SearchIndex; engine: SearchManifest["engine"]; pages: number; map: FoldMap; aliases: AliasIndex; bytesRead: () => number }> {
   installFetch();
   const mount = `kbsite${mounts.size + 1}`;
   mounts.set(mount, siteDir);
-  const manifest = JSON.parse(await fs.readFile(path.join(siteDir, SEARCH_DATA_DIR, SEARCH_MANIFEST), "utf8")) as SearchManifest;
-  const mod = (await import(`${pathToFileURL(path.join(siteDir, manifest.shards[0]!, "pagefind.js")).href}?t=${Date.now()}-${mount}`)) as PagefindApi;
-  await mod.options({ basePath: `/${mount}/${manifest.shards[0]}`, baseUrl: "/" });
+  const json = async <T>(rel: string) => JSON.parse(await fs.readFile(path.join(siteDir, rel), "utf8")) as T;
+  const manifest = await json<SearchManifest>(path.join(SEARCH_DATA_DIR, SEARCH_MANIFEST));
+  const map = await json<FoldMap>(path.join(SEARCH_DATA_DIR, "fold.json"));
+  const aliases = await json<AliasIndex>(path.join(SEARCH_DATA_DIR, "aliases.json"));
+  const common = { engine: manifest.engine, pages: manifest.pages, map, aliases, bytesRead: () => bytes };
+  if (manifest.engine === "postings") {
+    const postings = new PostingsIndex({
+      firsts: manifest.firsts,
+      records: manifest.pages,
+      base: "/",
+      load: async (rel) => {
+        const packed = await fs.readFile(path.join(siteDir, rel));
+        bytes += packed.length;
+        return gunzipSync(packed);
+      },
+    });
+    return { ...common, index: { kind: "postings", postings } };
+  }
+  const mod = (await import(`${pathToFileURL(path.join(siteDir, PAGEFIND_DIR, "pagefind.js")).href}?t=${Date.now()}-${mount}`)) as PagefindApi;
+  await mod.options({ basePath: `/${mount}/${PAGEFIND_DIR}`, baseUrl: "/" });
   // No document here, so Pagefind reads no page language and leaves queries as given.
   await mod.init(INDEX_LANGUAGE);
-  for (const dir of manifest.shards.slice(1)) await mod.mergeIndex(`/${mount}/${dir}`, { baseUrl: "/" });
-  return { pagefind: mod, shards: manifest.shards.length, pages: manifest.pages, bytesRead: () => bytes };
+  return { ...common, index: { kind: "pagefind", pagefind: mod } };
 }

@@ -13,7 +13,7 @@ test("parseOurBuildOutput reads the ingest summary and the final line of scripts
   const out = parseOurBuildOutput([
     line(100, "articles/a.md: warning: tag \"x\" is not in the vocabulary"),
     line(3000, "ingest: 1,000 articles, 200 events, drafts included, 1520 warnings, 0 errors, 41.20 s".replace("1,000", "1000")),
-    line(9000, "render: 2500 files in 30.50 s; search index: 1400 pages in 32.25 s; total 86.00 s → /tmp/site (render: 2 slices; index: 3 shards, built beside the render)"),
+    line(9000, "render: 2500 files in 30.50 s; search index: 1400 pages in 32.25 s; total 86.00 s → /tmp/site (render: 2 slices; index: postings in 3 chunks, built beside the render)"),
   ]);
   assert.deepEqual(out, {
     ingest: { articles: 1000, events: 200, warnings: 1520, errors: 0, seconds: 41.2 },
@@ -23,7 +23,7 @@ test("parseOurBuildOutput reads the ingest summary and the final line of scripts
     ingestDoneAt: 3000,
     finishedAt: 9000,
     renderSlices: 2,
-    indexShards: 3,
+    indexEngine: "postings",
     indexBesideRender: true,
   });
   assert.equal(parseOurBuildOutput([line(1, "ingest: 1 article, 0 events, drafts included, 0 warnings, 1 error, 0.10 s")]), undefined);

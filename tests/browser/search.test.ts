@@ -9,7 +9,7 @@ import path from "node:path";
 import { buildSite, buildSiteInChild, serve, type BuiltSite } from "../support/site.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { indexSite } from "../../src/build.ts";
-import { loadPagefind } from "../../src/search/node-search.ts";
+import { loadSearch } from "../../src/search/node-search.ts";
 import { runSearch } from "../../src/search/engine.ts";
 import { QUERIES } from "../search/queries.ts";
 
@@ -68,27 +68,27 @@ test("台积电 returns the pages that say it, not pages that only share a chara
 // The precision and recall figures are measured in Node (tests/search/quality.test.ts); they
 // hold for readers only if Chromium's Pagefind answers the same queries with the same pages.
 // (It once did not: Pagefind took the page's zh-Hans and split the queries a second time.)
-test("in Chromium every query of the quality list finds what the same engine finds in Node, with one index and with shards", async () => {
-  const sharded = path.join(path.dirname(site.dir), "sharded-site");
-  await fs.cp(site.dir, sharded, { recursive: true });
-  const figures = await indexSite({ ...site.cfg, outputDir: sharded, searchShardWords: 4000 });
-  assert.ok(figures.shards >= 3, `${figures.shards} shards`);
-  const map = JSON.parse(await site.read("search/fold.json"));
-  const aliases = JSON.parse(await site.read("search/aliases.json"));
+test("in Chromium every query of the quality list finds what the same engine finds in Node, with Pagefind and with our postings index", async () => {
+  const large = path.join(path.dirname(site.dir), "postings-site");
+  await fs.cp(site.dir, large, { recursive: true });
+  const figures = await indexSite({ ...site.cfg, outputDir: large, pagefindMaxWords: 4000 });
+  assert.equal(figures.engine, "postings");
+  await fs.access(path.join(large, "pagefind")).then(() => assert.fail("the Pagefind bundle of the copied site is removed"), () => undefined);
   const page = await browser.newPage();
-  for (const dir of [site.dir, sharded]) {
-    const node = await loadPagefind(dir);
+  for (const dir of [site.dir, large]) {
+    const node = await loadSearch(dir);
+    const { map, aliases } = node;
     const srv = dir === site.dir ? server : await serve(dir);
     try {
       for (const c of QUERIES) {
-        const out = await runSearch(node.pagefind, { q: c.q, filters: {}, sort: "relevance" }, map, aliases, node.shards, node.pages);
+        const out = await runSearch(node.index, { q: c.q, filters: {}, sort: "relevance" }, map, aliases);
         const entities = new Set(out.parsed.entities.map((e) => `/${e.kind === "actor" ? "actors" : "tags"}/${e.id}/`));
         const first = (await Promise.all(out.results.slice(0, 10).map((r) => r.data()))).map((d) => d.url).filter((u) => !entities.has(u));
         await page.goto(`${srv.url}search/?q=${encodeURIComponent(c.q)}`);
         await page.waitForSelector('[data-search-results][data-search-state="done"]', { timeout: 15000 });
         const total = Number(await page.locator("[data-search-results]").getAttribute("data-search-total"));
         const shown = await page.locator("[data-search-results] li:not(.search-entity) > a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-        const where = `${c.q} (${node.shards} shard${node.shards === 1 ? "" : "s"})`;
+        const where = `${c.q} (${node.engine})`;
         assert.ok(out.results.length > 0, `${where}: Node finds something`);
         assert.equal(total, out.results.length, `${where}: as many results in Chromium as in Node`);
         assert.deepEqual(shown, first, `${where}: the same first page, in the same order`);

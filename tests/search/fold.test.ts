@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fold, tokenize, indexText, readableExcerpt, parseQuery, findHighlights, type AliasIndex } from "../../src/search/fold.ts";
+import { fold, tokenize, visitTokens, keyToken, indexText, readableExcerpt, parseQuery, findHighlights, type AliasIndex } from "../../src/search/fold.ts";
 import { buildFoldMap, buildAliasIndex } from "../../src/search/records.ts";
 
 const map = buildFoldMap(["华为芯片光刻机台积电美国商务部", "華為晶片曝光機"]);
@@ -22,6 +22,16 @@ test("tokens: overlapping pairs for Chinese with the run's last character alone;
   assert.deepEqual(tokenize("镓"), ["镓"]);
   assert.deepEqual(tokenize("商务部公告2024年第46号"), ["商务", "务部", "部公", "公告", "告", "2024", "年第", "第", "46", "号"]);
   assert.equal(indexText("華為", map), "华为 为");
+});
+
+test("visitTokens gives tokenize's tokens, Chinese ones as numbers, in the same order", () => {
+  const texts = ["台积电 TSMC 3nm，华为！", "u.s. entity-list 〇〇 々 豈更", "𠀀𠀁中 a 丁", "", "镓", "gallium, germanium; 12.5%"];
+  for (const t of texts) {
+    const folded = fold(t, map);
+    const seen: string[] = [];
+    visitTokens(folded, (k) => seen.push(keyToken(k)), (w) => seen.push(w));
+    assert.deepEqual(seen, tokenize(folded), t);
+  }
 });
 
 test("excerpts of indexed text read as the original, with matched characters marked", () => {

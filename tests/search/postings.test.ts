@@ -1,0 +1,184 @@
+// Our postings index: its format, written by PostingsWriter to a folder and read back the way
+// the browser reads it (decompressed), then searched.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { Chunk, chunkOf, chunksOfPrefix, encodeChunk, readVarint, writeVarint } from "../../src/search/postings.ts";
+import { mergeLists, packLists, PostingsWriter, unpackLists, writeChunks, type TermList } from "../../src/search/postings-write.ts";
+import { shareRecords } from "../../src/search/index-build.ts";
+import { excerptOf, findRecords, intersect, MAX_PREFIX_CHUNKS, PostingsIndex, union } from "../../src/search/postings-search.ts";
+import { runSearch } from "../../src/search/engine.ts";
+import { fold, type AliasIndex } from "../../src/search/fold.ts";
+
+test("variable-length integers round-trip, small and large", () => {
+  const values = [0, 1, 127, 128, 300, 16_383, 16_384, 2 ** 31 + 5, 2 ** 40];
+  const out: number[] = [];
+  for (const v of values) writeVarint(out, v);
+  const buf = Uint8Array.from(out);
+  const at = { i: 0 };
+  assert.deepEqual(values.map(() => readVarint(buf, at)), values);
+  assert.equal(at.i, buf.length);
+  assert.throws(() => readVarint(Uint8Array.from([0x80]), { i: 0 }), /truncated/);
+});
+
+test("a chunk keeps its terms and their posting lists", () => {
+  const list = (pairs: number[][]) => {
+    const out: number[] = [];
+    let last = 0;
+    for (const [r, c] of pairs) {
+      writeVarint(out, r! - last);
+      writeVarint(out, c!);
+      last = r!;
+    }
+    return Uint8Array.from(out);
+  };
+  const chunk = new Chunk(encodeChunk([
+    { term: "出口", records: 3, postings: list([[0, 2], [5, 1], [300, 7]]) },
+    { term: "huawei", records: 1, postings: list([[9, 1]]) },
+  ]));
+  assert.deepEqual([...chunk.terms()], ["出口", "huawei"]);
+  assert.deepEqual(chunk.postings("出口"), { records: [0, 5, 300], counts: [2, 1, 7] });
+  assert.deepEqual(chunk.postings("huawei"), { records: [9], counts: [1] });
+  assert.equal(chunk.postings("华为"), undefined);
+});
+
+test("a term's chunk is the last whose first term is not after it; a prefix spans a run of chunks", () => {
+  const firsts = ["a", "ce", "ch", "d"];
+  assert.equal(chunkOf(firsts, "0"), 0);
+  assert.equal(chunkOf(firsts, "b"), 0);
+  assert.equal(chunkOf(firsts, "ce"), 1);
+  assert.equal(chunkOf(firsts, "cz"), 2);
+  assert.equal(chunkOf(firsts, "zz"), 3);
+  assert.deepEqual(chunksOfPrefix(firsts, "c"), [0, 1, 2]);
+  assert.deepEqual(chunksOfPrefix(firsts, "ch"), [2]);
+});
+
+test("union sums counts; intersect keeps the records on both lists", () => {
+  const a = { records: [1, 4, 7], counts: [1, 2, 3] };
+  const b = { records: [4, 5, 7, 9], counts: [10, 1, 1, 1] };
+  assert.deepEqual(union([a, b]), { records: [1, 4, 5, 7, 9], counts: [1, 12, 1, 4, 1] });
+  assert.deepEqual(intersect(a, b), { records: [4, 7], counts: [2, 3] });
+  assert.deepEqual(intersect(a, { records: [], counts: [] }), { records: [], counts: [] });
+});
+
+/** Records newest first, as the index build adds them. */
+const RECORDS = [
+  { url: "/articles/new/", text: "華為與台積電的晶片出口", filters: { type: ["article"], year: ["2025"] } },
+  { url: "/articles/mid/", text: "出口管制 出口管制 出口 huawei", filters: { type: ["article"], year: ["2024"] } },
+  { url: "/events/old/", text: "台湾 出口 gallium <b>", filters: { type: ["event"], year: ["2023"] } },
+  { url: "/articles/oldest/", text: "稀土 export controls", filters: { type: ["article"], year: ["2020"] } },
+];
+const MAP = { 華: "华", 為: "为", 與: "与", 積: "积", 電: "电", 灣: "湾" };
+const NO_NAMES: AliasIndex = { keys: {}, surfaces: {}, longest: 1 };
+
+/** Records `from`..`to` of RECORDS in a writer of their own, as one thread of the index build adds them. */
+async function run(dir: string, from: number, to: number): Promise<Generator<TermList>> {
+  const writer = new PostingsWriter(dir, { firstRecord: from });
+  for (const r of RECORDS.slice(from, to)) await writer.add(fold(r.text, MAP), [], r.filters, { url: r.url, meta: { title: r.url }, text: r.text });
+  assert.equal(writer.figures.records, to - from);
+  return writer.lists();
+}
+
+async function written(chunkBytes: number, split?: number): Promise<{ index: PostingsIndex; chunks: number; read: string[]; dir: string }> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kb-postings-"));
+  // Split: two writers (threads), their lists passed packed and merged, as index-build.ts does.
+  const lists = split === undefined ? await run(dir, 0, RECORDS.length) : mergeLists(unpackLists(packLists(await run(dir, 0, split))), unpackLists(packLists(await run(dir, split, RECORDS.length))));
+  const figures = await writeChunks(dir, lists, chunkBytes);
+  const read: string[] = [];
+  const index = new PostingsIndex({
+    firsts: figures.firsts,
+    records: RECORDS.length,
+    base: "/kb/",
+    load: async (rel) => {
+      read.push(rel);
+      return gunzipSync(await fs.readFile(path.join(dir, rel)));
+    },
+  });
+  return { index, chunks: figures.firsts.length, read, dir };
+}
+
+async function filesOf(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const f of await fs.readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (f.isFile()) out.set(path.relative(dir, path.join(f.parentPath ?? f.path, f.name)), gunzipSync(await fs.readFile(path.join(f.parentPath ?? f.path, f.name))).toString("base64"));
+  }
+  return out;
+}
+
+test("records made by several threads and merged give the same index, file for file, as one thread", async () => {
+  const one = await written(16);
+  for (const split of [1, 2, 3]) {
+    const merged = await written(16, split);
+    assert.deepEqual(merged.index.source.firsts, one.index.source.firsts, `split at ${split}`);
+    assert.deepEqual(await filesOf(merged.dir), await filesOf(one.dir), `split at ${split}`);
+  }
+});
+
+test("records are shared between threads in runs of about equal weight", () => {
+  assert.deepEqual(shareRecords([5, 5, 5, 5], 2), [[0, 2], [2, 4]]);
+  assert.deepEqual(shareRecords([10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], 2), [[0, 1], [1, 11]]);
+  assert.deepEqual(shareRecords([1, 1, 1], 1), [[0, 3]]);
+  assert.deepEqual(shareRecords([1], 4), [[0, 1]]);
+  const runs = shareRecords(Array.from({ length: 1000 }, (_, i) => (i % 7) + 1), 3);
+  assert.equal(runs.length, 3);
+  assert.equal(runs[0]![0], 0);
+  assert.equal(runs[2]![1], 1000);
+  for (let k = 1; k < runs.length; k++) assert.equal(runs[k]![0], runs[k - 1]![1], "consecutive, nothing left out");
+});
+
+test("written and read back: each word is one chunk; every word and filter must match", async () => {
+  const { index, chunks, read } = await written(8);
+  assert.ok(chunks >= 10, `${chunks} chunks`);
+  const urlsOf = async (words: string[], filters: Record<string, string[]> = {}, dated = false) => {
+    const found = await findRecords(index, { words: words.map((w) => ({ word: w, exact: /^\p{Script=Han}{2}$/u.test(w) })), filters, dated });
+    return Promise.all(found.map(async (f) => (await index.record(f.record)).url));
+  };
+  // 出口 is in four records, three times in "mid": mid ranks first; then by count, ties newest first.
+  assert.deepEqual(await urlsOf(["出口"]), ["/kb/articles/mid/", "/kb/articles/new/", "/kb/events/old/"]);
+  const before = read.length;
+  assert.deepEqual(await urlsOf(["出口", "管制"]), ["/kb/articles/mid/"]);
+  assert.equal(read.filter((r) => r.includes("/c/")).length - read.slice(0, before).filter((r) => r.includes("/c/")).length <= 1, true, "出口's chunk is not fetched again");
+  // A word no record holds finds nothing, rather than being dropped.
+  assert.deepEqual(await urlsOf(["出口", "南京"]), []);
+  // Filters are terms too.
+  assert.deepEqual(await urlsOf(["出口"], { type: ["event"] }), ["/kb/events/old/"]);
+  assert.deepEqual(await urlsOf([], { type: ["article"] }), ["/kb/articles/new/", "/kb/articles/mid/", "/kb/articles/oldest/"]);
+  // Date order is record order: newest first.
+  assert.deepEqual(await urlsOf(["出口"], {}, true), ["/kb/articles/new/", "/kb/articles/mid/", "/kb/events/old/"]);
+  // A Latin word is a prefix: "hua" finds huawei, "contr" finds controls.
+  assert.deepEqual(await urlsOf(["hua"]), ["/kb/articles/mid/"]);
+  assert.deepEqual(await urlsOf(["contr"]), ["/kb/articles/oldest/"]);
+  // 台积 never finds the page that only says 台湾.
+  assert.deepEqual(await urlsOf(["台积", "积电"]), ["/kb/articles/new/"]);
+});
+
+test("a prefix spanning too many chunks is looked up as the word alone", async () => {
+  const { index } = await written(1);
+  // One term per chunk: "#type:" spans 3 chunks (the two types and the chunk before them),
+  // "#" every filter's (6 terms, 7 chunks), more than MAX_PREFIX_CHUNKS.
+  assert.equal(MAX_PREFIX_CHUNKS, 4);
+  assert.deepEqual((await index.prefix("#type:")).records, [0, 1, 2, 3]);
+  assert.deepEqual(await index.prefix("#"), { records: [], counts: [] });
+});
+
+test("excerpts come from the record's own text, in its own script, with the matches marked and the rest escaped", () => {
+  assert.equal(excerptOf("華為與台積電的晶片出口", ["华为", "台积电"], MAP), "<mark>華為</mark>與<mark>台積電</mark>的晶片出口");
+  assert.equal(excerptOf("a <b> & gallium", ["gallium"], MAP), "a &lt;b&gt; &amp; <mark>gallium</mark>");
+  assert.equal(excerptOf("nothing here", ["华为"], MAP), "");
+  const long = `${"甲".repeat(200)}华为${"乙".repeat(200)}`;
+  const ex = excerptOf(long, ["华为"], MAP, 40);
+  assert.match(ex, /^… 甲{6}<mark>华为<\/mark>乙{32} …$/);
+});
+
+test("runSearch over the postings index: the record's URL under the site's path, a readable excerpt", async () => {
+  const { index } = await written(64, 2);
+  const out = await runSearch({ kind: "postings", postings: index }, { q: "华为 台积电", filters: {}, sort: "relevance" }, MAP, NO_NAMES);
+  assert.equal(out.results.length, 1);
+  const d = await out.results[0]!.data();
+  assert.equal(d.url, "/kb/articles/new/");
+  assert.equal(d.readable, true);
+  assert.equal(d.excerpt, "<mark>華為</mark>與<mark>台積電</mark>的晶片出口");
+});
