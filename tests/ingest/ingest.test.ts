@@ -80,6 +80,26 @@ test("tags resolve through the vocabulary; unknown ones are kept, slugified and 
   assert.equal(w?.line, 7);
 });
 
+test("notes as people write them: empty fields are fields not given, Obsidian #tags are tags, a wrong kind of value is named", async () => {
+  const dir = await contentDir({
+    "empty.md": "---\ntitle: 空字段\ndate: 2025-03-04\ntags:\nsummary:\npeople:\n---\n正文。",
+    "hash.md": "---\ntitle: 井号标签\ndate: 2025-03-04\ntags: [\"#稀土\", \"#my-own\"]\n---\n正文。",
+    "list-title.md": "---\ntitle: [a, b]\ndate: 2025-03-04\n---\n正文。",
+    "map-tags.md": "---\ntitle: T\ndate: 2025-03-04\ntags: { a: 1 }\n---\n正文。",
+  });
+  const r = await run(dir);
+  const byFile = new Map(r.articles.map((a) => [a.article.file, a.article]));
+  assert.deepEqual(byFile.get("empty.md")?.unknownTags, []);
+  assert.equal(byFile.get("empty.md")?.summary, undefined);
+  assert.ok(byFile.get("hash.md")?.tags.includes("rare-earths"));
+  assert.deepEqual(byFile.get("hash.md")?.unknownTags, ["my-own"]);
+  const errors = r.log.errors.map((e) => `${e.file}:${e.line} [${e.field}] ${e.message}`);
+  assert.deepEqual(errors, [
+    "list-title.md:2 [title] must be text (a string or a number), not a list or a mapping",
+    "map-tags.md:4 [tags] must be a list of names or one comma-separated line of them",
+  ]);
+});
+
 test("actors come from front matter lists and from the text, in either script", async () => {
   const dir = await contentDir({
     "a.md": "---\ntitle: T\ndate: 2024-12-04\ncompanies_orgs:\n  - NVIDIA\npeople: []\n---\n美國商務部產業安全局將華為列入實體清單。",
