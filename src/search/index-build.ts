@@ -33,7 +33,7 @@ export interface IndexFigures {
  * reach the disk, and ending the process then left truncated files (an empty
  * pagefind-entry.json in one index of 22 at 10,000 articles).
  */
-/** A record held while the corpus may still fit Pagefind: its tokens as one string (a tenth of the memory of the array). */
+/** A record for Pagefind: its tokens as one string (a tenth of the memory of the array). */
 type HeldRecord = Omit<SearchRecord, "folded" | "names"> & { content: string };
 
 async function writePagefind(records: HeldRecord[], dir: string): Promise<void> {
@@ -127,6 +127,11 @@ async function buildPostings(cfg: KbConfig, sources: readonly RecordSource[]): P
   return { firsts, postings: parts.reduce((n, p) => n + p.postings, 0) };
 }
 
+/** Which index a corpus gets: from the words its records will index, estimated before any is made. */
+export function engineFor(sources: readonly Pick<RecordSource, "words">[], pagefindMaxWords: number): SearchManifest["engine"] {
+  return sources.reduce((n, s) => n + s.words, 0) > pagefindMaxWords ? "postings" : "pagefind";
+}
+
 export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
   const { sources, map, aliases } = await prepareRecords(cfg);
 
@@ -134,25 +139,18 @@ export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
   await fs.rm(path.join(cfg.outputDir, PAGEFIND_DIR), { recursive: true, force: true });
   await fs.rm(path.join(cfg.outputDir, POSTINGS_DIR), { recursive: true, force: true });
 
-  // Records are made until the corpus proves larger than Pagefind's budget; then the postings
-  // index makes them all again, on every core (the few made here are a small part).
-  const held: HeldRecord[] = [];
-  let words = 0;
-  for (const source of sources) {
-    const { folded, names, ...record } = source.make();
-    const tokens = recordTokens({ folded, names });
-    held.push({ ...record, content: tokens.join(" ") });
-    words += tokens.length;
-    if (words > cfg.pagefindMaxWords) break;
-  }
   let manifest: SearchManifest;
   let chunks = 0;
-  if (words > cfg.pagefindMaxWords) {
-    held.length = 0;
+  if (engineFor(sources, cfg.pagefindMaxWords) === "postings") {
+    // Every record is made in the threads; none here.
     const { firsts } = await buildPostings(cfg, sources);
     manifest = { engine: "postings", pages: sources.length, firsts };
     chunks = firsts.length;
   } else {
+    const held: HeldRecord[] = sources.map((source) => {
+      const { folded, names, ...record } = source.make();
+      return { ...record, content: recordTokens({ folded, names }).join(" ") };
+    });
     await writePagefind(held, path.join(cfg.outputDir, PAGEFIND_DIR));
     manifest = { engine: "pagefind", pages: held.length };
   }

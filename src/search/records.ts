@@ -7,6 +7,7 @@ import type { Actor, Tag } from "../model/types.ts";
 import type { Dataset } from "../ingest/dataset.ts";
 import { entityToken, fold, tokenize, type AliasIndex, type FoldMap } from "./fold.ts";
 import { displayName } from "../site/shape.ts";
+import { countWords } from "../render/markdown.ts";
 import { INDEX_LANGUAGE } from "./manifest.ts";
 
 export interface SearchRecord {
@@ -118,6 +119,8 @@ export interface RecordSource {
   date: string;
   /** About how much work making it is (an article's words), to share records between threads. */
   weight: number;
+  /** About how many words it will index, known before it is made: which index the corpus gets depends on their sum. */
+  words: number;
   make(): SearchRecord;
 }
 
@@ -150,7 +153,10 @@ export function recordSources(
     [...new Set(ids.map((id) => actorById.get(id)).filter((a) => a?.type === "jurisdiction").map((a) => a!.id.toUpperCase()))];
   const records: RecordSource[] = [];
 
-  for (const a of data.articles) records.push({ date: a.date.day, weight: a.wordCount + 100, make: () => {
+  // Characters of Chinese and words of Latin text are each one token (fold.ts), as countWords
+  // counts them (punctuation is a token too, so a fifth more).
+  const length = (s: string | undefined) => (s ? countWords(s) * 1.2 : 0);
+  for (const a of data.articles) records.push({ date: a.date.day, weight: a.wordCount + 100, words: Math.min(a.wordCount * 1.2 + length(a.title) + length(a.summary), INDEX_BODY_CHARS) + a.actors.length + a.tags.length, make: () => {
     const text = `${a.title}\n${a.summary ?? ""}\n${textOf(a.slug)}`;
     // Names are found in the whole text; free text is indexed from the first INDEX_BODY_CHARS
     // characters only. Pagefind's memory and each result's download grow with the text it
@@ -183,7 +189,7 @@ export function recordSources(
     };
   } });
 
-  for (const e of data.events) records.push({ date: e.date.start, weight: 200, make: () => {
+  for (const e of data.events) records.push({ date: e.date.start, weight: 200, words: length(e.text) + length(e.title["zh-Hans"]) + length(e.title.en) + 10, make: () => {
     const text = [e.title["zh-Hans"], e.title.en, e.title["zh-Hant"] ?? "", e.instrument?.id ?? "", e.instrument?.title ?? "", e.text].join("\n");
     const named = filtersOf(text, [e.authority, ...e.targets.filter((t) => actorById.has(t))], e.items.filter((i) => tagById.has(i)));
     return {
@@ -213,7 +219,7 @@ export function recordSources(
     };
   } });
 
-  for (const a of data.actors) records.push({ date: "0000-00-00", weight: 20, make: () => {
+  for (const a of data.actors) records.push({ date: "0000-00-00", weight: 20, words: 20, make: () => {
     const names = surfacesOf(a);
     const named = filtersOf(names.join("\n"), [a.id], []);
     return {
@@ -226,7 +232,7 @@ export function recordSources(
       sort: { date: "0000-00-00" },
     };
   } });
-  for (const t of data.tags) records.push({ date: "0000-00-00", weight: 20, make: () => {
+  for (const t of data.tags) records.push({ date: "0000-00-00", weight: 20, words: 10, make: () => {
     const names = surfacesOf(t);
     const named = filtersOf(names.join("\n"), [], [t.id]);
     return {

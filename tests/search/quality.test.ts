@@ -8,6 +8,8 @@ import path from "node:path";
 import * as OpenCC from "opencc-js";
 import { buildSite, type BuiltSite } from "../support/site.ts";
 import { indexSite } from "../../src/build.ts";
+import { engineFor, prepareRecords } from "../../src/search/index-build.ts";
+import { recordTokens } from "../../src/search/records.ts";
 import { loadSearch } from "../../src/search/node-search.ts";
 import { runSearch, type SearchIndex } from "../../src/search/engine.ts";
 import type { AliasIndex, FoldMap } from "../../src/search/fold.ts";
@@ -124,3 +126,13 @@ for (const variant of VARIANTS) {
   assert.deepEqual(days, [...days].sort().reverse());
 });
 }
+
+test("the words a corpus will index, estimated before any record is made, are within 15% of the words indexed", async () => {
+  const { sources } = await prepareRecords(site.cfg);
+  const estimated = sources.reduce((n, s) => n + s.words, 0);
+  const indexed = sources.reduce((n, s) => n + recordTokens(s.make()).length, 0);
+  console.log(`estimated ${estimated} words, indexed ${indexed}`);
+  assert.ok(Math.abs(estimated - indexed) / indexed < 0.15, `estimated ${estimated}, indexed ${indexed}`);
+  assert.equal(engineFor(sources, indexed * 2), "pagefind");
+  assert.equal(engineFor(sources, Math.floor(indexed / 2)), "postings");
+});
