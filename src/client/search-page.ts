@@ -144,11 +144,18 @@ async function main(): Promise<void> {
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  form.addEventListener("input", () => {
+  // Wait for a pause in typing: every search started fetches index chunks and results.
+  const soon = () => {
     clearTimeout(timer);
-    // Wait for a pause in typing: every search started fetches index chunks and results.
     timer = setTimeout(() => void run(readForm(), true), 200);
+  };
+  form.addEventListener("input", (e) => {
+    // While an input method composes (pinyin, zhuyin, cangjie…) the box holds keystrokes, not
+    // words: "xi't" is not a query. The search waits for the characters chosen.
+    if ((e as InputEvent).isComposing) return clearTimeout(timer);
+    soon();
   });
+  form.addEventListener("compositionend", soon);
   form.addEventListener("change", () => void run(readForm(), true));
   form.addEventListener("submit", (e) => {
     e.preventDefault();

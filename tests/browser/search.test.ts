@@ -100,6 +100,26 @@ test("in Chromium every query of the quality list finds what the same engine fin
   await page.close();
 });
 
+test("while an input method composes, nothing is searched; the characters chosen are", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}search/`);
+  await page.waitForSelector('[data-search-results][data-search-state="done"]', { state: "attached" });
+  await page.focus("#q");
+  const cdp = await page.context().newCDPSession(page);
+  for (const text of ["x", "xi", "xit", "xitu"]) {
+    await cdp.send("Input.imeSetComposition", { text, selectionStart: text.length, selectionEnd: text.length });
+    await page.waitForTimeout(120);
+  }
+  await page.waitForTimeout(500);
+  assert.equal(await page.inputValue("#q"), "xitu", "the composition is in the box");
+  assert.equal(new URL(page.url()).searchParams.get("q"), null, "no search for the keystrokes");
+  await cdp.send("Input.insertText", { text: "稀土" });
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("q") === "稀土");
+  await page.waitForSelector('[data-search-results][data-search-state="done"]', { state: "attached" });
+  assert.ok((await page.locator("[data-search-results] li").count()) > 0);
+  await page.close();
+});
+
 test("filters and sort live in the URL and reproduce a search", async () => {
   const page = await browser.newPage();
   const events = await search(page, server.url, `q=${encodeURIComponent("稀土")}&type=event&year=2025&sort=date`);
