@@ -1,6 +1,25 @@
-// One slice of the render (src/site/slices.ts), in a process of its own so that its memory
-// ends with it. `npm run build` runs these; its last line is the number of files written.
+// A render worker (src/site/slices.ts): `npm run build` starts one per render job and sends it
+// slices over the IPC channel, one at a time; it answers each with the number of files written.
+// Several slices in one process skip Node's start and the shaping of the dataset after the
+// first (docs/performance.md). Without a channel it renders KB_RENDER_SLICE once and prints that.
 import { loadConfig } from "../src/config.ts";
 import { writeWithEleventy } from "../src/site/eleventy.ts";
+import type { RenderRequest, RenderReply } from "../src/build.ts";
 
-console.log(JSON.stringify({ files: await writeWithEleventy(loadConfig()) }));
+if (process.send) {
+  process.on("message", (req: RenderRequest) => {
+    void (async () => {
+      let reply: RenderReply;
+      try {
+        reply = { files: await writeWithEleventy(loadConfig({ ...process.env, KB_RENDER_SLICE: req.slice })) };
+      } catch (e) {
+        reply = { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+      }
+      process.send!(reply);
+    })();
+  });
+  // The build closes the channel when no slices are left.
+  process.on("disconnect", () => process.exit(0));
+} else {
+  console.log(JSON.stringify({ files: await writeWithEleventy(loadConfig()) }));
+}

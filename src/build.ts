@@ -39,20 +39,81 @@ export async function renderSite(cfg: KbConfig, opts: { clean?: boolean } = {}):
   if (count === 1) {
     pages = await writeWithEleventy(cfg);
   } else {
-    // Each slice a process of its own, `renderJobs` at a time; the first writes the pages
-    // that exist once, so it starts first.
+    const { size } = await fs.stat(path.join(cfg.dataDir, DATASET_FILE));
+    const heapMiB = renderHeapMiB(size);
+    // `renderJobs` worker processes; each takes the next slice when done with one. The first
+    // slice writes the pages that exist once and needs the most, so it goes first.
     let next = 0;
     const worker = async () => {
-      while (next < count) {
-        const index = next++;
-        const { files } = await runScript<{ files: number }>("scripts/render-slice.ts", { ...configEnv(cfg), KB_RENDER_SLICE: `${index}/${count}` });
-        pages += files;
+      if (next >= count) return;
+      const render = await renderWorker(cfg, heapMiB);
+      try {
+        while (next < count) {
+          // Not `pages += await …`: that reads `pages` before the other worker adds to it.
+          const files = await render(`${next++}/${count}`);
+          pages += files;
+        }
+      } catch (e) {
+        next = count; // the other workers take no more slices
+        throw e;
+      } finally {
+        render.close();
       }
     };
-    await Promise.all(Array.from({ length: Math.min(cfg.renderJobs, count) }, worker));
+    // Settled, not all: on a failure the other worker finishes its slice before we answer.
+    const settled = await Promise.allSettled(Array.from({ length: Math.min(cfg.renderJobs, count) }, worker));
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
   }
   await bundleClientScripts(cfg.outputDir);
   return { pages, slices: count };
+}
+
+/** What the build sends a render worker (scripts/render-slice.ts), and its answer. */
+export interface RenderRequest {
+  slice: string;
+}
+export type RenderReply = { files: number } | { error: string };
+
+/**
+ * A render worker process: a function that has it render one slice ("i/n") and resolves to the
+ * files written, rejecting if the slice failed or the process died.
+ */
+async function renderWorker(cfg: KbConfig, heapMiB: number): Promise<((slice: string) => Promise<number>) & { close(): void }> {
+  const { spawn } = await import("node:child_process");
+  const child = spawn(process.execPath, [`--max-old-space-size=${heapMiB}`, "--import", "tsx", path.join(ROOT, "scripts/render-slice.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, ...configEnv(cfg) },
+    // Eleventy's own lines on stdout are not wanted; its errors go to ours.
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  let exited: string | undefined;
+  let pending: { slice: string; resolve: (n: number) => void; reject: (e: Error) => void } | undefined;
+  const fail = (why: string) => {
+    exited = why;
+    pending?.reject(new Error(`render worker for slice ${pending.slice} ${why}`));
+    pending = undefined;
+  };
+  child.on("error", (e) => fail(`could not start: ${e.message}`));
+  child.on("exit", (code, signal) => fail(`exited (${signal ?? `code ${code}`})`));
+  child.on("message", (reply: RenderReply) => {
+    const p = pending;
+    pending = undefined;
+    if (!p) return;
+    if ("error" in reply) p.reject(new Error(`render slice ${p.slice} failed:\n${reply.error}`));
+    else p.resolve(reply.files);
+  });
+  const render = (slice: string) =>
+    new Promise<number>((resolve, reject) => {
+      if (exited) return reject(new Error(`render worker ${exited} before slice ${slice}`));
+      pending = { slice, resolve, reject };
+      child.send({ slice } satisfies RenderRequest);
+    });
+  return Object.assign(render, {
+    close: () => {
+      if (child.connected) child.disconnect();
+    },
+  });
 }
 
 export async function indexSite(cfg: KbConfig): Promise<IndexFigures> {
@@ -80,6 +141,15 @@ export async function ingestInChild(cfg: KbConfig): Promise<Dataset["summary"]> 
 export async function indexSiteInChild(cfg: KbConfig): Promise<IndexFigures> {
   const { size } = await fs.stat(path.join(cfg.dataDir, DATASET_FILE));
   return runScript<IndexFigures>("scripts/search-index.ts", configEnv(cfg), [`--max-old-space-size=${indexHeapMiB(size)}`]);
+}
+
+/**
+ * A render worker's heap: room for a slice's pages and the shaped dataset it keeps between
+ * slices (about 5.5 times the file). Unheld, V8 let each worker's garbage grow to 1.5 GB at
+ * 10,000 articles, 3.1 GB for the two; held, 1.8 GB at the same speed (docs/performance.md).
+ */
+function renderHeapMiB(datasetBytes: number): number {
+  return 512 + Math.ceil((8 * datasetBytes) / 2 ** 20);
 }
 
 /** The index process's heap: a base for Pagefind's answers and the fold map, and the dataset several times over as objects. */

@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { loadConfig } from "../config.ts";
-import { readDataset, BODIES_DIR } from "../ingest/dataset.ts";
-import { shapeSite } from "./shape.ts";
+import { BODIES_DIR } from "../ingest/dataset.ts";
+import { shapedSite } from "./site-data.ts";
 import nunjucksCompiledOnce from "./nunjucks-once.ts";
 import { t, formatDate, formatEventDate, readingMinutes, DEFAULT_UI_LANG, type UiLang } from "./i18n.ts";
 import { toCsv } from "../timeline/csv.ts";
@@ -33,7 +33,7 @@ export default function kbSite(eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(nunjucksCompiledOnce);
 
   eleventyConfig.addGlobalData("kb", async () => {
-    const site = shapeSite(await readDataset(kb.dataDir), DEFAULT_UI_LANG, { pathPrefix: kb.pathPrefix });
+    const site = await shapedSite(kb.dataDir, kb.pathPrefix);
     return { ...site, paged: pagedData(site, kb.renderSlice, kb.renderOnly) };
   });
   // Slices after the first render only their part of the paged templates (src/site/slices.ts);

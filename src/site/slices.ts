@@ -1,7 +1,8 @@
 // The render in slices. Eleventy keeps every page it renders in memory until its build ends,
-// so a corpus of many thousand articles renders in several Eleventy runs, each a separate
-// process, each writing a contiguous slice of every one-page-per-item template (articles,
-// events, tag and actor list pages); the first also writes the pages that exist once.
+// so a corpus of many thousand articles renders in several Eleventy runs, each writing a
+// contiguous slice of every one-page-per-item template (articles, events, tag and actor list
+// pages); the first also writes the pages that exist once. The runs take turns in a few worker
+// processes (src/build.ts), whose heap is held so that a run's garbage does not outlive it.
 import type { SiteModel } from "./shape.ts";
 
 export interface RenderSlice {
@@ -11,12 +12,15 @@ export interface RenderSlice {
 
 export const WHOLE: RenderSlice = { index: 0, count: 1 };
 
-/** Articles and events per slice by default: Eleventy then stays around 1 GB (docs/performance.md). */
-export const RENDER_SLICE_ITEMS = 1500;
+/**
+ * Articles and events per slice by default. A slice in a worker that rendered one before costs
+ * Eleventy's start only (about 1 s at 10,000 articles), so slices can be small: less memory.
+ */
+export const RENDER_SLICE_ITEMS = 1000;
 
 /**
- * Slices rendered at once, each an Eleventy process on a core of its own: about 0.9 GB each at
- * 10,000 articles (docs/performance.md), so two stay within the 2 GB a build is held to.
+ * Slices rendered at once, each in a worker process on a core of its own: at most about 0.85 GB
+ * each at 10,000 articles (docs/performance.md), so two stay within the 2 GB a build is held to.
  */
 export const RENDER_JOBS = 2;
 

@@ -87,3 +87,24 @@ test("the postings index finds in Chromium what Pagefind finds, newest first whe
     if (query.includes("sort=date")) assert.deepEqual(postings.times, [...postings.times].sort().reverse());
   }
 });
+
+test("a slice that fails stops the render with the slice named and the worker's error, instead of hanging", { timeout: 120_000 }, async () => {
+  const { renderSite } = await import("../../src/build.ts");
+  const { loadConfig } = await import("../../src/config.ts");
+  const tmp = await fs.mkdtemp(path.join((await import("node:os")).tmpdir(), "kb-slice-fail-"));
+  try {
+    const dataDir = path.join(tmp, "data");
+    await fs.mkdir(dataDir);
+    // A summary that asks for three slices and a dataset that cannot be read.
+    await fs.writeFile(path.join(dataDir, "summary.json"), JSON.stringify({ articles: 5, events: 0, draftsSkipped: 0, includeDrafts: false, warnings: 0, errors: 0 }));
+    await fs.writeFile(path.join(dataDir, "dataset.json"), '{"articles": [');
+    const cfg = loadConfig({ ...process.env, KB_DATA_DIR: dataDir, KB_OUTPUT_DIR: path.join(tmp, "site"), KB_RENDER_SLICE_ITEMS: "3" });
+    await assert.rejects(renderSite(cfg), (e: Error) => {
+      assert.match(e.message, /render slice \d\/3 failed/);
+      assert.match(e.message, /JSON/);
+      return true;
+    });
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+});
