@@ -61,6 +61,15 @@ test("highlights are found in either script and map back to the page's own chara
   assert.deepEqual(findHighlights("Huaweis", ["huawei"], map), []);
 });
 
+test("highlights map back across characters whose fold changes their length, the same on every call", () => {
+  // ﬁ (one code unit) folds to "fi"; Ｈｕａｗｅｉ (full width) to huawei; 𠀀 is two code units.
+  const text = "𠀀ﬁnal：Ｈｕａｗｅｉ與華為……ASML";
+  for (let round = 0; round < 3; round++) {
+    const ranges = findHighlights(text, ["final", "huawei", "华为", "asml"], map);
+    assert.deepEqual(ranges.map(([s, e]) => text.slice(s, e)), ["ﬁnal", "Ｈｕａｗｅｉ", "華為", "ASML"], `round ${round}`);
+  }
+});
+
 test("a single Latin letter is not searched: as a prefix it would match half the index", () => {
   assert.equal(parseQuery("半导体 a", map, aliases).text, "半导 导体");
   assert.equal(parseQuery("as", map, aliases).text, "as");
