@@ -11,12 +11,13 @@ import { detectLang } from "../normalize/lang.ts";
 import { slugify } from "../normalize/slug.ts";
 import { renderMarkdown, countWords } from "../render/markdown.ts";
 import type { Vocabulary } from "./vocabulary.ts";
+import { INDEX_BODY_CHARS } from "./dataset.ts";
 
 export interface ArticleResult {
   article?: Article;
   html?: string;
   headings?: ReturnType<typeof renderMarkdown>["headings"];
-  /** Body text for the search index. */
+  /** Body text for the search index: as much as it indexes (INDEX_BODY_CHARS). */
   text?: string;
   diagnostics: Diagnostic[];
 }
@@ -177,7 +178,9 @@ export function ingestArticle(
     wordCount: countWords(rendered.text),
     extra,
   };
-  return { article, html: rendered.html, headings: rendered.headings, text: rendered.text, diagnostics };
+  // Only what the index reads leaves the worker: a long note's whole text was half of what
+  // ingest sent to its main thread and wrote to disk.
+  return { article, html: rendered.html, headings: rendered.headings, text: rendered.text.slice(0, INDEX_BODY_CHARS), diagnostics };
 }
 
 /** The slug a file asks for: its `slug:` field, else its file name, as an ASCII slug. */

@@ -4,7 +4,7 @@
 // the index was written: the character fold map and the registry's names.
 import * as OpenCC from "opencc-js";
 import type { Actor, Tag } from "../model/types.ts";
-import type { Dataset } from "../ingest/dataset.ts";
+import { INDEX_BODY_CHARS, type Dataset } from "../ingest/dataset.ts";
 import { entityToken, fold, tokenize, type AliasIndex, type FoldMap } from "./fold.ts";
 import { displayName } from "../site/shape.ts";
 import { countWords } from "../render/markdown.ts";
@@ -26,8 +26,7 @@ export interface SearchRecord {
 
 const HAN = /\p{Script=Han}/u;
 
-/** How much of an article's text goes into the free-text index (see recordSources). */
-export const INDEX_BODY_CHARS = 6000;
+export { INDEX_BODY_CHARS };
 const t2s = OpenCC.Converter({ from: "hk", to: "cn" });
 const t2s2 = OpenCC.Converter({ from: "tw", to: "cn" });
 const s2tw = OpenCC.Converter({ from: "cn", to: "tw" });
@@ -158,10 +157,9 @@ export function recordSources(
   const length = (s: string | undefined) => (s ? countWords(s) * 1.2 : 0);
   for (const a of data.articles) records.push({ date: a.date.day, weight: a.wordCount + 100, words: Math.min(a.wordCount * 1.2 + length(a.title) + length(a.summary), INDEX_BODY_CHARS) + a.actors.length + a.tags.length, make: () => {
     const text = `${a.title}\n${a.summary ?? ""}\n${textOf(a.slug)}`;
-    // Names are found in the whole text; free text is indexed from the first INDEX_BODY_CHARS
-    // characters only. Pagefind's memory and each result's download grow with the text it
-    // holds, and a 1 MB note would otherwise cost every reader who gets it as a result.
-    // Ingest found the names, nested ones too; an older dataset has only the mentions.
+    // Free text is indexed from the first INDEX_BODY_CHARS characters only (the text file holds
+    // no more). Ingest found the names in the whole text, nested ones too; an older dataset has
+    // only the mentions, and its text files the whole text.
     const named = a.nestedNames
       ? { actor: [...new Set([...a.actors, ...a.nestedNames.actors])].sort(), tag: [...new Set([...a.tags, ...a.nestedNames.tags])].sort() }
       : filtersOf(text, a.actors, a.tags);
