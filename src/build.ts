@@ -1,6 +1,7 @@
 // The production pipeline as functions: ingest → dataset → Eleventy → search index.
 // scripts/ only parse arguments and print; this is what they call.
 import { promises as fs } from "node:fs";
+import type { ChildProcess, StdioOptions } from "node:child_process";
 import path from "node:path";
 import { ROOT, configEnv, type KbConfig } from "./config.ts";
 import type { IngestResult, ArticleCache } from "./ingest/ingest.ts";
@@ -80,13 +81,8 @@ export type RenderReply = { files: number } | { error: string };
  * files written, rejecting if the slice failed or the process died.
  */
 async function renderWorker(cfg: KbConfig, heapMiB: number): Promise<((slice: string) => Promise<number>) & { close(): void }> {
-  const { spawn } = await import("node:child_process");
-  const child = spawn(process.execPath, [`--max-old-space-size=${heapMiB}`, "--import", "tsx", path.join(ROOT, "scripts/render-slice.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, ...configEnv(cfg) },
-    // Eleventy's own lines on stdout are not wanted; its errors go to ours.
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
+  // Eleventy's own lines on stdout are not wanted; its errors go to ours.
+  const child = await scriptProcess("scripts/render-slice.ts", configEnv(cfg), ["ignore", "ignore", "inherit", "ipc"], [`--max-old-space-size=${heapMiB}`]);
   let exited: string | undefined;
   let pending: { slice: string; resolve: (n: number) => void; reject: (e: Error) => void } | undefined;
   const fail = (why: string) => {
@@ -166,12 +162,7 @@ async function runScript<T>(script: string, env: Record<string, string>, nodeFla
 
 /** Runs one of our scripts in a child Node process with `env` added; its errors go to ours. */
 async function spawnScript(script: string, env: Record<string, string>, stdout: "pipe" | "inherit", nodeFlags: string[] = []): Promise<{ code: number | null; out: string }> {
-  const { spawn } = await import("node:child_process");
-  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", path.join(ROOT, script)], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", stdout, "inherit"],
-  });
+  const child = await scriptProcess(script, env, ["ignore", stdout, "inherit"], nodeFlags);
   let out = "";
   child.stdout?.setEncoding("utf8").on("data", (d: string) => (out += d));
   const code = await new Promise<number | null>((resolve, reject) => {
@@ -179,4 +170,10 @@ async function spawnScript(script: string, env: Record<string, string>, stdout: 
     child.on("close", resolve);
   });
   return { code, out };
+}
+
+/** One of our scripts started in a child Node process (through tsx) with `env` added. */
+async function scriptProcess(script: string, env: Record<string, string>, stdio: StdioOptions, nodeFlags: string[]): Promise<ChildProcess> {
+  const { spawn } = await import("node:child_process");
+  return spawn(process.execPath, [...nodeFlags, "--import", "tsx", path.join(ROOT, script)], { cwd: ROOT, env: { ...process.env, ...env }, stdio });
 }

@@ -276,11 +276,6 @@ export function parseQuery(query: string, map: FoldMap, aliases: AliasIndex): Pa
   return { entities, text, terms: [...entities.map((e) => entityToken(e.id)), ...(text ? [text] : [])].join(" "), highlight };
 }
 
-/**
- * Where the folded forms of `terms` occur in `text`, as [start, end) ranges in `text`'s own
- * characters. Folding maps one character to one character, so positions carry over and a
- * Traditional page is highlighted for a Simplified query.
- */
 // Each character's fold, remembered: a text repeats a few thousand characters, and folding them
 // one call at a time was 2.5–5 ms of every result's excerpt (most of a search's own time).
 const characterFolds = new WeakMap<FoldMap, Map<string, string>>();
@@ -290,6 +285,11 @@ function foldedCharacters(map: FoldMap): Map<string, string> {
   return m;
 }
 
+/**
+ * Where the folded forms of `terms` occur in `text`, as [start, end) ranges in `text`'s own
+ * characters. Folding maps one character to one character, so positions carry over and a
+ * Traditional page is highlighted for a Simplified query.
+ */
 export function findHighlights(text: string, terms: string[], map: FoldMap): Array<[number, number]> {
   // Fold character by character, remembering which original character (by UTF-16 offset)
   // each folded code unit came from.
@@ -298,9 +298,7 @@ export function findHighlights(text: string, terms: string[], map: FoldMap): Arr
   let offset = 0;
   const folds = foldedCharacters(map);
   for (const ch of text) {
-    const c = ch.charCodeAt(0);
-    // A common Han character is its own NFKC form and has no case: only the map changes it.
-    let f = c >= 0x4e00 && c <= 0x9fff ? (map[ch] ?? ch) : folds.get(ch);
+    let f = folds.get(ch);
     if (f === undefined) {
       f = fold(ch, map);
       if (folds.size >= 100_000) folds.clear();

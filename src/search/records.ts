@@ -26,7 +26,6 @@ export interface SearchRecord {
 
 const HAN = /\p{Script=Han}/u;
 
-export { INDEX_BODY_CHARS };
 const t2s = OpenCC.Converter({ from: "hk", to: "cn" });
 const t2s2 = OpenCC.Converter({ from: "tw", to: "cn" });
 const s2tw = OpenCC.Converter({ from: "cn", to: "tw" });
