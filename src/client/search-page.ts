@@ -1,12 +1,10 @@
 // The search page: reads the query and filters from the URL, runs the search, shows results as
 // links inside [data-search-results], and keeps the URL in step so a search can be shared.
 import { readableExcerpt, findHighlights, escapeHtml, type AliasIndex, type FoldMap } from "../search/fold.ts";
-import { runSearch, requestFromParams, paramsFromRequest, FILTER_KEYS, EXCERPT_WORDS, type SearchIndex, type SearchOutcome, type SearchRequest } from "../search/engine.ts";
+import { runSearch, prefetchSearch, RESULTS_PER_PAGE as PAGE, requestFromParams, paramsFromRequest, FILTER_KEYS, EXCERPT_WORDS, type SearchIndex, type SearchOutcome, type SearchRequest } from "../search/engine.ts";
 import { PostingsIndex } from "../search/postings-search.ts";
 import { baseUrl, loadJson, markRanges } from "./shared.ts";
 import { SEARCH_DATA_DIR, SEARCH_MANIFEST, INDEX_LANGUAGE, PAGEFIND_DIR, type SearchManifest } from "../search/manifest.ts";
-
-const PAGE = 10;
 
 /**
  * Pagefind's `init()` ignores its language argument and takes the page's `<html lang>`; for zh,
@@ -156,6 +154,11 @@ async function main(): Promise<void> {
     soon();
   });
   form.addEventListener("compositionend", soon);
+  // The pause is for fetching records; the words already whole are fetched while it lasts.
+  form.addEventListener("input", (e) => {
+    if (!(e as InputEvent).isComposing) void prefetchSearch(index, readForm(), map, aliases);
+  });
+  form.addEventListener("compositionend", () => void prefetchSearch(index, readForm(), map, aliases));
   form.addEventListener("change", () => void run(readForm(), true));
   form.addEventListener("submit", (e) => {
     e.preventDefault();

@@ -18,6 +18,12 @@ interface PagefindLike {
   search(term: string | null, opts?: Record<string, unknown>): Promise<{ results: SearchOutcome["results"] } | null>;
 }
 
+/**
+ * Results a search shows at first and at each "more": as Pagefind's own interface does, few,
+ * so the first answer waits for few record fetches (each one a request at 10,000 articles).
+ */
+export const RESULTS_PER_PAGE = 5;
+
 /** Words of indexed text in a Pagefind result's excerpt (its `excerptLength` on the search page). */
 export const EXCERPT_WORDS = 40;
 
@@ -76,6 +82,19 @@ export async function runSearch(
     },
   }));
   return { parsed, results, namesOnly };
+}
+
+/**
+ * While the reader is still typing, the index chunks of the query's whole words (character
+ * pairs, names) are fetched, so the search after the pause finds them loaded: one round trip
+ * less between the last keystroke and the results. Half-typed words (a lone character, a Latin
+ * prefix) are left alone: their chunks are seldom the ones the finished query needs.
+ */
+export function prefetchSearch(index: SearchIndex, req: SearchRequest, map: FoldMap, aliases: AliasIndex): Promise<unknown> {
+  if (index.kind !== "postings") return Promise.resolve();
+  const words = new Set(parseQuery(req.q, map, aliases).terms.split(/\s+/).filter(isWholeToken));
+  // Best effort: a failed fetch is not kept (postings-search.ts) and the search tries again.
+  return Promise.all([...words].map((w) => index.postings.exact(w).catch(() => undefined)));
 }
 
 /**

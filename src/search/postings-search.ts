@@ -21,8 +21,12 @@ export interface PostingsSource {
  */
 export const MAX_PREFIX_CHUNKS = 4;
 
+/** Records kept after use: a reader going back to a query, or on to a narrower one, sees them again. */
+export const RECORD_CACHE = 200;
+
 export class PostingsIndex {
   private readonly chunks = new Map<number, Promise<Chunk>>();
+  private readonly records = new Map<number, Promise<RecordData>>();
   constructor(readonly source: PostingsSource) {}
 
   private chunk(k: number): Promise<Chunk> {
@@ -54,9 +58,21 @@ export class PostingsIndex {
     return union(lists);
   }
 
-  async record(n: number): Promise<RecordData> {
-    const data = JSON.parse(new TextDecoder().decode(await this.source.load(recordPath(n)))) as RecordData;
-    return { ...data, url: `${this.source.base}${data.url.replace(/^\//, "")}` };
+  record(n: number): Promise<RecordData> {
+    let r = this.records.get(n);
+    if (r) {
+      // Most recently used last: the oldest is the one let go.
+      this.records.delete(n);
+    } else {
+      r = this.source.load(recordPath(n)).then((b) => {
+        const data = JSON.parse(new TextDecoder().decode(b)) as RecordData;
+        return { ...data, url: `${this.source.base}${data.url.replace(/^\//, "")}` };
+      });
+      r.catch(() => this.records.delete(n));
+    }
+    this.records.set(n, r);
+    if (this.records.size > RECORD_CACHE) this.records.delete(this.records.keys().next().value!);
+    return r;
   }
 }
 

@@ -7,10 +7,10 @@ import type { Browser, Page } from "playwright-core";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { buildSite, buildSiteInChild, serve, type BuiltSite } from "../support/site.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { launchBrowser, showAllResults } from "../support/browser.ts";
 import { indexSite } from "../../src/build.ts";
 import { loadSearch } from "../../src/search/node-search.ts";
-import { runSearch } from "../../src/search/engine.ts";
+import { runSearch, RESULTS_PER_PAGE } from "../../src/search/engine.ts";
 import { QUERIES } from "../search/queries.ts";
 
 let site: BuiltSite;
@@ -27,9 +27,11 @@ after(async () => {
   await server?.close();
 });
 
+/** Every result's path, "more" pressed until all are shown. */
 async function search(page: Page, base: string, query: string): Promise<string[]> {
   await page.goto(`${base}search/?${query}`);
   await page.waitForSelector('[data-search-results][data-search-state="done"]', { timeout: 15000 });
+  await showAllResults(page);
   return page.locator("[data-search-results] a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
@@ -83,7 +85,8 @@ test("in Chromium every query of the quality list finds what the same engine fin
       for (const c of QUERIES) {
         const out = await runSearch(node.index, { q: c.q, filters: {}, sort: "relevance" }, map, aliases);
         const entities = new Set(out.parsed.entities.map((e) => `/${e.kind === "actor" ? "actors" : "tags"}/${e.id}/`));
-        const first = (await Promise.all(out.results.slice(0, 10).map((r) => r.data()))).map((d) => d.url).filter((u) => !entities.has(u));
+        const all = (await Promise.all(out.results.map((r) => r.data()))).map((d) => d.url).filter((u) => !entities.has(u));
+        const first = (await Promise.all(out.results.slice(0, RESULTS_PER_PAGE).map((r) => r.data()))).map((d) => d.url).filter((u) => !entities.has(u));
         await page.goto(`${srv.url}search/?q=${encodeURIComponent(c.q)}`);
         await page.waitForSelector('[data-search-results][data-search-state="done"]', { timeout: 15000 });
         const total = Number(await page.locator("[data-search-results]").getAttribute("data-search-total"));
@@ -92,6 +95,10 @@ test("in Chromium every query of the quality list finds what the same engine fin
         assert.ok(out.results.length > 0, `${where}: Node finds something`);
         assert.equal(total, out.results.length, `${where}: as many results in Chromium as in Node`);
         assert.deepEqual(shown, first, `${where}: the same first page, in the same order`);
+        // "More" shows the rest, in Node's order, each once.
+        await showAllResults(page);
+        const everything = await page.locator("[data-search-results] li:not(.search-entity) > a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+        assert.deepEqual(everything, all, `${where}: "more" shows every result in order`);
       }
     } finally {
       if (srv !== server) await srv.close();

@@ -6,11 +6,11 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { Chunk, chunkOf, chunksOfPrefix, encodeChunk, readVarint, writeVarint } from "../../src/search/postings.ts";
+import { Chunk, chunkOf, chunkPath, chunksOfPrefix, encodeChunk, readVarint, recordPath, writeVarint } from "../../src/search/postings.ts";
 import { mergeLists, packLists, PostingsWriter, unpackLists, writeChunks, type TermList } from "../../src/search/postings-write.ts";
 import { shareRecords } from "../../src/search/index-build.ts";
-import { excerptOf, findRecords, intersect, MAX_PREFIX_CHUNKS, PostingsIndex, union } from "../../src/search/postings-search.ts";
-import { runSearch } from "../../src/search/engine.ts";
+import { excerptOf, findRecords, intersect, MAX_PREFIX_CHUNKS, PostingsIndex, RECORD_CACHE, union } from "../../src/search/postings-search.ts";
+import { prefetchSearch, runSearch, type SearchIndex } from "../../src/search/engine.ts";
 import { fold, type AliasIndex } from "../../src/search/fold.ts";
 
 test("variable-length integers round-trip, small and large", () => {
@@ -181,4 +181,53 @@ test("runSearch over the postings index: the record's URL under the site's path,
   assert.equal(d.url, "/kb/articles/new/");
   assert.equal(d.readable, true);
   assert.equal(d.excerpt, "<mark>華為</mark>與<mark>台積電</mark>的晶片出口");
+});
+
+test("a record is fetched once while it stays among the last RECORD_CACHE used; a failed fetch is tried again", async () => {
+  const loads = new Map<string, number>();
+  let offline = false;
+  const index = new PostingsIndex({
+    firsts: [],
+    records: 1000,
+    base: "/",
+    load: async (rel) => {
+      if (offline) throw new Error("offline");
+      loads.set(rel, (loads.get(rel) ?? 0) + 1);
+      return new TextEncoder().encode(JSON.stringify({ url: `/${rel}/`, meta: {}, text: "" }));
+    },
+  });
+  const loadsOf = (n: number) => loads.get(recordPath(n)) ?? 0;
+  await index.record(0);
+  assert.equal((await index.record(0)).url, `/${recordPath(0)}/`);
+  assert.equal(loadsOf(0), 1, "the second call is answered from memory");
+  // The cache full (0 … RECORD_CACHE − 1); 0 used again becomes the newest, so the next
+  // record lets 1 go, the oldest.
+  for (let n = 1; n < RECORD_CACHE; n++) await index.record(n);
+  await index.record(0);
+  await index.record(RECORD_CACHE);
+  await index.record(0);
+  assert.equal(loadsOf(0), 1, "record 0, used again, is kept");
+  await index.record(1);
+  assert.equal(loadsOf(1), 2, "record 1, the oldest, was let go and is fetched again");
+  offline = true;
+  await assert.rejects(index.record(5000), /offline/);
+  offline = false;
+  await index.record(5000);
+  assert.equal(loadsOf(5000), 1, "a failed fetch is not kept");
+});
+
+test("while typing, the chunks of the query's whole words are fetched; half-typed words are not", async () => {
+  const { index, read } = await written(8);
+  const search: SearchIndex = { kind: "postings", postings: index };
+  await prefetchSearch(search, { q: "出口管 hua", filters: {}, sort: "relevance" }, MAP, NO_NAMES);
+  const chunksRead = new Set(read.filter((r) => r.includes("/c/")));
+  const chunkOfWord = (w: string) => chunkPath(chunkOf(index.source.firsts, w));
+  // 出口 and 口管 are pairs; 管 (a lone last character) and hua (a Latin word) are prefixes still being typed.
+  assert.deepEqual(chunksRead, new Set([chunkOfWord("出口"), chunkOfWord("口管")]));
+  // The search after the pause reads no chunk a second time.
+  const before = read.length;
+  await runSearch(search, { q: "出口管", filters: {}, sort: "relevance" }, MAP, NO_NAMES);
+  assert.ok(read.slice(before).every((r) => !chunksRead.has(r)), `read again: ${read.slice(before).join(" ")}`);
+  // With Pagefind nothing is fetched ahead.
+  await prefetchSearch({ kind: "pagefind", pagefind: { search: () => assert.fail("no search while typing") } }, { q: "出口", filters: {}, sort: "relevance" }, MAP, NO_NAMES);
 });

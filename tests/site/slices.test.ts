@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { parseRenderSlice, sliceCount, sliceOf } from "../../src/site/slices.ts";
 import { buildSiteInChild, serve } from "../support/site.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { launchBrowser, showAllResults } from "../support/browser.ts";
 
 test("slices: i/n parsed and checked; the parts of all slices are every item once, in order", () => {
   assert.deepEqual(parseRenderSlice(undefined), { index: 0, count: 1 });
@@ -75,6 +75,7 @@ test("the postings index finds in Chromium what Pagefind finds, newest first whe
     const page = await browser.newPage();
     await page.goto(`${server.url}search/?${query}`);
     await page.waitForSelector('[data-search-results][data-search-state="done"]', { state: "attached" });
+    await showAllResults(page);
     const links = await page.locator("[data-search-results] li > a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     const times = await page.locator("[data-search-results] li time").allInnerTexts();
     await page.close();
