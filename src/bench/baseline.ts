@@ -4,7 +4,7 @@
 import path from "node:path";
 import { promises as fs } from "node:fs";
 import { normalizeDate } from "../normalize/date.ts";
-import { dirSize, runMeasured, type RunResult } from "./measure.ts";
+import { dirSize, flushWrites, runMeasured, type RunResult } from "./measure.ts";
 import type { BuildFigures } from "./figures.ts";
 
 export const BASELINE_LAYOUT = `<!doctype html>
@@ -69,6 +69,8 @@ export const BASELINE_MAX_RSS = 16 * 2 ** 30;
 export async function measureBaseline(opts: { root: string; corpusDir: string; workDir: string; maxRss?: number }): Promise<BuildFigures & { siteDir: string }> {
   const { input, config } = await prepareBaseline(opts.corpusDir, opts.workDir);
   const siteDir = path.join(opts.workDir, "site");
+  // Its copies of the corpus written out first, as ours starts (measure.ts).
+  flushWrites();
   const eleventy = await runMeasured(
     process.execPath,
     [path.join(opts.root, "node_modules/@11ty/eleventy/cmd.cjs"), `--input=${input}`, `--output=${siteDir}`, `--config=${config}`, "--quiet"],

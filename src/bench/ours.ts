@@ -4,7 +4,7 @@
 // samples taken while each stage ran.
 import path from "node:path";
 import { promises as fs } from "node:fs";
-import { dirSize, dirSizes, peakIn, runMeasured, type OutputLine } from "./measure.ts";
+import { dirSize, dirSizes, flushWrites, peakIn, runMeasured, type OutputLine } from "./measure.ts";
 import type { BuildFigures } from "./figures.ts";
 
 export interface OurBuildOutput {
@@ -77,6 +77,7 @@ export async function measureOurBuild(opts: OurBuildOptions): Promise<BuildFigur
   };
   delete env.KB_PATH_PREFIX;
   const prof = opts.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
+  flushWrites();
   const run = await runMeasured(process.execPath, [...prof, "--import", "tsx", path.join(opts.root, "scripts/build.ts")], { cwd: opts.root, env });
   const output = parseOurBuildOutput(run.lines);
   if (run.code !== 0 || !output) {
