@@ -17,14 +17,14 @@ export { createEleventy, writeWithEleventy };
 export async function runIngest(cfg: KbConfig, incremental?: { cache: ArticleCache; written: WrittenBodies }): Promise<IngestResult> {
   // Loaded here, not above: `npm run build` ingests in a child process and need not load it.
   const { ingest } = await import("./ingest/ingest.ts");
-  const { bodyWriter, writeDataset } = await import("./ingest/dataset.ts");
+  const { prepareBodies, writeDataset } = await import("./ingest/dataset.ts");
   await fs.mkdir(cfg.dataDir, { recursive: true });
   const result = await ingest({
     contentDir: cfg.contentDir,
     fallbackDir: cfg.shippedContentDir,
     includeDrafts: cfg.includeDrafts,
     // A full build writes each body as it goes and uses every core; npm start keeps its cache.
-    ...(incremental ? { cache: incremental.cache } : { workers: "auto" as const, spill: await bodyWriter(cfg.dataDir) }),
+    ...(incremental ? { cache: incremental.cache } : { workers: "auto" as const, spillDir: await prepareBodies(cfg.dataDir).then(() => cfg.dataDir) }),
   });
   await writeDataset(result, cfg.dataDir, incremental?.written);
   return result;

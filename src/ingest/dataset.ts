@@ -1,7 +1,7 @@
 // The dataset is the one thing Eleventy reads: a JSON file of metadata for every article,
 // actor and tag, and the rendered body of each article in a file of its own, so that a page
 // reads only its own body and memory does not grow with the corpus.
-import { promises as fs } from "node:fs";
+import { promises as fs, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Actor, Article, BuildSummary, Tag } from "../model/types.ts";
 import type { Heading } from "../render/markdown.ts";
@@ -90,14 +90,40 @@ export async function clearBodies(outDir: string): Promise<void> {
   await fs.rm(path.join(outDir, TEXT_DIR), { recursive: true, force: true });
 }
 
-/** A sink for IngestOptions.spill: each body and text written as soon as it is ingested. */
-export async function bodyWriter(outDir: string): Promise<(slug: string, html: string, text: string) => Promise<void>> {
+/** Empties and makes the bodies and texts folders for a run that writes each body as it goes (IngestOptions.spillDir). */
+export async function prepareBodies(outDir: string): Promise<void> {
   await clearBodies(outDir);
   await fs.mkdir(path.join(outDir, BODIES_DIR), { recursive: true });
   await fs.mkdir(path.join(outDir, TEXT_DIR), { recursive: true });
-  return async (slug, html, text) => {
-    await Promise.all([fs.writeFile(path.join(outDir, BODIES_DIR, `${slug}.html`), html), fs.writeFile(path.join(outDir, TEXT_DIR, `${slug}.txt`), text)]);
-  };
+}
+
+/**
+ * An article's body and text, written by the thread that ingested it: under `name`, its slug,
+ * or, in a worker thread, a pending name (pendingBodyName) until the main thread settles the
+ * slug (two notes may want the same one) and renames it. Synchronous: a worker thread has
+ * nothing else to do meanwhile, and the main thread was spending a third of a core on the
+ * promises of 20,000 writes at 10,000 articles.
+ */
+export function writeBody(outDir: string, name: string, html: string, text: string): void {
+  writeFileSync(path.join(outDir, BODIES_DIR, `${name}.html`), html);
+  writeFileSync(path.join(outDir, TEXT_DIR, `${name}.txt`), text);
+}
+
+/** The name a worker thread writes the body of the `index`-th file under (dot-first: never a slug). */
+export function pendingBodyName(index: number): string {
+  return `.pending-${index}`;
+}
+
+/** A pending body under its settled slug. */
+export function settleBody(outDir: string, pending: string, slug: string): void {
+  renameSync(path.join(outDir, BODIES_DIR, `${pending}.html`), path.join(outDir, BODIES_DIR, `${slug}.html`));
+  renameSync(path.join(outDir, TEXT_DIR, `${pending}.txt`), path.join(outDir, TEXT_DIR, `${slug}.txt`));
+}
+
+/** A pending body no page needs (a draft left out). */
+export function dropBody(outDir: string, pending: string): void {
+  rmSync(path.join(outDir, BODIES_DIR, `${pending}.html`), { force: true });
+  rmSync(path.join(outDir, TEXT_DIR, `${pending}.txt`), { force: true });
 }
 
 export async function readSummary(dir: string): Promise<Dataset["summary"]> {

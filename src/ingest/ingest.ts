@@ -13,6 +13,7 @@ import type { TimelineEvent } from "../model/event.ts";
 import { ingestEvents, type ArticleRef, type EventFile } from "./events.ts";
 import { decodeClipping } from "../import/decode.ts";
 import { ingestInWorkers, POOL_MIN_FILES, type FileOutcome } from "./pool.ts";
+import { dropBody, settleBody, writeBody } from "./dataset.ts";
 
 /** Results of earlier runs by file, for `npm start`: an unchanged file is not read again. */
 export type ArticleCache = Map<string, { stamp: string; result: ReturnType<typeof ingestArticle>; lastGood?: ReturnType<typeof ingestArticle> }>;
@@ -26,8 +27,11 @@ export interface IngestOptions {
   now?: Date;
   /** Ingest on worker threads ("auto": one per core) when there are many files and no cache. */
   workers?: number | "auto";
-  /** Takes each article's body and text as soon as it is ingested, so the run does not hold them. */
-  spill?: (slug: string, html: string, text: string) => Promise<void>;
+  /**
+   * A dataset folder made ready by prepareBodies: each article's body and text are written
+   * there as soon as it is ingested (by its worker thread), so the run does not hold them.
+   */
+  spillDir?: string;
 }
 
 export interface IngestedArticle {
@@ -35,7 +39,7 @@ export interface IngestedArticle {
   html: string;
   headings: Heading[];
   text: string;
-  /** Body and text were handed to IngestOptions.spill and are empty here. */
+  /** Body and text were written to IngestOptions.spillDir and are empty here. */
   spilled?: boolean;
 }
 
@@ -107,7 +111,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   let draftsSkipped = 0;
 
   const outcomes = opts.workers && !opts.cache && files.length >= POOL_MIN_FILES
-    ? ingestInWorkers(files, { contentDir: opts.contentDir, fallbackDir: opts.fallbackDir, now, ...(opts.workers === "auto" ? {} : { workers: opts.workers }) })
+    ? ingestInWorkers(files, { contentDir: opts.contentDir, fallbackDir: opts.fallbackDir, now, ...(opts.spillDir ? { spillDir: opts.spillDir } : {}), ...(opts.workers === "auto" ? {} : { workers: opts.workers }) })
     : ingestInThisThread(files, opts, vocab, now);
   for await (const outcome of outcomes) {
     const file = outcome.file;
@@ -126,12 +130,14 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     refs.set(slug, ref);
     refs.set(path.basename(file).replace(/\.(md|markdown)$/i, ""), ref);
     if (!published) {
+      if (outcome.pending) dropBody(opts.spillDir!, outcome.pending);
       draftsSkipped++;
       continue;
     }
-    if (opts.spill) {
-      // The body goes to disk now; the run keeps only what the dataset needs.
-      await opts.spill(slug, r.html!, r.text!);
+    if (opts.spillDir) {
+      // The body goes to disk now (or went, from its worker); the run keeps only what the dataset needs.
+      if (outcome.pending) settleBody(opts.spillDir, outcome.pending, slug);
+      else writeBody(opts.spillDir, slug, r.html!, r.text!);
       articles.push({ article, html: "", headings: r.headings!, text: "", spilled: true });
     } else {
       articles.push({ article, html: r.html!, headings: r.headings!, text: r.text! });

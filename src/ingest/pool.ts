@@ -11,9 +11,12 @@ export interface PoolOptions {
   now: Date;
   /** Worker threads; default: one per core. */
   workers?: number;
+  /** Each worker writes the bodies it makes here (dataset.ts writeBody), under pending names. */
+  spillDir?: string;
 }
 
-export type FileOutcome = { file: string; result: ArticleResult } | { file: string; error: string };
+/** `pending`: the body and text are in the spill folder under this name, and empty in `result`. */
+export type FileOutcome = { file: string; result: ArticleResult; pending?: string } | { file: string; error: string; pending?: undefined };
 
 // Worker threads do not inherit the TypeScript loader of the main thread (Node 20): each one
 // registers tsx itself before it imports the worker module.
@@ -34,7 +37,7 @@ export async function* ingestInWorkers(files: readonly string[], opts: PoolOptio
     () =>
       new Worker(BOOTSTRAP, {
         eval: true,
-        workerData: { contentDir: opts.contentDir, fallbackDir: opts.fallbackDir, now: opts.now.toISOString() },
+        workerData: { contentDir: opts.contentDir, fallbackDir: opts.fallbackDir, now: opts.now.toISOString(), spillDir: opts.spillDir },
       }),
   );
   const done = new Map<number, FileOutcome>();

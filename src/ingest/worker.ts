@@ -6,8 +6,9 @@ import { loadVocabulary } from "./vocabulary.ts";
 import { readContentFile } from "./ingest.ts";
 import { DiagnosticLog } from "../model/diagnostics.ts";
 import type { FileOutcome } from "./pool.ts";
+import { pendingBodyName, writeBody } from "./dataset.ts";
 
-const { contentDir, fallbackDir, now } = workerData as { contentDir: string; fallbackDir: string; now: string };
+const { contentDir, fallbackDir, now, spillDir } = workerData as { contentDir: string; fallbackDir: string; now: string; spillDir?: string };
 // The registries' own problems are reported once, by the main thread.
 const vocab = await loadVocabulary(contentDir, fallbackDir, new DiagnosticLog());
 const when = new Date(now);
@@ -18,7 +19,15 @@ parentPort!.on("message", async ({ index, file }: { index: number; file: string 
     const { text, notice } = await readContentFile(path.join(contentDir, file), file);
     const result = ingestArticle(file, text, vocab, { now: when });
     if (notice) result.diagnostics.unshift(notice);
-    outcome = { file, result };
+    if (spillDir && result.article) {
+      // Written here, not sent: the body's copy to the main thread and its write there were a
+      // third of the main thread's time. The main thread renames it once the slug is settled.
+      const pending = pendingBodyName(index);
+      writeBody(spillDir, pending, result.html!, result.text!);
+      outcome = { file, result: { ...result, html: "", text: "" }, pending };
+    } else {
+      outcome = { file, result };
+    }
   } catch (e) {
     outcome = { file, error: (e as Error).message };
   }

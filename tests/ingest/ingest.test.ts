@@ -150,3 +150,38 @@ test("the shipped content ingests with no errors, and every seed is there with i
     "raw/004_d320378eb413a6c9.txt": "2023-07-06",
   });
 });
+
+test("on worker threads, bodies written as they go: the same dataset and the same files as one thread, drafts' bodies dropped, none pending", async () => {
+  const { POOL_MIN_FILES } = await import("../../src/ingest/pool.ts");
+  const { prepareBodies, toDataset, BODIES_DIR, TEXT_DIR } = await import("../../src/ingest/dataset.ts");
+  const files: Record<string, string> = {
+    // The same file name in two folders: one slug each, settled by the main thread in file order.
+    "x/README.md": "---\ntitle: First readme\ndate: 2024-01-02\n---\n华为的晶片。",
+    "y/README.md": "---\ntitle: Second readme\ndate: 2024-01-03\n---\nHuawei chips.",
+    "draft.md": "---\ntitle: A draft\ndate: 2024-01-04\ndraft: true\n---\nNot published.",
+    "broken.md": "---\ntitle: [broken\ndate: 2024-01-05\n---\nLeft out.",
+  };
+  for (let i = 0; i < POOL_MIN_FILES; i++) files[`n/${String(i).padStart(4, "0")}.md`] = `---\ntitle: Note ${i}\ndate: 2024-02-${String((i % 28) + 1).padStart(2, "0")}\n---\n第${i}条：台积电与美光。\n\n![](a.png)`;
+  const dir = await contentDir(files);
+  const out = async (workers: number | undefined) => {
+    const data = await fs.mkdtemp(path.join(os.tmpdir(), "kb-data-"));
+    await prepareBodies(data);
+    const r = await ingest({ contentDir: dir, fallbackDir: SHIPPED, includeDrafts: false, now: NOW, spillDir: data, ...(workers ? { workers } : {}) });
+    const listing: Record<string, string> = {};
+    for (const sub of [BODIES_DIR, TEXT_DIR]) for (const f of await fs.readdir(path.join(data, sub))) listing[`${sub}/${f}`] = await fs.readFile(path.join(data, sub, f), "utf8");
+    const { seconds: _s, ...summary } = r.summary;
+    return { dataset: toDataset(r), summary, log: r.log.sorted(), listing };
+  };
+  const one = await out(undefined);
+  const two = await out(2);
+  assert.equal(one.dataset.articles.length, POOL_MIN_FILES + 2);
+  assert.deepEqual(two.dataset, one.dataset);
+  assert.deepEqual(two.log, one.log);
+  assert.deepEqual(Object.keys(two.listing).sort(), Object.keys(one.listing).sort());
+  assert.deepEqual(two.listing, one.listing);
+  // Every published article has its body and text under its slug, and nothing else is there.
+  const expected = one.dataset.articles.flatMap((a) => [`${BODIES_DIR}/${a.slug}.html`, `${TEXT_DIR}/${a.slug}.txt`]).sort();
+  assert.deepEqual(Object.keys(two.listing).sort(), expected);
+  const readme = two.dataset.articles.find((a) => a.title === "Second readme")!;
+  assert.match(two.listing[`${BODIES_DIR}/${readme.slug}.html`]!, /Huawei chips/);
+});
