@@ -21,7 +21,7 @@ const USAGE = `usage: npx tsx scripts/bench.ts --articles N [--size realistic|sm
   --repeat K        K runs of each build, interleaved; medians are reported (default 1)
   --search          after the build, time searches in headless Chromium
   --query Q         a search to time (repeatable; default: ${"稀土出口 华为"} and ${"半导体 ASML"})
-  --profile         one more build of ours under --cpu-prof, summarised per stage
+  --profile         one more build of ours under --cpu-prof (every process and thread), summarised per stage
   --search-site DIR only the search and timeline measurements, on the site built in DIR
                     (e.g. <--out>/ours/site of an earlier run)
   --edit            start npm start on the corpus, open an article in Chromium, save 3 edits of

@@ -175,5 +175,8 @@ async function spawnScript(script: string, env: Record<string, string>, stdout: 
 /** One of our scripts started in a child Node process (through tsx) with `env` added. */
 async function scriptProcess(script: string, env: Record<string, string>, stdio: StdioOptions, nodeFlags: string[]): Promise<ChildProcess> {
   const { spawn } = await import("node:child_process");
-  return spawn(process.execPath, [...nodeFlags, "--import", "tsx", path.join(ROOT, script)], { cwd: ROOT, env: { ...process.env, ...env }, stdio });
+  // The benchmark's --profile: every stage's process profiles itself (Node refuses --cpu-prof in NODE_OPTIONS).
+  const dir = process.env.KB_CPU_PROF_DIR;
+  const prof = dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
+  return spawn(process.execPath, [...prof, ...nodeFlags, "--import", "tsx", path.join(ROOT, script)], { cwd: ROOT, env: { ...process.env, ...env }, stdio });
 }

@@ -76,6 +76,8 @@ export async function measureOurBuild(opts: OurBuildOptions): Promise<BuildFigur
     KB_OUTPUT_DIR: siteDir,
   };
   delete env.KB_PATH_PREFIX;
+  if (opts.cpuProfDir) env.KB_CPU_PROF_DIR = opts.cpuProfDir;
+  else delete env.KB_CPU_PROF_DIR;
   const prof = opts.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
   flushWrites();
   const run = await runMeasured(process.execPath, [...prof, "--import", "tsx", path.join(opts.root, "scripts/build.ts")], { cwd: opts.root, env });

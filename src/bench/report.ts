@@ -109,7 +109,8 @@ export function timelineLines(t: TimelineFigures): string[] {
 export function profileLines(title: string, p: ProfileSummary): string[] {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   return [
-    `${title}: ${secs(p.totalMs / 1000)} of samples`,
+    // Threads waiting (idle) are most of the samples of a build's many threads: busy time is what counts.
+    `${title}: ${secs(p.totalMs / 1000)} of samples, ${secs((p.totalMs - (p.modules.find((m) => m.module === "(idle)")?.selfMs ?? 0)) / 1000)} busy`,
     ...table(["module (self time)", "ms", "share"], p.modules.map((x) => [x.module, x.selfMs.toFixed(0), pct(x.share)])),
     "",
     // V8 names regular expressions by their source, which can be a line long.

@@ -10,7 +10,7 @@ import { writeCorpus, type CorpusStats } from "./write.ts";
 import { measureOurBuild } from "./ours.ts";
 import { measureBaseline } from "./baseline.ts";
 import { measureSearch, DEFAULT_QUERIES, type SearchDeps, type SearchFigures } from "./search.ts";
-import { readMainProfile, summarizeCpuProfile, type ProfileSummary } from "./profile.ts";
+import { profilesByStage, readProfiles, summarizeCpuProfiles, type ProfileSummary } from "./profile.ts";
 import type { BuildFigures } from "./figures.ts";
 import { measureEdit, type EditFigures } from "./edit.ts";
 import type { SizeProfileName } from "./sizes.ts";
@@ -108,22 +108,24 @@ export async function runBench(opts: BenchOptions, deps: { log(line: string): vo
       const profDir = path.join(dir, "profiles");
       await fs.rm(profDir, { recursive: true, force: true });
       const f = await measureOurBuild({ root: opts.root, contentDir: corpusDir, workDir: path.join(dir, "ours-profiled"), cpuProfDir: profDir });
-      const main = await readMainProfile(profDir);
-      if (main) {
+      const profiles = await readProfiles(profDir);
+      if (profiles.length) {
+        const main = profiles.reduce((a, b) => (b.profile.startTime < a.profile.startTime ? b : a));
         // Stage boundaries from when the build's lines arrived (ms after spawn), moved to the
         // profile's clock: the profile ends as the process exits, so it began `shift` ms in.
         const shift = f.wallSeconds * 1000 - (main.profile.endTime - main.profile.startTime) / 1000;
         const ingestStart = Math.max(0, f.output.finishedAt - f.output.total * 1000 - shift);
         const renderStart = f.output.ingestDoneAt - shift;
         const indexStart = f.output.finishedAt - f.output.index.seconds * 1000 - shift;
+        const stages = profilesByStage(profiles, [
+          { name: "start-up (loading modules)", from: 0, to: ingestStart },
+          { name: "ingest", from: ingestStart, to: renderStart },
+          { name: "render", from: renderStart, to: indexStart },
+          { name: "index", from: indexStart, to: Infinity },
+        ]);
         result.profile = {
-          file: main.file,
-          stages: [
-            { name: "start-up (loading modules)", summary: summarizeCpuProfile(main.profile, 12, [0, ingestStart]) },
-            { name: "ingest", summary: summarizeCpuProfile(main.profile, 12, [ingestStart, renderStart]) },
-            { name: "render", summary: summarizeCpuProfile(main.profile, 12, [renderStart, indexStart]) },
-            { name: "index", summary: summarizeCpuProfile(main.profile, 12, [indexStart, Infinity]) },
-          ],
+          file: profDir,
+          stages: stages.map((s) => ({ name: `${s.name} (${s.files} thread profile${s.files === 1 ? "" : "s"})`, summary: summarizeCpuProfiles(s.parts, 12) })),
         };
       }
     }

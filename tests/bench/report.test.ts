@@ -3,8 +3,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseOurBuildOutput } from "../../src/bench/ours.ts";
 import { baselineCopy } from "../../src/bench/baseline.ts";
-import { medianFigures, stageTable, outputTable } from "../../src/bench/report.ts";
-import { summarizeCpuProfile, moduleOf, busyMs, type CpuProfile } from "../../src/bench/profile.ts";
+import { medianFigures, stageTable, outputTable, profileLines } from "../../src/bench/report.ts";
+import { summarizeCpuProfile, summarizeCpuProfiles, profilesByStage, moduleOf, busyMs, type CpuProfile } from "../../src/bench/profile.ts";
 import type { BuildFigures } from "../../src/bench/figures.ts";
 
 const line = (t: number, text: string) => ({ t, stream: "stdout" as const, text });
@@ -99,5 +99,46 @@ test("a CPU profile is reduced to self time per function and module, in a time w
   const early = summarizeCpuProfile(profile, 5, [0, 4]);
   assert.deepEqual(early.modules, [{ module: "markdown-it", selfMs: 2, share: 1 }]);
   assert.equal(busyMs(profile), 7);
+  assert.equal(profileLines("ingest", all)[0], "ingest: 0.01 s of samples, 0.01 s busy");
+  assert.match(profileLines("ingest", summarizeCpuProfile({ ...profile, samples: [4, 4, 4, 4, 4, 4, 2] })).join("\n"), /ingest: 0\.01 s of samples, 0\.00 s busy/);
   assert.equal(moduleOf("node:internal/modules/esm/loader"), "node:internal");
+});
+
+test("a build's profiles by stage: its own process cut into the stages' windows, each stage's processes wholly theirs", () => {
+  const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0 });
+  // One function per profile, a sample every ms from its start (µs on the machine's clock).
+  const profile = (fn: string, url: string, startMs: number, samples: number): CpuProfile => ({
+    nodes: [{ id: 1, callFrame: frame(fn, url) }],
+    startTime: startMs * 1000,
+    endTime: (startMs + samples) * 1000,
+    samples: Array.from({ length: samples }, () => 1),
+    timeDeltas: Array.from({ length: samples }, () => 1000),
+  });
+  const profiles = [
+    // The build's process (pid 100): its main thread for 30 ms, tsx's loader thread started 1 ms later.
+    { file: "CPU.20261204.090000.100.0.001.cpuprofile", profile: profile("build", "file:///repo/src/build.ts", 1_000, 30) },
+    { file: "CPU.20261204.090000.100.1.002.cpuprofile", profile: profile("load", "file:///repo/node_modules/tsx/x.mjs", 1_001, 4) },
+    // The ingest process (pid 200) and a worker thread of it, started in the ingest window.
+    { file: "CPU.20261204.090000.200.0.001.cpuprofile", profile: profile("ingest", "file:///repo/src/ingest/ingest.ts", 1_005, 5) },
+    { file: "CPU.20261204.090000.200.2.003.cpuprofile", profile: profile("article", "file:///repo/src/ingest/article.ts", 1_006, 7) },
+    // Two render workers (pids 300, 301), started after ingest ended.
+    { file: "CPU.20261204.090000.300.0.001.cpuprofile", profile: profile("slice", "file:///repo/node_modules/@11ty/eleventy/a.js", 1_012, 6) },
+    { file: "CPU.20261204.090000.301.0.001.cpuprofile", profile: profile("slice", "file:///repo/node_modules/@11ty/eleventy/a.js", 1_012, 8) },
+  ];
+  const stages = profilesByStage(profiles, [
+    { name: "start-up", from: 0, to: 4 },
+    { name: "ingest", from: 4, to: 11 },
+    { name: "render", from: 11, to: Infinity },
+  ]);
+  assert.deepEqual(stages.map((s) => [s.name, s.files]), [["start-up", 2], ["ingest", 4], ["render", 4]]);
+  const [startup, ingest, render] = stages.map((s) => summarizeCpuProfiles(s.parts));
+  // Samples at 1, 2, 3 ms of the main thread; the loader's at 1, 2 ms of its own clock (2, 3 of the build's).
+  assert.deepEqual(startup!.modules, [{ module: "src/build.ts", selfMs: 3, share: 0.6 }, { module: "tsx", selfMs: 2, share: 0.4 }]);
+  // The ingest process and its thread wholly (5 + 7 ms), the build's main thread from 4 to 11 ms (7 ms), the loader's last 2.
+  assert.equal(ingest!.totalMs, 5 + 7 + 7 + 2);
+  assert.equal(ingest!.modules.find((m) => m.module === "src/ingest/article.ts")?.selfMs, 7);
+  // Both render workers added up.
+  assert.equal(render!.modules.find((m) => m.module === "@11ty/eleventy")?.selfMs, 14);
+  assert.equal(render!.modules.find((m) => m.module === "src/build.ts")?.selfMs, 30 - 10);
+  assert.deepEqual(profilesByStage([], [{ name: "ingest", from: 0, to: 1 }]), [{ name: "ingest", parts: [], files: 0 }]);
 });
