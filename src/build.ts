@@ -19,12 +19,13 @@ export async function runIngest(cfg: KbConfig, incremental?: { cache: ArticleCac
   const { ingest } = await import("./ingest/ingest.ts");
   const { prepareBodies, writeDataset } = await import("./ingest/dataset.ts");
   await fs.mkdir(cfg.dataDir, { recursive: true });
+  if (!incremental) await prepareBodies(cfg.dataDir);
   const result = await ingest({
     contentDir: cfg.contentDir,
     fallbackDir: cfg.shippedContentDir,
     includeDrafts: cfg.includeDrafts,
     // A full build writes each body as it goes and uses every core; npm start keeps its cache.
-    ...(incremental ? { cache: incremental.cache } : { workers: "auto" as const, spillDir: await prepareBodies(cfg.dataDir).then(() => cfg.dataDir) }),
+    ...(incremental ? { cache: incremental.cache } : { workers: "auto" as const, spillDir: cfg.dataDir }),
   });
   await writeDataset(result, cfg.dataDir, incremental?.written);
   return result;

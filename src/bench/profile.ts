@@ -81,6 +81,11 @@ export interface NamedProfile {
   profile: CpuProfile;
 }
 
+/** Pure: the profile that started first, a thread of the build's own process (profiles not empty). */
+export function firstStarted(profiles: readonly NamedProfile[]): NamedProfile {
+  return profiles.reduce((a, b) => (b.profile.startTime < a.profile.startTime ? b : a));
+}
+
 /**
  * Pure: the profiles of a build by stage. The build's own process (the one that started
  * first) is cut into the stages' windows; each stage runs in processes of its own (ingest,
@@ -94,7 +99,7 @@ export function profilesByStage(
 ): Array<{ name: string; parts: Array<{ profile: CpuProfile; window?: [number, number] }>; files: number }> {
   if (profiles.length === 0) return stages.map((s) => ({ name: s.name, parts: [], files: 0 }));
   const pidOf = (file: string) => /\.(\d+)\.\d+\.\d+\.cpuprofile$/.exec(file)?.[1] ?? file;
-  const first = profiles.reduce((a, b) => (b.profile.startTime < a.profile.startTime ? b : a));
+  const first = firstStarted(profiles);
   const own = pidOf(first.file);
   const t0 = first.profile.startTime;
   return stages.map((s) => {

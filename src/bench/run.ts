@@ -10,7 +10,7 @@ import { writeCorpus, type CorpusStats } from "./write.ts";
 import { measureOurBuild } from "./ours.ts";
 import { measureBaseline } from "./baseline.ts";
 import { measureSearch, DEFAULT_QUERIES, type SearchDeps, type SearchFigures } from "./search.ts";
-import { profilesByStage, readProfiles, summarizeCpuProfiles, type ProfileSummary } from "./profile.ts";
+import { firstStarted, profilesByStage, readProfiles, summarizeCpuProfiles, type ProfileSummary } from "./profile.ts";
 import type { BuildFigures } from "./figures.ts";
 import { measureEdit, type EditFigures } from "./edit.ts";
 import type { SizeProfileName } from "./sizes.ts";
@@ -110,7 +110,7 @@ export async function runBench(opts: BenchOptions, deps: { log(line: string): vo
       const f = await measureOurBuild({ root: opts.root, contentDir: corpusDir, workDir: path.join(dir, "ours-profiled"), cpuProfDir: profDir });
       const profiles = await readProfiles(profDir);
       if (profiles.length) {
-        const main = profiles.reduce((a, b) => (b.profile.startTime < a.profile.startTime ? b : a));
+        const main = firstStarted(profiles);
         // Stage boundaries from when the build's lines arrived (ms after spawn), moved to the
         // profile's clock: the profile ends as the process exits, so it began `shift` ms in.
         const shift = f.wallSeconds * 1000 - (main.profile.endTime - main.profile.startTime) / 1000;

@@ -143,9 +143,11 @@ async function main(): Promise<void> {
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Wait for a pause in typing: every search started fetches index chunks and results.
+  // The pause is for fetching records; the words already whole are fetched while it lasts.
   const soon = () => {
     clearTimeout(timer);
     timer = setTimeout(() => void run(readForm(), true), 200);
+    void prefetchSearch(index, readForm(), map, aliases);
   };
   form.addEventListener("input", (e) => {
     // While an input method composes (pinyin, zhuyin, cangjie…) the box holds keystrokes, not
@@ -154,11 +156,6 @@ async function main(): Promise<void> {
     soon();
   });
   form.addEventListener("compositionend", soon);
-  // The pause is for fetching records; the words already whole are fetched while it lasts.
-  form.addEventListener("input", (e) => {
-    if (!(e as InputEvent).isComposing) void prefetchSearch(index, readForm(), map, aliases);
-  });
-  form.addEventListener("compositionend", () => void prefetchSearch(index, readForm(), map, aliases));
   form.addEventListener("change", () => void run(readForm(), true));
   form.addEventListener("submit", (e) => {
     e.preventDefault();

@@ -183,6 +183,11 @@ export function ingestArticle(
   return { article, html: rendered.html, headings: rendered.headings, text: rendered.text.slice(0, INDEX_BODY_CHARS), diagnostics };
 }
 
+/** A draft is on the site only when the run includes drafts (KB_INCLUDE_DRAFTS, npm start). */
+export function isPublished(article: Pick<Article, "draft">, includeDrafts: boolean): boolean {
+  return !article.draft || includeDrafts;
+}
+
 /** The slug a file asks for: its `slug:` field, else its file name, as an ASCII slug. */
 export function articleSlug(file: string, explicit?: string): string {
   const base = explicit ?? path.basename(file).replace(/\.(md|markdown)$/i, "");

@@ -1,7 +1,7 @@
 // The dataset is the one thing Eleventy reads: a JSON file of metadata for every article,
 // actor and tag, and the rendered body of each article in a file of its own, so that a page
 // reads only its own body and memory does not grow with the corpus.
-import { promises as fs, renameSync, rmSync, writeFileSync } from "node:fs";
+import { promises as fs, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Actor, Article, BuildSummary, Tag } from "../model/types.ts";
 import type { Heading } from "../render/markdown.ts";
@@ -118,12 +118,6 @@ export function pendingBodyName(index: number): string {
 export function settleBody(outDir: string, pending: string, slug: string): void {
   renameSync(path.join(outDir, BODIES_DIR, `${pending}.html`), path.join(outDir, BODIES_DIR, `${slug}.html`));
   renameSync(path.join(outDir, TEXT_DIR, `${pending}.txt`), path.join(outDir, TEXT_DIR, `${slug}.txt`));
-}
-
-/** A pending body no page needs (a draft left out). */
-export function dropBody(outDir: string, pending: string): void {
-  rmSync(path.join(outDir, BODIES_DIR, `${pending}.html`), { force: true });
-  rmSync(path.join(outDir, TEXT_DIR, `${pending}.txt`), { force: true });
 }
 
 export async function readSummary(dir: string): Promise<Dataset["summary"]> {

@@ -6,14 +6,14 @@ import path from "node:path";
 import { createHash } from "node:crypto";
 import type { Article, BuildSummary } from "../model/types.ts";
 import { DiagnosticLog, type Diagnostic } from "../model/diagnostics.ts";
-import { ingestArticle, articleSlug } from "./article.ts";
+import { ingestArticle, articleSlug, isPublished } from "./article.ts";
 import { loadVocabulary, type Vocabulary } from "./vocabulary.ts";
 import type { Heading } from "../render/markdown.ts";
 import type { TimelineEvent } from "../model/event.ts";
 import { ingestEvents, type ArticleRef, type EventFile } from "./events.ts";
 import { decodeClipping } from "../import/decode.ts";
 import { ingestInWorkers, POOL_MIN_FILES, type FileOutcome } from "./pool.ts";
-import { dropBody, settleBody, writeBody } from "./dataset.ts";
+import { settleBody, writeBody } from "./dataset.ts";
 
 /** Results of earlier runs by file, for `npm start`: an unchanged file is not read again. */
 export type ArticleCache = Map<string, { stamp: string; result: ReturnType<typeof ingestArticle>; lastGood?: ReturnType<typeof ingestArticle> }>;
@@ -111,7 +111,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   let draftsSkipped = 0;
 
   const outcomes = opts.workers && !opts.cache && files.length >= POOL_MIN_FILES
-    ? ingestInWorkers(files, { contentDir: opts.contentDir, fallbackDir: opts.fallbackDir, now, ...(opts.spillDir ? { spillDir: opts.spillDir } : {}), ...(opts.workers === "auto" ? {} : { workers: opts.workers }) })
+    ? ingestInWorkers(files, { contentDir: opts.contentDir, fallbackDir: opts.fallbackDir, now, includeDrafts: opts.includeDrafts, ...(opts.spillDir ? { spillDir: opts.spillDir } : {}), ...(opts.workers === "auto" ? {} : { workers: opts.workers }) })
     : ingestInThisThread(files, opts, vocab, now);
   for await (const outcome of outcomes) {
     const file = outcome.file;
@@ -125,12 +125,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     const slug = uniqueSlug(file, r.article.slug, bySlug, log);
     // A copy, not an edit: the cached result must stay as the file says.
     const article = slug === r.article.slug ? r.article : { ...r.article, slug, url: `/articles/${slug}/` };
-    const published = !article.draft || opts.includeDrafts;
+    const published = isPublished(article, opts.includeDrafts);
     const ref = { slug, title: article.title, url: article.url, published };
     refs.set(slug, ref);
     refs.set(path.basename(file).replace(/\.(md|markdown)$/i, ""), ref);
     if (!published) {
-      if (outcome.pending) dropBody(opts.spillDir!, outcome.pending);
       draftsSkipped++;
       continue;
     }

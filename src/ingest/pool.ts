@@ -13,9 +13,14 @@ export interface PoolOptions {
   workers?: number;
   /** Each worker writes the bodies it makes here (dataset.ts writeBody), under pending names. */
   spillDir?: string;
+  /** Drafts are published: their bodies are written too. */
+  includeDrafts?: boolean;
 }
 
-/** `pending`: the body and text are in the spill folder under this name, and empty in `result`. */
+/**
+ * With a spill folder, `result` comes without body and text: they are in the folder under the
+ * name `pending`, or, for a draft left out, nowhere.
+ */
 export type FileOutcome = { file: string; result: ArticleResult; pending?: string } | { file: string; error: string; pending?: undefined };
 
 // Worker threads do not inherit the TypeScript loader of the main thread (Node 20): each one
@@ -37,7 +42,7 @@ export async function* ingestInWorkers(files: readonly string[], opts: PoolOptio
     () =>
       new Worker(BOOTSTRAP, {
         eval: true,
-        workerData: { contentDir: opts.contentDir, fallbackDir: opts.fallbackDir, now: opts.now.toISOString(), spillDir: opts.spillDir },
+        workerData: { contentDir: opts.contentDir, fallbackDir: opts.fallbackDir, now: opts.now.toISOString(), spillDir: opts.spillDir, includeDrafts: opts.includeDrafts },
       }),
   );
   const done = new Map<number, FileOutcome>();

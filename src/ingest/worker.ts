@@ -1,14 +1,14 @@
 // One ingest thread (pool.ts): reads and ingests the files it is sent, one message each.
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { ingestArticle } from "./article.ts";
+import { ingestArticle, isPublished } from "./article.ts";
 import { loadVocabulary } from "./vocabulary.ts";
 import { readContentFile } from "./ingest.ts";
 import { DiagnosticLog } from "../model/diagnostics.ts";
 import type { FileOutcome } from "./pool.ts";
 import { pendingBodyName, writeBody } from "./dataset.ts";
 
-const { contentDir, fallbackDir, now, spillDir } = workerData as { contentDir: string; fallbackDir: string; now: string; spillDir?: string };
+const { contentDir, fallbackDir, now, spillDir, includeDrafts } = workerData as { contentDir: string; fallbackDir: string; now: string; spillDir?: string; includeDrafts?: boolean };
 // The registries' own problems are reported once, by the main thread.
 const vocab = await loadVocabulary(contentDir, fallbackDir, new DiagnosticLog());
 const when = new Date(now);
@@ -22,9 +22,9 @@ parentPort!.on("message", async ({ index, file }: { index: number; file: string 
     if (spillDir && result.article) {
       // Written here, not sent: the body's copy to the main thread and its write there were a
       // third of the main thread's time. The main thread renames it once the slug is settled.
-      const pending = pendingBodyName(index);
-      writeBody(spillDir, pending, result.html!, result.text!);
-      outcome = { file, result: { ...result, html: "", text: "" }, pending };
+      const pending = isPublished(result.article, includeDrafts ?? false) ? pendingBodyName(index) : undefined;
+      if (pending) writeBody(spillDir, pending, result.html!, result.text!);
+      outcome = { file, result: { ...result, html: "", text: "" }, ...(pending ? { pending } : {}) };
     } else {
       outcome = { file, result };
     }

@@ -3,7 +3,7 @@
 // the rest is folded and split like the index, and the site's index answers with the reader's
 // filters: Pagefind's, or for a corpus too large for it, ours (postings.ts).
 import { isEntityToken, parseQuery, type AliasIndex, type FoldMap, type ParsedQuery } from "./fold.ts";
-import { excerptOf, findRecords, type PostingsIndex } from "./postings-search.ts";
+import { excerptOf, findRecords, type PostingsIndex, type PostingsQuery } from "./postings-search.ts";
 
 export const FILTER_KEYS = ["type", "jurisdiction", "actor", "tag", "year"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -71,8 +71,7 @@ export async function runSearch(
     const found = await index.pagefind.search(term, { filters, ...(dated ? { sort: { date: "desc" } } : {}) });
     return { parsed, results: found?.results ?? [], namesOnly };
   }
-  const words = [...new Set(parsed.terms.split(/\s+/).filter(Boolean))].map((word) => ({ word, exact: isWholeToken(word) }));
-  const found = await findRecords(index.postings, { words, filters, dated });
+  const found = await findRecords(index.postings, { words: indexWords(parsed), filters, dated });
   const results = found.map((r) => ({
     id: r.id,
     score: r.score,
@@ -92,9 +91,14 @@ export async function runSearch(
  */
 export function prefetchSearch(index: SearchIndex, req: SearchRequest, map: FoldMap, aliases: AliasIndex): Promise<unknown> {
   if (index.kind !== "postings") return Promise.resolve();
-  const words = new Set(parseQuery(req.q, map, aliases).terms.split(/\s+/).filter(isWholeToken));
+  const whole = indexWords(parseQuery(req.q, map, aliases)).filter((w) => w.exact);
   // Best effort: a failed fetch is not kept (postings-search.ts) and the search tries again.
-  return Promise.all([...words].map((w) => index.postings.exact(w).catch(() => undefined)));
+  return Promise.all(whole.map((w) => index.postings.exact(w.word).catch(() => undefined)));
+}
+
+/** The query's index words, each once; whole tokens are looked up as they are, the rest as prefixes. */
+function indexWords(parsed: ParsedQuery): PostingsQuery["words"] {
+  return [...new Set(parsed.terms.split(/\s+/).filter(Boolean))].map((word) => ({ word, exact: isWholeToken(word) }));
 }
 
 /**
