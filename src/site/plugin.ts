@@ -30,7 +30,9 @@ export function withPrefix(u: string, prefix: string): string {
 
 export default function kbSite(eleventyConfig: UserConfig): void {
   const kb = loadConfig();
-  eleventyConfig.addPlugin(nunjucksCompiledOnce);
+  eleventyConfig.addPlugin(nunjucksCompiledOnce, {
+    itemPartials: [{ shortcode: "articleItem", partial: "partials/article-item.njk", as: "a" }],
+  });
 
   eleventyConfig.addGlobalData("kb", async () => {
     const site = await shapedSite(kb.dataDir, kb.pathPrefix);
