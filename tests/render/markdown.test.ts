@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { renderMarkdown, countWords } from "../../src/render/markdown.ts";
+import sanitizeHtml from "sanitize-html";
+import { renderMarkdown, countWords, sanitizeBody } from "../../src/render/markdown.ts";
 
 test("template syntax in a body is text, not a template", () => {
   const r = renderMarkdown("Use {{ title }} and {% raw %} here.");
@@ -57,4 +58,32 @@ test("word count: Chinese characters and Latin words", () => {
   // Characters outside the Basic Multilingual Plane: 𠀀 is Han, 𝐀 a letter.
   assert.equal(countWords("𠀀𠀁 abc 𝐀𝐁 x1 中文,word 〇々"), 2 + 1 + 1 + 1 + 2 + 1 + 2);
   assert.equal(countWords("a-b c_d, 3.14"), 2 + 2 + 2);
+});
+
+// Bodies without raw HTML skip the sanitizer; for each of these, running it anyway must change
+// nothing but how the same markup is written (compared after one neutral re-serialization).
+test("a body without raw HTML is already what the sanitizer would leave: links, images, tables, code", () => {
+  const neutral = (h: string) =>
+    sanitizeHtml(h, { allowedTags: false, allowedAttributes: false, allowedSchemesAppliedToAttributes: [], allowVulnerableTags: true });
+  const samples = [
+    "[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](java&#x09;script:alert(1)) [d](vbscript:x) [e](data:text/html,x)",
+    "[f](ftp://files.example/x) [g](tel:+861012345678) [h](weixin://dl/chat) [i](//evil.example/x) [j](/\\evil.example)",
+    "[k](mailto:a@b.example) [l](relative/path) [m](#section) [n](https://ok.example/?a=1&b=\"2\")",
+    "<https://auto.example/x> <javascript:alert(1)> <a@b.example> www.linkify.example and evil.example/path",
+    '![x](data:image/png;base64,iVBORw0KGgo=) ![y](ftp://img.example/a.png) ![z "t\"itle"](https://img.example/a.png) ![w](//img.example/b.png)',
+    "| left | centre | right |\n|:-----|:------:|------:|\n| 1 | 2 | 3 |",
+    "```js onload=alert(1)\nconst a = '<script>';\n```\n\n    indented <b>code</b>\n\n`<i>inline</i>`",
+    "# T &amp; &lt;script&gt; &quot;q&quot; \"q\"\n\nline  \nbreak *em* **strong** ~~del~~\n\n> quote\n\n1. one\n2. two\n\n---",
+  ];
+  for (const md of samples) {
+    const { html, removed } = renderMarkdown(md);
+    assert.deepEqual(removed, [], md);
+    assert.equal(neutral(html), neutral(sanitizeBody(html)), md);
+  }
+  const links = renderMarkdown(samples[1]!).html;
+  assert.doesNotMatch(links, /href="(ftp|tel|weixin):|href="\/\//);
+  assert.match(links, /<a>f<\/a>/);
+  assert.doesNotMatch(renderMarkdown(samples[4]!).html, /src="(data|ftp):|src="\/\//);
+  assert.doesNotMatch(renderMarkdown(samples[5]!).html, /style=/);
+  assert.doesNotMatch(renderMarkdown(samples[6]!).html, /class=|<script/);
 });
