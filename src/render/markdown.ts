@@ -60,12 +60,20 @@ export function sanitizeBody(html: string): string {
   return sanitizeHtml(html, SANITIZE);
 }
 
-/** Whether the sanitizer keeps this URL on this tag: one decision, the sanitizer's own. */
-function urlAllowed(tag: "a" | "img", attr: "href" | "src", url: string): boolean {
+/** Text as a double-quoted attribute value. */
+function escapeAttr(v: string): string {
+  return v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * Whether the sanitizer keeps this URL on this tag: one decision, the sanitizer's own, for
+ * markdown-it's links and for the report on raw HTML. `valueHtml` is the attribute's value as
+ * HTML writes it (entities not decoded: `java&#115;cript:` is javascript: to the sanitizer too).
+ */
+function urlKept(tag: string, attr: string, valueHtml: string): boolean {
   // Nearly every URL: both tags allow http(s) to a host (130,000 links and images at 10,000 notes).
-  if (/^https?:\/\/[a-z0-9]/i.test(url)) return true;
-  const escaped = url.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return sanitizeBody(`<${tag} ${attr}="${escaped}">`).includes(` ${attr}="`);
+  if (/^https?:\/\/[a-z0-9]/i.test(valueHtml)) return true;
+  return sanitizeBody(`<${tag} ${attr}="${valueHtml.replace(/"/g, "&quot;")}">`).includes(` ${attr}="`);
 }
 
 function dropAttr(token: Token, name: string): void {
@@ -77,7 +85,7 @@ function createParser(): MarkdownIt {
   const md = markdownIt({ html: true, linkify: true, typographer: false, xhtmlOut: true });
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
-    if (!urlAllowed("img", "src", String(token.attrGet("src") ?? ""))) dropAttr(token, "src");
+    if (!urlKept("img", "src", escapeAttr(String(token.attrGet("src") ?? "")))) dropAttr(token, "src");
     // The caption under the image says what it shows better than the alt a clipper left.
     const caption = (token.meta as { caption?: string } | null)?.caption;
     token.attrSet("alt", (caption ?? self.renderInlineAsText(token.children ?? [], options, env)).trim());
@@ -87,7 +95,7 @@ function createParser(): MarkdownIt {
   md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
     const token = tokens[idx]!;
     const href = String(token.attrGet("href") ?? "");
-    if (!urlAllowed("a", "href", href)) dropAttr(token, "href");
+    if (!urlKept("a", "href", escapeAttr(href))) dropAttr(token, "href");
     else if (/^https?:\/\//i.test(href)) token.attrSet("rel", "noopener noreferrer");
     return self.renderToken(tokens, idx, options);
   };
@@ -149,11 +157,10 @@ function captionImages(tokens: Token[]): void {
  * and escaped, so a tag never contains a stray ">".
  */
 export function fillMissingAlts(html: string, fallback: { alt: string; lang: string; en: string }): string {
-  const esc = (v: string) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return html.replace(/<img\b[^>]*>/g, (tag) => {
     if (/\salt="[^"]*[^"\s][^"]*"/.test(tag)) return tag;
     const rest = tag.slice(4).replace(/\salt="\s*"/, "");
-    return `<img alt="${esc(fallback.alt)}" lang="${esc(fallback.lang)}" data-en-alt="${esc(fallback.en)}"${rest}`;
+    return `<img alt="${escapeAttr(fallback.alt)}" lang="${escapeAttr(fallback.lang)}" data-en-alt="${escapeAttr(fallback.en)}"${rest}`;
   });
 }
 
@@ -220,31 +227,11 @@ export function renderMarkdown(body: string): RenderedBody {
 }
 
 // Inline HTML comes in pieces (`<span>` and `</span>` separately), so it is judged tag by
-// tag against the same allowlist the sanitizer applies: elements, attributes and URL schemes.
+// tag against the same allowlist the sanitizer applies: elements and attributes here, URLs by
+// the sanitizer itself (urlKept).
 const ALLOWED = new Set(SANITIZE.allowedTags as string[]);
 const ATTRS = SANITIZE.allowedAttributes as Record<string, string[]>;
-const SCHEMES = SANITIZE.allowedSchemes as string[];
-const SCHEMES_BY_TAG = SANITIZE.allowedSchemesByTag as Record<string, string[]>;
 const ATTR_RE = /([^\s"'<>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-
-// The browser (and the sanitizer) decode entities before reading a URL: `java&#115;cript:` is
-// javascript:, and so must the report see it.
-function decodeEntities(s: string): string {
-  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", colon: ":", tab: "\t", newline: "\n" };
-  return s.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));?/gi, (whole, dec?: string, hex?: string, name?: string) => {
-    const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : undefined;
-    if (code !== undefined) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
-    return named[name!.toLowerCase()] ?? whole;
-  });
-}
-
-function unsafeUrl(tag: string, value: string): boolean {
-  // Browsers ignore control characters and spaces inside a scheme: "java\tscript:" runs.
-  const url = decodeEntities(value).replace(/[\u0000-\u0020\u007f-\u009f]/g, "");
-  if (url.startsWith("//")) return true;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-  return scheme !== undefined && !(SCHEMES_BY_TAG[tag] ?? SCHEMES).includes(scheme);
-}
 
 function reportRemoved(fragment: string, line: number, out: RenderedBody["removed"]): void {
   const dropped = new Set<string>();
@@ -261,7 +248,7 @@ function reportRemoved(fragment: string, line: number, out: RenderedBody["remove
       const value = dq ?? sq ?? bare ?? "";
       if (attr.startsWith("on")) dropped.add(`event-handler attribute on <${tag}>`);
       else if (!allowed.has(attr)) dropped.add(`attribute "${attr}" on <${tag}>`);
-      else if ((attr === "href" || attr === "src") && unsafeUrl(tag, value)) dropped.add(`unsafe URL on <${tag}>`);
+      else if ((attr === "href" || attr === "src") && !urlKept(tag, attr, value)) dropped.add(`unsafe URL on <${tag}>`);
     }
   }
   if (!dropped.size) return;

@@ -42,8 +42,13 @@ export default function nunjucksCompiledOnce(eleventyConfig: UserConfig, opts: {
     permalinks.clear();
   });
 
-  const compile = (src: string, inputPath: string | null): Render => {
+  const announced = () => {
     if (!lib || !env) throw new Error("nunjucks-once: Eleventy's Nunjucks environment was not announced");
+    return { lib, env };
+  };
+
+  const compile = (src: string, inputPath: string | null): Render => {
+    const { lib, env } = announced();
     const template = new lib.Template(src, env, inputPath, true);
     return (data) =>
       new Promise((resolve, reject) => template.render(data, (err, out) => (err ? reject(err) : resolve(out ?? ""))));
@@ -65,17 +70,14 @@ export default function nunjucksCompiledOnce(eleventyConfig: UserConfig, opts: {
   // Keyed by the item object: a render worker keeps the shaped dataset, and so its items, from
   // one slice to the next, and a new dataset (npm start) brings new objects. An edited template
   // under npm start empties them.
-  const rendered = new Map<string, WeakMap<object, string>>();
-  eleventyConfig.on("eleventy.beforeWatch", () => rendered.clear());
-  for (const { shortcode, partial, as } of opts.itemPartials ?? []) {
-    eleventyConfig.addShortcode(shortcode, (item: object) => {
-      let done = rendered.get(shortcode);
-      if (!done) rendered.set(shortcode, (done = new WeakMap()));
-      let html = done.get(item);
+  const memos = (opts.itemPartials ?? []).map((p) => ({ ...p, done: new WeakMap<object, string>() }));
+  eleventyConfig.on("eleventy.beforeWatch", () => memos.forEach((m) => (m.done = new WeakMap())));
+  for (const m of memos) {
+    eleventyConfig.addShortcode(m.shortcode, (item: object) => {
+      let html = m.done.get(item);
       if (html === undefined) {
-        if (!env) throw new Error("nunjucks-once: Eleventy's Nunjucks environment was not announced");
-        html = env.render(partial, { [as]: item }).trim();
-        done.set(item, html);
+        html = announced().env.render(m.partial, { [m.as]: item }).trim();
+        m.done.set(item, html);
       }
       return html;
     });
