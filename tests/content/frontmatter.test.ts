@@ -69,3 +69,13 @@ test("files without front matter, and with an empty one", () => {
   assert.equal(empty.body, "body");
   assert.equal(empty.bodyLine, 3);
 });
+
+test("the body is every character after the closing line: leading blank lines and an unterminated last line kept, a long one whole", () => {
+  assert.equal(parseContentFile("---\ntitle: a\n---\n\n\n  indented\n").body, "\n\n  indented\n");
+  assert.equal(parseContentFile("---\ntitle: a\n---").body, "");
+  assert.equal(parseContentFile("---\ntitle: a\n---\nend").body, "end");
+  const long = "正文".repeat(40_000);
+  const r = parseContentFile(`---\ntitle: 长文\n---\n${long}`);
+  assert.equal(r.body, long);
+  assert.deepEqual(r.data, { title: "长文" });
+});
