@@ -280,12 +280,14 @@ export function buildMentionMatcher(actors: readonly Entry[], tags: readonly Ent
 
   return {
     find(text: string, opts: { nested?: boolean } = {}): Mentions {
-      return idsOf(choose(automaton.scan(text), automaton.patterns, opts.nested ?? false));
+      const { chosen, inside } = choose(automaton.scan(text), automaton.patterns, opts.nested ?? false);
+      return idsOf(opts.nested ? inside : chosen);
     },
     findWithNested(text: string) {
-      const found = automaton.scan(text);
-      const mentions = idsOf(choose(found, automaton.patterns, false));
-      const nested = idsOf(choose(found, automaton.patterns, true));
+      // One choice gives both readings: choosing twice was a fifth of the matcher's time.
+      const { chosen, inside } = choose(automaton.scan(text), automaton.patterns, true);
+      const mentions = idsOf(chosen);
+      const nested = idsOf(inside);
       return {
         mentions,
         nestedOnly: { actors: nested.actors.filter((a) => !mentions.actors.includes(a)), tags: nested.tags.filter((t) => !mentions.tags.includes(t)) },
@@ -306,11 +308,13 @@ export function buildMentionMatcher(actors: readonly Entry[], tags: readonly Ent
 /**
  * Which occurrences are mentions: drop those inside a false friend of their own entry, then
  * among overlapping names keep the longest (美光科技, not 美光; 光刻机 in 对美光刻机, not 美光).
- * Returns pattern indices.
+ * Returns pattern indices: `chosen`, and with `nested` also `inside`, every name within a
+ * chosen one (the chosen included).
  */
-function choose(found: number[], patterns: Pattern[], nested: boolean): number[] {
+function choose(found: number[], patterns: Pattern[], nested: boolean): { chosen: number[]; inside: number[] } {
   const count = found.length / 3;
-  if (count === 0) return [];
+  const inside: number[] = [];
+  if (count === 0) return { chosen: [], inside };
   const friends: number[] = [];
   for (let k = 0; k < count; k++) if (patterns[found[3 * k + 2]!]!.falseFriend) friends.push(k);
 
@@ -369,10 +373,10 @@ function choose(found: number[], patterns: Pattern[], nested: boolean): number[]
         const k = live[n]!;
         const s = found[3 * k]!;
         const e = found[3 * k + 1]!;
-        if (chosenSpans.some(([cs, ce]) => cs <= s && e <= ce)) chosen.push(found[3 * k + 2]!);
+        if (chosenSpans.some(([cs, ce]) => cs <= s && e <= ce)) inside.push(found[3 * k + 2]!);
       }
     }
     i = j;
   }
-  return chosen;
+  return { chosen, inside };
 }
