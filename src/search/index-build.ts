@@ -6,7 +6,7 @@ import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { KbConfig } from "../config.ts";
-import { readDataset, TEXT_DIR } from "../ingest/dataset.ts";
+import { readDataset, readSummary, TEXT_DIR } from "../ingest/dataset.ts";
 import v8 from "node:v8";
 import { Worker } from "node:worker_threads";
 import { buildAliasIndex, buildFoldMap, hanCharacters, recordSources, recordTokens, type RecordSource, type SearchRecord } from "./records.ts";
@@ -100,31 +100,75 @@ export function shareRecords(weights: readonly number[], threads: number): Array
   return runs.filter(([a, b]) => b > a);
 }
 
+/** What a thread of the postings build answers: its run's term lists, and from the first thread what the site needs besides. */
+export type ShareAnswer =
+  | { engine: "pagefind" }
+  | { engine: "postings"; pages: number; packed: Uint8Array; postings: number; map?: FoldMap; aliases?: AliasIndex };
+
 /**
- * The postings index of every record, made on every core: each thread makes a run of records
- * (reading, folding, splitting and finding names is most of the work) and writes their files;
- * their term lists are merged here and written as chunks.
+ * One thread's share of the postings build (index-worker.ts): it prepares the records itself,
+ * decides the engine as buildSearchIndex would, and makes run `share` of `of` runs. Every
+ * thread computes the same records and runs, so none waits for another to hand them out.
  */
-async function buildPostings(cfg: KbConfig, sources: readonly RecordSource[]): Promise<{ firsts: string[]; postings: number }> {
-  // Below about 500 records a thread's start-up (the dataset, the registries) costs more than it saves.
-  const runs = shareRecords(sources.map((s) => s.weight), cfg.indexThreads ?? Math.min(defaultWorkers(), Math.max(1, Math.floor(sources.length / 500))));
+export async function makeShare(cfg: KbConfig, share: number, of: number): Promise<ShareAnswer> {
+  const { sources, map, aliases } = await prepareRecords(cfg);
+  if (engineFor(sources, cfg.pagefindMaxWords) !== "postings") return { engine: "pagefind" };
+  const run = shareRecords(sources.map((s) => s.weight), of)[share];
+  const made = run ? await writeRecords(cfg, sources, run[0], run[1]) : { packed: packLists([]), postings: 0 };
+  return { engine: "postings", pages: sources.length, ...made, ...(share === 0 ? { map, aliases } : {}) };
+}
+
+// Below about 500 records a thread's start-up (the dataset, the registries) costs more than it saves.
+function indexThreadCount(cfg: KbConfig, records: number): number {
+  return cfg.indexThreads ?? Math.min(defaultWorkers(), Math.max(1, Math.floor(records / 500)));
+}
+
+/**
+ * The postings index of every record, made on every core: each thread prepares the records and
+ * makes its run (reading, folding, splitting and finding names is most of the work) and writes
+ * their files; their term lists are merged here and written as chunks. Undefined when the
+ * threads found the corpus small enough for Pagefind.
+ */
+async function buildPostingsInThreads(cfg: KbConfig, threads: number): Promise<{ firsts: string[]; postings: number; pages: number; map: FoldMap; aliases: AliasIndex } | undefined> {
   const heapMb = Math.ceil(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
-  const parts = await Promise.all(
-    runs.map(([from, to]) =>
-      runs.length === 1
-        ? writeRecords(cfg, sources, from, to)
-        : new Promise<{ packed: Uint8Array; postings: number }>((resolve, reject) => {
-            const w = new Worker(BOOTSTRAP, { eval: true, workerData: { cfg, from, to }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
-            w.once("message", (m: { packed: Uint8Array; postings: number }) => resolve(m));
-            w.once("error", reject);
-            w.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`search index thread for records ${from}–${to} exited with ${code}`))));
-          }),
+  const workers: Worker[] = [];
+  const answers = await Promise.all(
+    Array.from(
+      { length: threads },
+      (_, share) =>
+        new Promise<ShareAnswer>((resolve, reject) => {
+          const w = new Worker(BOOTSTRAP, { eval: true, workerData: { cfg, share, of: threads }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+          workers.push(w);
+          w.once("message", resolve);
+          w.once("error", reject);
+          w.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`search index thread ${share + 1} of ${threads} exited with ${code}`))));
+        }),
     ),
-  );
+  ).catch((e) => {
+    workers.forEach((w) => void w.terminate());
+    throw e;
+  });
+  const parts = answers.filter((a): a is Extract<ShareAnswer, { engine: "postings" }> => a.engine === "postings");
+  if (parts.length < answers.length) return undefined;
+  const first = parts[0]!;
+  return { ...(await mergeAndWrite(cfg, parts)), pages: first.pages, map: first.map!, aliases: first.aliases! };
+}
+
+async function mergeAndWrite(cfg: KbConfig, parts: ReadonlyArray<{ packed: Uint8Array; postings: number }>): Promise<{ firsts: string[]; postings: number }> {
   let merged: Iterable<TermList> = unpackLists(parts[0]!.packed);
   for (const p of parts.slice(1)) merged = mergeLists(merged, unpackLists(p.packed));
   const { firsts } = await writeChunks(cfg.outputDir, merged);
   return { firsts, postings: parts.reduce((n, p) => n + p.postings, 0) };
+}
+
+/** Threads for a corpus this large, from the dataset's summary (read before any record is made); 1 if it is not there. */
+async function threadsBySummary(cfg: KbConfig): Promise<number> {
+  try {
+    const summary = await readSummary(cfg.dataDir);
+    return indexThreadCount(cfg, summary.articles + summary.events);
+  } catch {
+    return 1;
+  }
 }
 
 /** Which index a corpus gets: from the words its records will index, estimated before any is made. */
@@ -133,26 +177,39 @@ export function engineFor(sources: readonly Pick<RecordSource, "words">[], pagef
 }
 
 export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
-  const { sources, map, aliases } = await prepareRecords(cfg);
-
   // An index left from an earlier build of another size would be published but read by nobody.
   await fs.rm(path.join(cfg.outputDir, PAGEFIND_DIR), { recursive: true, force: true });
   await fs.rm(path.join(cfg.outputDir, POSTINGS_DIR), { recursive: true, force: true });
 
   let manifest: SearchManifest;
   let chunks = 0;
-  if (engineFor(sources, cfg.pagefindMaxWords) === "postings") {
-    // Every record is made in the threads; none here.
-    const { firsts } = await buildPostings(cfg, sources);
-    manifest = { engine: "postings", pages: sources.length, firsts };
-    chunks = firsts.length;
+  let map: FoldMap;
+  let aliases: AliasIndex;
+  // A large corpus goes to the threads at once: this thread preparing the records first, only
+  // to share them out, kept a core idle for 4 s at 10,000 articles (docs/performance.md).
+  const threads = await threadsBySummary(cfg);
+  const threaded = threads > 1 ? await buildPostingsInThreads(cfg, threads) : undefined;
+  if (threaded) {
+    ({ map, aliases } = threaded);
+    manifest = { engine: "postings", pages: threaded.pages, firsts: threaded.firsts };
+    chunks = threaded.firsts.length;
   } else {
-    const held: HeldRecord[] = sources.map((source) => {
-      const { folded, names, ...record } = source.make();
-      return { ...record, content: recordTokens({ folded, names }).join(" ") };
-    });
-    await writePagefind(held, path.join(cfg.outputDir, PAGEFIND_DIR));
-    manifest = { engine: "pagefind", pages: held.length };
+    const prepared = await prepareRecords(cfg);
+    const { sources } = prepared;
+    ({ map, aliases } = prepared);
+    if (engineFor(sources, cfg.pagefindMaxWords) === "postings") {
+      const n = indexThreadCount(cfg, sources.length);
+      const { firsts } = n > 1 && threads <= 1 ? (await buildPostingsInThreads(cfg, n))! : await mergeAndWrite(cfg, [await writeRecords(cfg, sources, 0, sources.length)]);
+      manifest = { engine: "postings", pages: sources.length, firsts };
+      chunks = firsts.length;
+    } else {
+      const held: HeldRecord[] = sources.map((source) => {
+        const { folded, names, ...record } = source.make();
+        return { ...record, content: recordTokens({ folded, names }).join(" ") };
+      });
+      await writePagefind(held, path.join(cfg.outputDir, PAGEFIND_DIR));
+      manifest = { engine: "pagefind", pages: held.length };
+    }
   }
 
   const dir = path.join(cfg.outputDir, SEARCH_DATA_DIR);

@@ -1,10 +1,9 @@
-// One thread of the postings index build (index-build.ts): makes and writes a run of records
-// and sends back their term lists, packed, without copying.
+// One thread of the postings index build (index-build.ts): prepares the records, makes and
+// writes its share of them and sends back their term lists, packed, without copying.
 import { parentPort, workerData } from "node:worker_threads";
 import type { KbConfig } from "../config.ts";
-import { prepareRecords, writeRecords } from "./index-build.ts";
+import { makeShare } from "./index-build.ts";
 
-const { cfg, from, to } = workerData as { cfg: KbConfig; from: number; to: number };
-const { sources } = await prepareRecords(cfg);
-const { packed, postings } = await writeRecords(cfg, sources, from, to);
-parentPort!.postMessage({ packed, postings }, [packed.buffer as ArrayBuffer]);
+const { cfg, share, of } = workerData as { cfg: KbConfig; share: number; of: number };
+const answer = await makeShare(cfg, share, of);
+parentPort!.postMessage(answer, answer.engine === "postings" ? [answer.packed.buffer as ArrayBuffer] : []);
