@@ -118,11 +118,6 @@ export async function makeShare(cfg: KbConfig, share: number, of: number): Promi
   return { engine: "postings", pages: sources.length, ...made, ...(share === 0 ? { map, aliases } : {}) };
 }
 
-// Below about 500 records a thread's start-up (the dataset, the registries) costs more than it saves.
-function indexThreadCount(cfg: KbConfig, records: number): number {
-  return cfg.indexThreads ?? Math.min(defaultWorkers(), Math.max(1, Math.floor(records / 500)));
-}
-
 /**
  * The postings index of every record, made on every core: each thread prepares the records and
  * makes its run (reading, folding, splitting and finding names is most of the work) and writes
@@ -161,14 +156,20 @@ async function mergeAndWrite(cfg: KbConfig, parts: ReadonlyArray<{ packed: Uint8
   return { firsts, postings: parts.reduce((n, p) => n + p.postings, 0) };
 }
 
-/** Threads for a corpus this large, from the dataset's summary (read before any record is made); 1 if it is not there. */
+/**
+ * Threads for a corpus this large, from the dataset's summary (written beside it, read before
+ * any record is made; below about 500 records a thread's start-up costs more than it saves).
+ * Without a summary (a data folder from before it existed), one.
+ */
 async function threadsBySummary(cfg: KbConfig): Promise<number> {
+  let records: number;
   try {
     const summary = await readSummary(cfg.dataDir);
-    return indexThreadCount(cfg, summary.articles + summary.events);
+    records = summary.articles + summary.events;
   } catch {
     return 1;
   }
+  return cfg.indexThreads ?? Math.min(defaultWorkers(), Math.max(1, Math.floor(records / 500)));
 }
 
 /** Which index a corpus gets: from the words its records will index, estimated before any is made. */
@@ -198,8 +199,8 @@ export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
     const { sources } = prepared;
     ({ map, aliases } = prepared);
     if (engineFor(sources, cfg.pagefindMaxWords) === "postings") {
-      const n = indexThreadCount(cfg, sources.length);
-      const { firsts } = n > 1 && threads <= 1 ? (await buildPostingsInThreads(cfg, n))! : await mergeAndWrite(cfg, [await writeRecords(cfg, sources, 0, sources.length)]);
+      // Few records (or no summary to count them by): made on this thread.
+      const { firsts } = await mergeAndWrite(cfg, [await writeRecords(cfg, sources, 0, sources.length)]);
       manifest = { engine: "postings", pages: sources.length, firsts };
       chunks = firsts.length;
     } else {
