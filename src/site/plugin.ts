@@ -31,7 +31,10 @@ export function withPrefix(u: string, prefix: string): string {
 export default function kbSite(eleventyConfig: UserConfig): void {
   const kb = loadConfig();
   eleventyConfig.addPlugin(nunjucksCompiledOnce, {
-    itemPartials: [{ shortcode: "articleItem", partial: "partials/article-item.njk", as: "a" }],
+    itemPartials: [
+      { shortcode: "articleItem", partial: "partials/article-item.njk", as: "a" },
+      { shortcode: "articleLine", partial: "partials/article-line.njk", as: "a" },
+    ],
   });
 
   eleventyConfig.addGlobalData("kb", async () => {

@@ -9,7 +9,13 @@ import { layoutTimeline, type TimelineLayout } from "../timeline/layout.ts";
 import type { Heading } from "../render/markdown.ts";
 import { markParagraphLangs, readingMinutes } from "./i18n.ts";
 
-export const LIST_PAGE_SIZE = 50;
+/**
+ * Entries per tag or actor page, in their short form (title, date, outlet): such lists run to
+ * thousands of entries, and every page costs the render as much as its entries do. At 10,000
+ * articles, 50 entries with summaries made 11,700 pages and 500 MB, a third of the site
+ * (docs/performance.md); the summary is one click away, on the article.
+ */
+export const TERM_PAGE_SIZE = 100;
 export const HOME_LATEST = 20;
 
 /**
@@ -357,9 +363,9 @@ function pagesFor(term: TermView, items: ArticleView[], size: number): Array<Lis
 export function shapeSite(
   data: Dataset,
   uiLang: Lang,
-  opts: { pageSize?: number; pathPrefix?: string } = {},
+  opts: { termPageSize?: number; pathPrefix?: string } = {},
 ): SiteModel {
-  const pageSize = opts.pageSize ?? LIST_PAGE_SIZE;
+  const pageSize = opts.termPageSize ?? TERM_PAGE_SIZE;
   const prefix = (opts.pathPrefix ?? "/").replace(/\/$/, "");
   const actorById = new Map<string, Actor>(data.actors.map((a) => [a.id, a]));
   const tagById = new Map<string, Tag>(data.tags.map((t) => [t.id, t]));

@@ -11,13 +11,14 @@ import type { Browser, Page } from "playwright-core";
 import { buildSite, buildSiteInChild, serve } from "../support/site.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { ROOT } from "../../src/config.ts";
+import { TERM_PAGE_SIZE } from "../../src/site/shape.ts";
 
 const ATOM = "http://www.w3.org/2005/Atom";
 const SITE_URL = "https://example.org/kb/";
 const HOSTILE_TITLE = `</script><script>window.pwned=1</script> & "quoted" <b>bold</b> ]]> 'apos'`;
 const HOSTILE_DATE = "2025-12-01T08:00:00+08:00";
-/** More than a list page holds (50), all under one tag, so lists and tag pages have a page 2. */
-const EXTRA_ARTICLES = 52;
+/** More than a tag page holds, all under one tag, so the list of articles and the tag's pages have a page 2. */
+const EXTRA_ARTICLES = TERM_PAGE_SIZE + 2;
 
 interface Site {
   dir: string;
