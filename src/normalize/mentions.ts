@@ -109,6 +109,14 @@ class Automaton {
   private readonly out: (number[] | undefined)[] = [undefined];
   /** Transitions from the root for every character: the common case, without a Map lookup. */
   private readonly root = new Int32Array(65536);
+  /**
+   * The other transitions, laid out by build(): state s reads edgeChar[k] to edgeTo[k] for k in
+   * [edgeStart[s], edgeStart[s + 1]). Most states read one or two characters, which a short loop
+   * over typed arrays finds faster than a Map per state.
+   */
+  private edgeStart = new Int32Array(0);
+  private edgeChar = new Uint16Array(0);
+  private edgeTo = new Int32Array(0);
   readonly patterns: Pattern[] = [];
   /** Where in the text each of the last characters read was: a ring as long as the longest name. */
   private fedAt = new Int32Array(1);
@@ -157,6 +165,18 @@ class Automaton {
         queue.push(n);
       }
     }
+    const states = this.next.length;
+    this.edgeStart = new Int32Array(states + 1);
+    for (let st = 0; st < states; st++) this.edgeStart[st + 1] = this.edgeStart[st]! + this.next[st]!.size;
+    this.edgeChar = new Uint16Array(this.edgeStart[states]!);
+    this.edgeTo = new Int32Array(this.edgeStart[states]!);
+    for (let st = 0; st < states; st++) {
+      let k = this.edgeStart[st]!;
+      for (const [c, n] of this.next[st]!) {
+        this.edgeChar[k] = c;
+        this.edgeTo[k++] = n;
+      }
+    }
   }
 
   /**
@@ -166,7 +186,12 @@ class Automaton {
    */
   scan(text: string): number[] {
     const found: number[] = [];
-    const { next, fail, out, root, patterns, fedAt, mask } = this;
+    const { fail, out, root, patterns, fedAt, mask, edgeStart, edgeChar, edgeTo } = this;
+    /** Where state st goes on c, or -1 if it reads no c. */
+    const step = (st: number, c: number): number => {
+      for (let k = edgeStart[st]!, end = edgeStart[st + 1]!; k < end; k++) if (edgeChar[k] === c) return edgeTo[k]!;
+      return -1;
+    };
     const n = text.length;
     let s = 0;
     let fed = 0;
@@ -185,14 +210,14 @@ class Automaton {
         if (s === 0) continue;
       } else {
         // Follow failure links until some state reads c; the root reads everything (maybe to itself).
-        let t = next[s]!.get(c);
-        while (t === undefined) {
+        let t = step(s, c);
+        while (t < 0) {
           s = fail[s]!;
           if (s === 0) {
             t = root[c]!;
             break;
           }
-          t = next[s]!.get(c);
+          t = step(s, c);
         }
         s = t;
         if (s === 0) continue;
