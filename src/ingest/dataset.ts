@@ -104,8 +104,13 @@ export async function prepareBodies(outDir: string): Promise<void> {
  * nothing else to do meanwhile, and the main thread was spending a third of a core on the
  * promises of 20,000 writes at 10,000 articles.
  */
+/** The file of the body ingested under `name` (a slug, or a pending name). */
+export function bodyFile(dataDir: string, name: string): string {
+  return path.join(dataDir, BODIES_DIR, `${name}.html`);
+}
+
 export function writeBody(outDir: string, name: string, html: string, text: string): void {
-  writeFileSync(path.join(outDir, BODIES_DIR, `${name}.html`), html);
+  writeFileSync(bodyFile(outDir, name), html);
   writeFileSync(path.join(outDir, TEXT_DIR, `${name}.txt`), text);
 }
 
@@ -116,7 +121,7 @@ export function pendingBodyName(index: number): string {
 
 /** A pending body under its settled slug. */
 export function settleBody(outDir: string, pending: string, slug: string): void {
-  renameSync(path.join(outDir, BODIES_DIR, `${pending}.html`), path.join(outDir, BODIES_DIR, `${slug}.html`));
+  renameSync(bodyFile(outDir, pending), bodyFile(outDir, slug));
   renameSync(path.join(outDir, TEXT_DIR, `${pending}.txt`), path.join(outDir, TEXT_DIR, `${slug}.txt`));
 }
 

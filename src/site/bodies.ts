@@ -4,8 +4,7 @@
 // article template writes a marker where the body goes, and this pass puts each body in its
 // page, one file at a time. Under `npm start` the template reads the body itself.
 import { promises as fs } from "node:fs";
-import path from "node:path";
-import { BODIES_DIR } from "../ingest/dataset.ts";
+import { bodyFile } from "../ingest/dataset.ts";
 import { fillMissingAlts } from "../render/markdown.ts";
 import { t, DEFAULT_UI_LANG } from "./i18n.ts";
 
@@ -42,18 +41,20 @@ function isWordByte(b: number): boolean {
 export function pageBodyBytes(html: Buffer): Buffer {
   const parts: Buffer[] = [];
   let copied = 0;
-  for (let at = html.indexOf(IMG_TAG); at >= 0; at = html.indexOf(IMG_TAG, at + IMG_TAG.length)) {
-    const after = html[at + IMG_TAG.length];
+  let from = 0;
+  for (let at = html.indexOf(IMG_TAG); at >= 0; at = html.indexOf(IMG_TAG, from)) {
+    from = at + IMG_TAG.length;
+    const after = html[from];
     if (after !== undefined && isWordByte(after)) continue;
-    const end = html.indexOf(GT, at + IMG_TAG.length);
+    const end = html.indexOf(GT, from);
     if (end < 0) break;
-    const tag = html.toString("utf8", at, end + 1);
+    from = end + 1;
+    const tag = html.toString("utf8", at, from);
     const filled = pageBody(tag);
     if (filled !== tag) {
       parts.push(html.subarray(copied, at), Buffer.from(filled));
-      copied = end + 1;
+      copied = from;
     }
-    at = end + 1 - IMG_TAG.length;
   }
   if (copied === 0) return html;
   parts.push(html.subarray(copied));
@@ -77,7 +78,7 @@ export function pagesAwaitingBodies(written: ReadonlyArray<{ outputPath?: unknow
 export async function injectBodies(dataDir: string, pages: ReadonlyArray<{ slug: string; file: string }>): Promise<number> {
   let next = 0;
   const one = async ({ slug, file }: { slug: string; file: string }) => {
-    const [page, body] = await Promise.all([fs.readFile(file), fs.readFile(path.join(dataDir, BODIES_DIR, `${slug}.html`)).then(pageBodyBytes)]);
+    const [page, body] = await Promise.all([fs.readFile(file), fs.readFile(bodyFile(dataDir, slug)).then(pageBodyBytes)]);
     // The marker is ASCII and the page UTF-8: found among the bytes as among the characters.
     const marker = Buffer.from(bodyMarker(slug));
     const at = page.indexOf(marker);

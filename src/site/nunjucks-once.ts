@@ -28,6 +28,8 @@ export interface ItemPartial {
   /** Under the includes folder; it may read nothing but the item, and no page's context. */
   partial: string;
   as: string;
+  /** Fixed variables beside the item: one partial, several forms, each its own shortcode. */
+  with?: Readonly<Record<string, unknown>>;
 }
 
 export default function nunjucksCompiledOnce(eleventyConfig: UserConfig, opts: { itemPartials?: readonly ItemPartial[] } = {}): void {
@@ -76,7 +78,7 @@ export default function nunjucksCompiledOnce(eleventyConfig: UserConfig, opts: {
     eleventyConfig.addShortcode(m.shortcode, (item: object) => {
       let html = m.done.get(item);
       if (html === undefined) {
-        html = announced().env.render(m.partial, { [m.as]: item }).trim();
+        html = announced().env.render(m.partial, { ...m.with, [m.as]: item }).trim();
         m.done.set(item, html);
       }
       return html;

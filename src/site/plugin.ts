@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { loadConfig } from "../config.ts";
-import { BODIES_DIR } from "../ingest/dataset.ts";
+import { bodyFile, DIAGNOSTICS_FILE } from "../ingest/dataset.ts";
 import { shapedSite } from "./site-data.ts";
 import nunjucksCompiledOnce from "./nunjucks-once.ts";
 import { t, formatDate, formatEventDate, readingMinutes, DEFAULT_UI_LANG, type UiLang } from "./i18n.ts";
@@ -15,7 +15,6 @@ import { pagedData, PAGED_TEMPLATES } from "./slices.ts";
 import { REBUILD_STAMP } from "./eleventy.ts";
 import type { Named } from "./shape.ts";
 import { devBanner, injectAfterBody } from "./dev-banner.ts";
-import { DIAGNOSTICS_FILE } from "../ingest/dataset.ts";
 import type { Diagnostic } from "../model/diagnostics.ts";
 import type { Lang, NormalizedDate } from "../model/types.ts";
 import type { ArticleView, EventView, TermView, ListPage } from "./shape.ts";
@@ -33,7 +32,7 @@ export default function kbSite(eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(nunjucksCompiledOnce, {
     itemPartials: [
       { shortcode: "articleItem", partial: "partials/article-item.njk", as: "a" },
-      { shortcode: "articleLine", partial: "partials/article-line.njk", as: "a" },
+      { shortcode: "articleLine", partial: "partials/article-item.njk", as: "a", with: { short: true } },
     ],
   });
 
@@ -58,7 +57,7 @@ export default function kbSite(eleventyConfig: UserConfig): void {
   // src/site/bodies.ts replaces after Eleventy is done (read once here, not on every page).
   const deferBodies = process.env.KB_DEFER_BODIES === "1";
   eleventyConfig.addFilter("articleBody", (slug: string) =>
-    deferBodies ? bodyMarker(slug) : pageBody(readFileSync(path.join(kb.dataDir, BODIES_DIR, `${slug}.html`), "utf8")),
+    deferBodies ? bodyMarker(slug) : pageBody(readFileSync(bodyFile(kb.dataDir, slug), "utf8")),
   );
   eleventyConfig.addFilter("t", (key: string, vars?: Record<string, string | number>, lang?: UiLang) => t(key, lang ?? DEFAULT_UI_LANG, vars));
   eleventyConfig.addFilter("formatDate", (d: NormalizedDate, lang?: UiLang) => formatDate(d, lang ?? DEFAULT_UI_LANG));

@@ -363,9 +363,8 @@ function pagesFor(term: TermView, items: ArticleView[], size: number): Array<Lis
 export function shapeSite(
   data: Dataset,
   uiLang: Lang,
-  opts: { termPageSize?: number; pathPrefix?: string } = {},
+  opts: { pathPrefix?: string } = {},
 ): SiteModel {
-  const pageSize = opts.termPageSize ?? TERM_PAGE_SIZE;
   const prefix = (opts.pathPrefix ?? "/").replace(/\/$/, "");
   const actorById = new Map<string, Actor>(data.actors.map((a) => [a.id, a]));
   const tagById = new Map<string, Tag>(data.tags.map((t) => [t.id, t]));
@@ -511,8 +510,8 @@ export function shapeSite(
     latest: articles.slice(0, HOME_LATEST),
     tags,
     actors,
-    tagPages: tags.flatMap((t) => pagesFor(t, byTag.get(t.id) ?? [], pageSize)),
-    actorPages: actors.flatMap((a) => pagesFor(a, byActor.get(a.id) ?? [], pageSize)),
+    tagPages: tags.flatMap((t) => pagesFor(t, byTag.get(t.id) ?? [], TERM_PAGE_SIZE)),
+    actorPages: actors.flatMap((a) => pagesFor(a, byActor.get(a.id) ?? [], TERM_PAGE_SIZE)),
     articlesApi: articles.map((a) => ({
       slug: a.slug,
       url: `${prefix}${a.url}`,
