@@ -6,9 +6,9 @@
 import { watch, promises as fs } from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../src/config.ts";
-import { runIngest, indexSite, createEleventy } from "../src/build.ts";
+import { runIngest, indexSite } from "../src/build.ts";
 import { bundleClientScripts } from "../src/site/bundle.ts";
-import { REBUILD_STAMP, writeArticlesOnly } from "../src/site/eleventy.ts";
+import { REBUILD_STAMP, createEleventy, writeArticlesOnly } from "../src/site/eleventy.ts";
 import { reportLines } from "../src/ingest/report.ts";
 
 const cfg = loadConfig(process.env, { includeDrafts: true });

@@ -6,12 +6,8 @@ import path from "node:path";
 import { ROOT, configEnv, type KbConfig } from "./config.ts";
 import type { IngestResult, ArticleCache } from "./ingest/ingest.ts";
 import { DATASET_FILE, readSummary, type Dataset, type WrittenBodies } from "./ingest/dataset.ts";
-import { createEleventy, writeWithEleventy } from "./site/eleventy.ts";
 import { sliceCount } from "./site/slices.ts";
 import type { IndexFigures } from "./search/index-build.ts";
-import { bundleClientScripts } from "./site/bundle.ts";
-
-export { createEleventy, writeWithEleventy };
 
 /** With `incremental` (npm start), unchanged files are neither re-read nor re-written. */
 export async function runIngest(cfg: KbConfig, incremental?: { cache: ArticleCache; written: WrittenBodies }): Promise<IngestResult> {
@@ -39,6 +35,9 @@ export async function renderSite(cfg: KbConfig, opts: { clean?: boolean } = {}):
   const count = sliceCount(summary.articles + summary.events, cfg.renderSliceItems);
   let pages = 0;
   if (count === 1) {
+    // Loaded here, not above: Eleventy takes 0.8 s to load, and the processes that only
+    // ingest, index or hand out slices never use it.
+    const { writeWithEleventy } = await import("./site/eleventy.ts");
     pages = await writeWithEleventy(cfg);
   } else {
     const { size } = await fs.stat(path.join(cfg.dataDir, DATASET_FILE));
@@ -67,6 +66,7 @@ export async function renderSite(cfg: KbConfig, opts: { clean?: boolean } = {}):
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (failed) throw failed.reason;
   }
+  const { bundleClientScripts } = await import("./site/bundle.ts");
   await bundleClientScripts(cfg.outputDir);
   return { pages, slices: count };
 }
