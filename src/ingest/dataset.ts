@@ -97,6 +97,11 @@ export async function prepareBodies(outDir: string): Promise<void> {
   await fs.mkdir(path.join(outDir, TEXT_DIR), { recursive: true });
 }
 
+/** The file of the body ingested under `name` (a slug, or a pending name). */
+export function bodyFile(dataDir: string, name: string): string {
+  return path.join(dataDir, BODIES_DIR, `${name}.html`);
+}
+
 /**
  * An article's body and text, written by the thread that ingested it: under `name`, its slug,
  * or, in a worker thread, a pending name (pendingBodyName) until the main thread settles the
@@ -104,10 +109,6 @@ export async function prepareBodies(outDir: string): Promise<void> {
  * nothing else to do meanwhile, and the main thread was spending a third of a core on the
  * promises of 20,000 writes at 10,000 articles.
  */
-/** The file of the body ingested under `name` (a slug, or a pending name). */
-export function bodyFile(dataDir: string, name: string): string {
-  return path.join(dataDir, BODIES_DIR, `${name}.html`);
-}
 
 export function writeBody(outDir: string, name: string, html: string, text: string): void {
   writeFileSync(bodyFile(outDir, name), html);

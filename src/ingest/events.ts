@@ -24,117 +24,164 @@ export interface EventFile {
 
 type Pending = Omit<TimelineEvent, "respondsTo" | "answeredBy" | "chain"> & { node: GraphNode };
 
+/** An article source as the file names it, resolved by linkEvents once every article is known. */
+interface CitedArticle {
+  type: "cited";
+  article: string;
+  note?: string;
+  /** Its index in `sources:`, for the field named in an error. */
+  index: number;
+  line?: number;
+}
+
+/** An event as its file alone defines it: everything but its article sources and its links. */
+export type UnlinkedEvent = Omit<Pending, "sources"> & { sources: (EventSource | CitedArticle)[] };
+
+/**
+ * One event file, parsed and checked on its own: the part of an event's ingest that needs no
+ * other file, so that ingest worker threads can do it (pool.ts). Without `event` the file had
+ * errors and is left out.
+ */
+export interface ParsedEvent {
+  file: string;
+  diagnostics: Diagnostic[];
+  event?: UnlinkedEvent;
+}
+
 export function ingestEvents(
   files: EventFile[],
   vocab: Vocabulary,
   articles: Map<string, ArticleRef>,
 ): { events: TimelineEvent[]; diagnostics: Diagnostic[] } {
+  return linkEvents(
+    files.map(({ file, raw }) => parseEvent(file, raw, vocab)),
+    articles,
+  );
+}
+
+export function parseEvent(file: string, raw: string, vocab: Vocabulary): ParsedEvent {
   const diagnostics: Diagnostic[] = [];
-  const pending: Pending[] = [];
+  const { err, warn } = reporterFor(file, diagnostics);
+  const done = (event?: UnlinkedEvent): ParsedEvent => ({ file, diagnostics, ...(event && !diagnostics.some((d) => d.severity === "error") ? { event } : {}) });
 
-  for (const { file, raw } of files) {
-    const before = diagnostics.length;
-    const { err, warn } = reporterFor(file, diagnostics);
-
-    if (raw.trim() === "") {
-      err("the file is empty");
-      continue;
-    }
-    const parsed = parseContentFile(raw);
-    for (const p of parsed.problems) diagnostics.push({ file, ...p });
-    if (parsed.problems.some((p) => p.severity === "error")) continue;
-    const checked = eventFrontMatter.safeParse(parsed.data);
-    if (!checked.success) {
-      for (const issue of checked.error.issues) {
-        if (issue.code === "unrecognized_keys") {
-          for (const key of issue.keys) {
-            const field = [...issue.path, key].join(".");
-            err(`unknown field "${key}" (see README.md § Events for the fields an event has)`, field, parsed.lineOf(field) ?? 1);
-          }
-          continue;
+  if (raw.trim() === "") {
+    err("the file is empty");
+    return done();
+  }
+  const parsed = parseContentFile(raw);
+  for (const p of parsed.problems) diagnostics.push({ file, ...p });
+  if (parsed.problems.some((p) => p.severity === "error")) return done();
+  const checked = eventFrontMatter.safeParse(parsed.data);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) {
+          const field = [...issue.path, key].join(".");
+          err(`unknown field "${key}" (see README.md § Events for the fields an event has)`, field, parsed.lineOf(field) ?? 1);
         }
-        const field = issue.path.join(".");
-        err(issue.message, field || undefined, parsed.lineOf(field) ?? 1);
+        continue;
       }
-      continue;
+      const field = issue.path.join(".");
+      err(issue.message, field || undefined, parsed.lineOf(field) ?? 1);
     }
-    const fm = checked.data;
-    const id = fm.id ?? file.replace(/^.*\//, "").replace(/\.(md|markdown)$/i, "");
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) err(`the file name "${id}" is not a valid event id; add an \`id:\` line`, "id", 1);
+    return done();
+  }
+  const fm = checked.data;
+  const id = fm.id ?? file.replace(/^.*\//, "").replace(/\.(md|markdown)$/i, "");
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) err(`the file name "${id}" is not a valid event id; add an \`id:\` line`, "id", 1);
 
-    const dates: Partial<Record<(typeof DATE_ROLES)[number], EventDate>> = {};
-    for (const role of DATE_ROLES) {
-      const v = fm.dates[role];
-      if (v === undefined) continue;
-      const d = parseEventDate(v);
-      if ("error" in d) err(d.error, `dates.${role}`, parsed.lineOf(`dates.${role}`));
-      else dates[role] = d;
-    }
-
-    const authority = vocab.resolveActor(fm.authority);
-    if (!authority) err(`authority "${fm.authority}" is not in the actor registry`, "authority", parsed.lineOf("authority"));
-    if (!vocab.resolveActor(fm.jurisdiction.toLowerCase())) {
-      warn(`jurisdiction "${fm.jurisdiction}" is not a jurisdiction in the actor registry`, "jurisdiction", parsed.lineOf("jurisdiction"));
-    }
-    const targets = fm.targets.map((t, i) => {
-      const resolved = vocab.resolveActor(t);
-      if (!resolved) warn(`target "${t}" is not in the actor registry; kept as text`, `targets.${i}`, parsed.lineOf(`targets.${i}`));
-      return resolved ?? t;
-    });
-    const items = fm.items.map((it) => vocab.resolveTag(it) ?? it);
-
-    const sources: EventSource[] = [];
-    fm.sources.forEach((s, i) => {
-      if ("article" in s) {
-        const ref = articles.get(s.article.replace(/\.(md|markdown)$/i, "").replace(/^.*\//, ""));
-        if (!ref) {
-          err(`source article "${s.article}" is not in the content folder`, `sources.${i}.article`, parsed.lineOf(`sources.${i}.article`));
-          return;
-        }
-        if (ref.published) sources.push({ type: "article", slug: ref.slug, title: ref.title, url: ref.url, ...(s.note ? { note: s.note } : {}) });
-      } else {
-        sources.push({ type: "url", url: s.url, ...(s.title ? { title: s.title } : {}), ...(s.note ? { note: s.note } : {}) });
-      }
-    });
-    if (fm.sources.length === 0) err("an event needs at least one source: an article in content/ or an official URL", "sources", parsed.lineOf("sources") ?? 1);
-
-    if (diagnostics.slice(before).some((d) => d.severity === "error") || !dates.announced || !authority) continue;
-
-    const rendered = renderMarkdown(parsed.body);
-    for (const r of rendered.removed) {
-      warn(`removed from the page for safety: ${r.what}`, "body", parsed.bodyLine + r.line - 1);
-    }
-    pending.push({
-      id,
-      url: `/events/${id}/`,
-      file,
-      title: fm.title,
-      dates,
-      date: dates.announced,
-      ...(fm.date_notes ? { dateNotes: fm.date_notes } : {}),
-      jurisdiction: fm.jurisdiction,
-      side: sideOf(fm.jurisdiction),
-      authority,
-      kind: fm.kind,
-      ...(fm.instrument ? { instrument: fm.instrument } : {}),
-      domain: fm.domain,
-      items,
-      targets,
-      sources,
-      articles: sources.flatMap((s) => (s.type === "article" ? [s.slug] : [])),
-      mentions: vocab.findMentions([fm.title["zh-Hans"], fm.title.en, fm.title["zh-Hant"] ?? "", fm.instrument?.title ?? "", rendered.text].join("\n")),
-      html: rendered.html,
-      text: rendered.text,
-      node: {
-        id,
-        file,
-        line: parsed.lineOf("id") ?? 1,
-        date: dates.announced,
-        respondsTo: fm.responds_to.map((r, i) => ({ ...r, line: parsed.lineOf(`responds_to.${i}.id`) ?? parsed.lineOf("responds_to") })),
-      },
-    });
+  const dates: Partial<Record<(typeof DATE_ROLES)[number], EventDate>> = {};
+  for (const role of DATE_ROLES) {
+    const v = fm.dates[role];
+    if (v === undefined) continue;
+    const d = parseEventDate(v);
+    if ("error" in d) err(d.error, `dates.${role}`, parsed.lineOf(`dates.${role}`));
+    else dates[role] = d;
   }
 
+  const authority = vocab.resolveActor(fm.authority);
+  if (!authority) err(`authority "${fm.authority}" is not in the actor registry`, "authority", parsed.lineOf("authority"));
+  if (!vocab.resolveActor(fm.jurisdiction.toLowerCase())) {
+    warn(`jurisdiction "${fm.jurisdiction}" is not a jurisdiction in the actor registry`, "jurisdiction", parsed.lineOf("jurisdiction"));
+  }
+  const targets = fm.targets.map((t, i) => {
+    const resolved = vocab.resolveActor(t);
+    if (!resolved) warn(`target "${t}" is not in the actor registry; kept as text`, `targets.${i}`, parsed.lineOf(`targets.${i}`));
+    return resolved ?? t;
+  });
+  const items = fm.items.map((it) => vocab.resolveTag(it) ?? it);
+
+  const sources = fm.sources.map((s, i): EventSource | CitedArticle => {
+    if ("article" in s) {
+      const line = parsed.lineOf(`sources.${i}.article`);
+      return { type: "cited", article: s.article, index: i, ...(s.note ? { note: s.note } : {}), ...(line ? { line } : {}) };
+    }
+    return { type: "url", url: s.url, ...(s.title ? { title: s.title } : {}), ...(s.note ? { note: s.note } : {}) };
+  });
+  if (fm.sources.length === 0) err("an event needs at least one source: an article in content/ or an official URL", "sources", parsed.lineOf("sources") ?? 1);
+
+  if (diagnostics.some((d) => d.severity === "error") || !dates.announced || !authority) return done();
+
+  const rendered = renderMarkdown(parsed.body);
+  for (const r of rendered.removed) {
+    warn(`removed from the page for safety: ${r.what}`, "body", parsed.bodyLine + r.line - 1);
+  }
+  return done({
+    id,
+    url: `/events/${id}/`,
+    file,
+    title: fm.title,
+    dates,
+    date: dates.announced,
+    ...(fm.date_notes ? { dateNotes: fm.date_notes } : {}),
+    jurisdiction: fm.jurisdiction,
+    side: sideOf(fm.jurisdiction),
+    authority,
+    kind: fm.kind,
+    ...(fm.instrument ? { instrument: fm.instrument } : {}),
+    domain: fm.domain,
+    items,
+    targets,
+    sources,
+    // Filled in by linkEvents, here so that the fields keep their order.
+    articles: [],
+    mentions: vocab.findMentions([fm.title["zh-Hans"], fm.title.en, fm.title["zh-Hant"] ?? "", fm.instrument?.title ?? "", rendered.text].join("\n")),
+    html: rendered.html,
+    text: rendered.text,
+    node: {
+      id,
+      file,
+      line: parsed.lineOf("id") ?? 1,
+      date: dates.announced,
+      respondsTo: fm.responds_to.map((r, i) => ({ ...r, line: parsed.lineOf(`responds_to.${i}.id`) ?? parsed.lineOf("responds_to") })),
+    },
+  });
+}
+
+/**
+ * The events of a run, their article sources resolved against `articles` and the measure →
+ * countermeasure graph computed: an event citing an article that is not there is left out.
+ */
+export function linkEvents(parsed: ParsedEvent[], articles: Map<string, ArticleRef>): { events: TimelineEvent[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const pending: Pending[] = [];
+  for (const { file, diagnostics: own, event } of parsed) {
+    diagnostics.push(...own);
+    if (!event) continue;
+    let missing = false;
+    const sources = event.sources.flatMap((s): EventSource[] => {
+      if (s.type !== "cited") return [s];
+      const ref = articles.get(s.article.replace(/\.(md|markdown)$/i, "").replace(/^.*\//, ""));
+      if (!ref) {
+        missing = true;
+        diagnostics.push({ severity: "error", file, message: `source article "${s.article}" is not in the content folder`, field: `sources.${s.index}.article`, ...(s.line ? { line: s.line } : {}) });
+        return [];
+      }
+      return ref.published ? [{ type: "article", slug: ref.slug, title: ref.title, url: ref.url, ...(s.note ? { note: s.note } : {}) }] : [];
+    });
+    if (missing) continue;
+    pending.push({ ...event, sources, articles: sources.flatMap((s) => (s.type === "article" ? [s.slug] : [])) });
+  }
   const graph = buildGraph(pending.map((p) => p.node));
   diagnostics.push(...graph.diagnostics);
   const events: TimelineEvent[] = pending

@@ -6,17 +6,19 @@ import path from "node:path";
 import { createHash } from "node:crypto";
 import type { Article, BuildSummary } from "../model/types.ts";
 import { DiagnosticLog, type Diagnostic } from "../model/diagnostics.ts";
-import { ingestArticle, articleSlug, isPublished } from "./article.ts";
-import { loadVocabulary, type Vocabulary } from "./vocabulary.ts";
+import type { ingestArticle } from "./article.ts";
+import type { Vocabulary } from "./vocabulary.ts";
 import type { Heading } from "../render/markdown.ts";
 import type { TimelineEvent } from "../model/event.ts";
-import { ingestEvents, type ArticleRef, type EventFile } from "./events.ts";
+import type { ArticleRef, ParsedEvent } from "./events.ts";
 import { decodeClipping } from "../import/decode.ts";
-import { ingestInWorkers, POOL_MIN_FILES, type FileOutcome } from "./pool.ts";
+import { IngestPool, POOL_MIN_FILES, type FileOutcome } from "./pool.ts";
 import { settleBody, writeBody } from "./dataset.ts";
 
 /** Results of earlier runs by file, for `npm start`: an unchanged file is not read again. */
-export type ArticleCache = Map<string, { stamp: string; result: ReturnType<typeof ingestArticle>; lastGood?: ReturnType<typeof ingestArticle> }>;
+export type ArticleCache = Map<string, { stamp: string; result: ReturnType<IngestArticle>; lastGood?: ReturnType<IngestArticle> }>;
+
+type IngestArticle = typeof ingestArticle;
 
 export interface IngestOptions {
   contentDir: string;
@@ -101,78 +103,90 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const started = performance.now();
   const now = opts.now ?? new Date();
   const log = new DiagnosticLog();
-  const vocab = await loadVocabulary(opts.contentDir, opts.fallbackDir, log);
-
   const files = await listArticleFiles(opts.contentDir);
-  const bySlug = new Map<string, string>();
-  const articles: IngestedArticle[] = [];
-  // Every article an event may cite, drafts included: a draft source is valid, just not linked.
-  const refs = new Map<string, ArticleRef>();
-  let draftsSkipped = 0;
+  const eventFiles = await listEventFiles(opts.contentDir);
+  const pool = opts.workers && !opts.cache && files.length >= POOL_MIN_FILES
+    ? new IngestPool(files, eventFiles, { contentDir: opts.contentDir, fallbackDir: opts.fallbackDir, now, includeDrafts: opts.includeDrafts, ...(opts.spillDir ? { spillDir: opts.spillDir } : {}), ...(opts.workers === "auto" ? {} : { workers: opts.workers }) })
+    : undefined;
+  try {
+    // Loaded now, not above: the pool's threads start up while this thread loads the same
+    // modules (1.6 s, most of it OpenCC's dictionaries), on the other core.
+    const [{ articleSlug, isPublished, ingestArticle }, { loadVocabulary }, { linkEvents, parseEvent }] = await Promise.all([import("./article.ts"), import("./vocabulary.ts"), import("./events.ts")]);
+    const vocab = await loadVocabulary(opts.contentDir, opts.fallbackDir, log);
 
-  const outcomes = opts.workers && !opts.cache && files.length >= POOL_MIN_FILES
-    ? ingestInWorkers(files, { contentDir: opts.contentDir, fallbackDir: opts.fallbackDir, now, includeDrafts: opts.includeDrafts, ...(opts.spillDir ? { spillDir: opts.spillDir } : {}), ...(opts.workers === "auto" ? {} : { workers: opts.workers }) })
-    : ingestInThisThread(files, opts, vocab, now);
-  for await (const outcome of outcomes) {
-    const file = outcome.file;
-    if ("error" in outcome) {
-      log.error(file, `cannot read the file: ${outcome.error}`);
-      continue;
+    const bySlug = new Map<string, string>();
+    const articles: IngestedArticle[] = [];
+    // Every article an event may cite, drafts included: a draft source is valid, just not linked.
+    const refs = new Map<string, ArticleRef>();
+    const parsedEvents: ParsedEvent[] = [];
+    let draftsSkipped = 0;
+
+    const outcomes = pool ? pool.outcomes() : ingestInThisThread(files, eventFiles, opts, vocab, now, ingestArticle, parseEvent);
+    for await (const outcome of outcomes) {
+      const file = outcome.file;
+      if ("error" in outcome) {
+        log.error(file, `cannot read the file: ${outcome.error}`);
+        continue;
+      }
+      if ("event" in outcome) {
+        parsedEvents.push(outcome.event);
+        continue;
+      }
+      const r = outcome.result;
+      r.diagnostics.forEach((d) => log.add(d));
+      if (!r.article) continue;
+      const slug = uniqueSlug(file, r.article.slug, bySlug, log, articleSlug);
+      // A copy, not an edit: the cached result must stay as the file says.
+      const article = slug === r.article.slug ? r.article : { ...r.article, slug, url: `/articles/${slug}/` };
+      const published = isPublished(article, opts.includeDrafts);
+      const ref = { slug, title: article.title, url: article.url, published };
+      refs.set(slug, ref);
+      refs.set(path.basename(file).replace(/\.(md|markdown)$/i, ""), ref);
+      if (!published) {
+        draftsSkipped++;
+        continue;
+      }
+      if (opts.spillDir) {
+        // The body goes to disk now (or went, from its worker); the run keeps only what the dataset needs.
+        if (outcome.pending) settleBody(opts.spillDir, outcome.pending, slug);
+        else writeBody(opts.spillDir, slug, r.html!, r.text!);
+        articles.push({ article, html: "", headings: r.headings!, text: "", spilled: true });
+      } else {
+        articles.push({ article, html: r.html!, headings: r.headings!, text: r.text! });
+      }
     }
-    const r = outcome.result;
-    r.diagnostics.forEach((d) => log.add(d));
-    if (!r.article) continue;
-    const slug = uniqueSlug(file, r.article.slug, bySlug, log);
-    // A copy, not an edit: the cached result must stay as the file says.
-    const article = slug === r.article.slug ? r.article : { ...r.article, slug, url: `/articles/${slug}/` };
-    const published = isPublished(article, opts.includeDrafts);
-    const ref = { slug, title: article.title, url: article.url, published };
-    refs.set(slug, ref);
-    refs.set(path.basename(file).replace(/\.(md|markdown)$/i, ""), ref);
-    if (!published) {
-      draftsSkipped++;
-      continue;
-    }
-    if (opts.spillDir) {
-      // The body goes to disk now (or went, from its worker); the run keeps only what the dataset needs.
-      if (outcome.pending) settleBody(opts.spillDir, outcome.pending, slug);
-      else writeBody(opts.spillDir, slug, r.html!, r.text!);
-      articles.push({ article, html: "", headings: r.headings!, text: "", spilled: true });
-    } else {
-      articles.push({ article, html: r.html!, headings: r.headings!, text: r.text! });
-    }
+
+    articles.sort((a, b) => compareByDateDesc(a.article, b.article));
+
+    const timeline = linkEvents(parsedEvents, refs);
+    timeline.diagnostics.forEach((d) => log.add(d));
+    const summary: BuildSummary = {
+      articles: articles.length,
+      events: timeline.events.length,
+      draftsSkipped,
+      includeDrafts: opts.includeDrafts,
+      warnings: log.warnings.length,
+      errors: log.errors.length,
+      seconds: Math.round((performance.now() - started) / 10) / 100,
+    };
+    return { articles, events: timeline.events, draftsSkipped, vocab, log, summary };
+  } finally {
+    await pool?.terminate();
   }
-
-  articles.sort((a, b) => compareByDateDesc(a.article, b.article));
-
-  const eventFiles: EventFile[] = [];
-  for (const file of await listEventFiles(opts.contentDir)) {
-    try {
-      const { text, notice } = await readContentFile(path.join(opts.contentDir, file), file);
-      if (notice) log.add(notice);
-      eventFiles.push({ file, raw: text });
-    } catch (e) {
-      log.error(file, `cannot read the file: ${(e as Error).message}`);
-    }
-  }
-  const timeline = ingestEvents(eventFiles, vocab, refs);
-  timeline.diagnostics.forEach((d) => log.add(d));
-  const summary: BuildSummary = {
-    articles: articles.length,
-    events: timeline.events.length,
-    draftsSkipped,
-    includeDrafts: opts.includeDrafts,
-    warnings: log.warnings.length,
-    errors: log.errors.length,
-    seconds: Math.round((performance.now() - started) / 10) / 100,
-  };
-  return { articles, events: timeline.events, draftsSkipped, vocab, log, summary };
 }
 
-/** One file after another, through the cache under `npm start`. */
-async function* ingestInThisThread(files: readonly string[], opts: IngestOptions, vocab: Vocabulary, now: Date): AsyncGenerator<FileOutcome> {
+/** One file after another, through the cache under `npm start`; then the events. */
+async function* ingestInThisThread(
+  files: readonly string[],
+  eventFiles: readonly string[],
+  opts: IngestOptions,
+  vocab: Vocabulary,
+  now: Date,
+  ingestArticle: IngestArticle,
+  parseEvent: typeof import("./events.ts").parseEvent,
+): AsyncGenerator<FileOutcome> {
   for (const file of files) {
-    let r: ReturnType<typeof ingestArticle>;
+    let r: ReturnType<IngestArticle>;
     try {
       const full = path.join(opts.contentDir, file);
       const st = opts.cache ? await fs.stat(full) : undefined;
@@ -196,6 +210,18 @@ async function* ingestInThisThread(files: readonly string[], opts: IngestOptions
       continue;
     }
     yield { file, result: r };
+  }
+  for (const file of eventFiles) {
+    let text: string, notice: Diagnostic | undefined;
+    try {
+      ({ text, notice } = await readContentFile(path.join(opts.contentDir, file), file));
+    } catch (e) {
+      yield { file, error: (e as Error).message };
+      continue;
+    }
+    const event = parseEvent(file, text, vocab);
+    if (notice) event.diagnostics.unshift(notice);
+    yield { file, event };
   }
 }
 
@@ -228,7 +254,7 @@ export function compareByDateDesc(a: Article, b: Article): number {
 
 // Two notes called README.md in different folders must both get a page: the second takes its
 // folder into the slug, and failing that a short hash of its path. Reported, never silent.
-function uniqueSlug(file: string, wanted: string, taken: Map<string, string>, log: DiagnosticLog): string {
+function uniqueSlug(file: string, wanted: string, taken: Map<string, string>, log: DiagnosticLog, articleSlug: (name: string) => string): string {
   let slug = wanted;
   if (taken.has(slug)) {
     const first = taken.get(slug)!;

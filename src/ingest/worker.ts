@@ -5,7 +5,8 @@ import { ingestArticle, isPublished } from "./article.ts";
 import { loadVocabulary } from "./vocabulary.ts";
 import { readContentFile } from "./ingest.ts";
 import { DiagnosticLog } from "../model/diagnostics.ts";
-import type { FileOutcome } from "./pool.ts";
+import type { FileOutcome, Job } from "./pool.ts";
+import { parseEvent } from "./events.ts";
 import { pendingBodyName, writeBody } from "./dataset.ts";
 
 const { contentDir, fallbackDir, now, spillDir, includeDrafts } = workerData as { contentDir: string; fallbackDir: string; now: string; spillDir?: string; includeDrafts?: boolean };
@@ -13,10 +14,16 @@ const { contentDir, fallbackDir, now, spillDir, includeDrafts } = workerData as 
 const vocab = await loadVocabulary(contentDir, fallbackDir, new DiagnosticLog());
 const when = new Date(now);
 
-parentPort!.on("message", async ({ index, file }: { index: number; file: string }) => {
+parentPort!.on("message", async ({ index, file, kind }: Job) => {
   let outcome: FileOutcome;
   try {
     const { text, notice } = await readContentFile(path.join(contentDir, file), file);
+    if (kind === "event") {
+      const event = parseEvent(file, text, vocab);
+      if (notice) event.diagnostics.unshift(notice);
+      parentPort!.postMessage({ index, outcome: { file, event } });
+      return;
+    }
     const result = ingestArticle(file, text, vocab, { now: when });
     if (notice) result.diagnostics.unshift(notice);
     if (spillDir && result.article) {

@@ -151,7 +151,7 @@ test("the shipped content ingests with no errors, and every seed is there with i
   });
 });
 
-test("on worker threads, bodies written as they go: the same dataset and the same files as one thread, drafts' bodies dropped, none pending", async () => {
+test("on worker threads, bodies written as they go and events parsed: the same dataset, diagnostics and files as one thread, drafts' bodies dropped, none pending", async () => {
   const { POOL_MIN_FILES } = await import("../../src/ingest/pool.ts");
   const { prepareBodies, toDataset, BODIES_DIR, TEXT_DIR } = await import("../../src/ingest/dataset.ts");
   const files: Record<string, string> = {
@@ -162,6 +162,14 @@ test("on worker threads, bodies written as they go: the same dataset and the sam
     "broken.md": "---\ntitle: [broken\ndate: 2024-01-05\n---\nLeft out.",
   };
   for (let i = 0; i < POOL_MIN_FILES; i++) files[`n/${String(i).padStart(4, "0")}.md`] = `---\ntitle: Note ${i}\ndate: 2024-02-${String((i % 28) + 1).padStart(2, "0")}\n---\n第${i}条：台积电与美光。\n\n![](a.png)`;
+  // Events are parsed on the threads too and linked by the main thread: sources that are
+  // there, a draft, one missing, a broken file, and a body that loses its script.
+  const event = (id: string, sources: string, body = "美国商务部对华为加严管制。", extra = "") =>
+    `---\nid: ${id}\ntitle:\n  zh-Hans: 事件${id}\n  en: Event ${id}\ndates:\n  announced: 2024-03-01\njurisdiction: US\nauthority: us-bis\nkind: measure\ndomain: [chips]\n${extra}sources:\n${sources}\n---\n${body}\n`;
+  files["events/a.md"] = event("a", "  - article: \"0001\"\n  - url: https://www.bis.gov/");
+  files["events/b.md"] = event("b", "  - article: draft\n  - article: \"0002\"", "<script>alert(1)</script>中国商务部回应。", "responds_to:\n  - id: a\n    basis: stated\n");
+  files["events/c.md"] = event("c", "  - article: not-there", "<script>alert(1)</script>");
+  files["events/d.md"] = "---\ntitle: [broken\n---\n";
   const dir = await contentDir(files);
   const out = async (workers: number | undefined) => {
     const data = await fs.mkdtemp(path.join(os.tmpdir(), "kb-data-"));
@@ -175,6 +183,10 @@ test("on worker threads, bodies written as they go: the same dataset and the sam
   const one = await out(undefined);
   const two = await out(2);
   assert.equal(one.dataset.articles.length, POOL_MIN_FILES + 2);
+  assert.deepEqual(one.dataset.events.map((e) => [e.id, e.articles.length, e.respondsTo.map((r) => r.id)]), [["a", 1, []], ["b", 1, ["a"]]]);
+  assert.ok(one.log.some((d) => d.file === "events/c.md" && d.severity === "error" && d.field === "sources.0.article" && d.line === 13), "the missing source is named, with its line");
+  assert.ok(one.log.some((d) => d.file === "events/d.md" && d.severity === "error"));
+  assert.ok(one.log.some((d) => d.file === "events/b.md" && /removed from the page for safety/.test(d.message)));
   assert.deepEqual(two.dataset, one.dataset);
   assert.deepEqual(two.log, one.log);
   assert.deepEqual(Object.keys(two.listing).sort(), Object.keys(one.listing).sort());
