@@ -2,22 +2,23 @@
 // text in one Pagefind index, or in our postings index when the corpus is too large for
 // Pagefind (manifest.ts), plus the fold map, the registry's names and the manifest that says
 // which index the browser reads.
-import { promises as fs, readFileSync } from "node:fs";
+// This module hands the work out and writes what is made; index-share.ts makes the records. It
+// loads that module only when it makes records itself: the threads load their own, and loading
+// it first here (2 s: OpenCC's dictionaries) kept a core idle at 10,000 articles.
+import { promises as fs } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { KbConfig } from "../config.ts";
-import { readDataset, readSummary, TEXT_DIR } from "../ingest/dataset.ts";
+import { readSummary } from "../ingest/dataset.ts";
 import v8 from "node:v8";
 import { Worker } from "node:worker_threads";
-import { buildAliasIndex, buildFoldMap, hanCharacters, recordSources, recordTokens, type RecordSource, type SearchRecord } from "./records.ts";
+import type { SearchRecord } from "./records.ts";
 import type { AliasIndex, FoldMap } from "./fold.ts";
 import { defaultWorkers } from "../ingest/pool.ts";
-import { newestFirst, PAGEFIND_DIR, SEARCH_DATA_DIR, SEARCH_MANIFEST, type SearchManifest } from "./manifest.ts";
-import { mergeLists, packLists, PostingsWriter, unpackLists, writeChunks, type TermList } from "./postings-write.ts";
+import { PAGEFIND_DIR, SEARCH_DATA_DIR, SEARCH_MANIFEST, type SearchManifest } from "./manifest.ts";
+import { mergeLists, unpackLists, writeChunks, type TermList } from "./postings-write.ts";
 import { POSTINGS_DIR } from "./postings.ts";
-import { loadVocabulary } from "../ingest/vocabulary.ts";
-import { DiagnosticLog } from "../model/diagnostics.ts";
-
+import type { ShareAnswer } from "./index-share.ts";
 
 export interface IndexFigures {
   pages: number;
@@ -28,14 +29,14 @@ export interface IndexFigures {
   aliasKeys: number;
 }
 
+/** A record for Pagefind: its tokens as one string (a tenth of the memory of the array). */
+type HeldRecord = Omit<SearchRecord, "folded" | "names"> & { content: string };
+
 /**
  * Written by us, not by Pagefind's writeFiles: its service answers before its last writes
  * reach the disk, and ending the process then left truncated files (an empty
  * pagefind-entry.json in one index of 22 at 10,000 articles).
  */
-/** A record for Pagefind: its tokens as one string (a tenth of the memory of the array). */
-type HeldRecord = Omit<SearchRecord, "folded" | "names"> & { content: string };
-
 async function writePagefind(records: HeldRecord[], dir: string): Promise<void> {
   try {
     const { index, errors } = await pagefind.createIndex({});
@@ -56,67 +57,9 @@ async function writePagefind(records: HeldRecord[], dir: string): Promise<void> 
   }
 }
 
-/** What every thread of the index build starts from: the records to make, newest first. */
-export async function prepareRecords(cfg: KbConfig): Promise<{ sources: RecordSource[]; map: FoldMap; aliases: AliasIndex }> {
-  const data = await readDataset(cfg.dataDir);
-  // Texts are read from disk as each record is made, never all held.
-  const textOf = (slug: string) => readFileSync(path.join(cfg.dataDir, TEXT_DIR, `${slug}.txt`), "utf8");
-  const map = buildFoldMap(hanCharacters());
-  const aliases = buildAliasIndex(data.actors, data.tags, map);
-  // The registries were checked by ingest; here they only find names in text.
-  const vocab = await loadVocabulary(cfg.contentDir, cfg.shippedContentDir, new DiagnosticLog());
-  const sources = newestFirst(recordSources(data, textOf, map, (text) => vocab.findMentions(text, { nested: true })));
-  return { sources, map, aliases };
-}
-
-/** Adds records `from`..`to` (numbers in date order) to a writer of their own; returns its lists packed. */
-export async function writeRecords(cfg: KbConfig, sources: readonly RecordSource[], from: number, to: number): Promise<{ packed: Uint8Array; postings: number }> {
-  const writer = new PostingsWriter(cfg.outputDir, { firstRecord: from });
-  for (let i = from; i < to; i++) {
-    const r = sources[i]!.make();
-    await writer.add(r.folded, r.names, r.filters, { url: r.url, meta: r.meta, text: r.text });
-  }
-  return { packed: packLists(await writer.lists()), postings: writer.figures.postings };
-}
-
 // Worker threads do not inherit the TypeScript loader of the main thread (Node 20): each one
 // registers tsx itself before it imports the worker module (as src/ingest/pool.ts does).
 const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(new URL("./index-worker.ts", import.meta.url).href)}); });`;
-
-/** Consecutive runs of records of about equal weight, one per thread. */
-export function shareRecords(weights: readonly number[], threads: number): Array<[from: number, to: number]> {
-  const total = weights.reduce((a, b) => a + b, 0);
-  const runs: Array<[number, number]> = [];
-  let from = 0;
-  let sum = 0;
-  for (let i = 0; i < weights.length && runs.length < threads - 1; i++) {
-    sum += weights[i]!;
-    if (sum >= (total * (runs.length + 1)) / threads) {
-      runs.push([from, i + 1]);
-      from = i + 1;
-    }
-  }
-  runs.push([from, weights.length]);
-  return runs.filter(([a, b]) => b > a);
-}
-
-/** What a thread of the postings build answers: its run's term lists, and from the first thread what the site needs besides. */
-export type ShareAnswer =
-  | { engine: "pagefind" }
-  | { engine: "postings"; pages: number; packed: Uint8Array; postings: number; map?: FoldMap; aliases?: AliasIndex };
-
-/**
- * One thread's share of the postings build (index-worker.ts): it prepares the records itself,
- * decides the engine as buildSearchIndex would, and makes run `share` of `of` runs. Every
- * thread computes the same records and runs, so none waits for another to hand them out.
- */
-export async function makeShare(cfg: KbConfig, share: number, of: number): Promise<ShareAnswer> {
-  const { sources, map, aliases } = await prepareRecords(cfg);
-  if (engineFor(sources, cfg.pagefindMaxWords) !== "postings") return { engine: "pagefind" };
-  const run = shareRecords(sources.map((s) => s.weight), of)[share];
-  const made = run ? await writeRecords(cfg, sources, run[0], run[1]) : { packed: packLists([]), postings: 0 };
-  return { engine: "postings", pages: sources.length, ...made, ...(share === 0 ? { map, aliases } : {}) };
-}
 
 /**
  * The postings index of every record, made on every core: each thread prepares the records and
@@ -172,11 +115,6 @@ async function threadsBySummary(cfg: KbConfig): Promise<number> {
   return cfg.indexThreads ?? Math.min(defaultWorkers(), Math.max(1, Math.floor(records / 500)));
 }
 
-/** Which index a corpus gets: from the words its records will index, estimated before any is made. */
-export function engineFor(sources: readonly Pick<RecordSource, "words">[], pagefindMaxWords: number): SearchManifest["engine"] {
-  return sources.reduce((n, s) => n + s.words, 0) > pagefindMaxWords ? "postings" : "pagefind";
-}
-
 export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
   // An index left from an earlier build of another size would be published but read by nobody.
   await fs.rm(path.join(cfg.outputDir, PAGEFIND_DIR), { recursive: true, force: true });
@@ -195,6 +133,8 @@ export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
     manifest = { engine: "postings", pages: threaded.pages, firsts: threaded.firsts };
     chunks = threaded.firsts.length;
   } else {
+    const { engineFor, prepareRecords, writeRecords } = await import("./index-share.ts");
+    const { recordTokens } = await import("./records.ts");
     const prepared = await prepareRecords(cfg);
     const { sources } = prepared;
     ({ map, aliases } = prepared);

@@ -2,7 +2,7 @@
 // writes its share of them and sends back their term lists, packed, without copying.
 import { parentPort, workerData } from "node:worker_threads";
 import type { KbConfig } from "../config.ts";
-import { makeShare } from "./index-build.ts";
+import { makeShare } from "./index-share.ts";
 
 const { cfg, share, of } = workerData as { cfg: KbConfig; share: number; of: number };
 const answer = await makeShare(cfg, share, of);

@@ -8,7 +8,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { Chunk, chunkOf, chunkPath, chunksOfPrefix, encodeChunk, readVarint, recordPath, writeVarint } from "../../src/search/postings.ts";
 import { mergeLists, packLists, PostingsWriter, unpackLists, writeChunks, type TermList } from "../../src/search/postings-write.ts";
-import { shareRecords } from "../../src/search/index-build.ts";
+import { shareRecords } from "../../src/search/index-share.ts";
 import { excerptOf, findRecords, intersect, MAX_PREFIX_CHUNKS, PostingsIndex, RECORD_CACHE, union } from "../../src/search/postings-search.ts";
 import { prefetchSearch, runSearch, type SearchIndex } from "../../src/search/engine.ts";
 import { fold, type AliasIndex } from "../../src/search/fold.ts";

@@ -8,7 +8,7 @@ import path from "node:path";
 import * as OpenCC from "opencc-js";
 import { buildSite, type BuiltSite } from "../support/site.ts";
 import { indexSite } from "../../src/build.ts";
-import { engineFor, prepareRecords } from "../../src/search/index-build.ts";
+import { engineFor, prepareRecords } from "../../src/search/index-share.ts";
 import { recordTokens } from "../../src/search/records.ts";
 import { loadSearch } from "../../src/search/node-search.ts";
 import { runSearch, type SearchIndex } from "../../src/search/engine.ts";
