@@ -13,20 +13,25 @@ const t1 = performance.now();
 await fs.rm(cfg.outputDir, { recursive: true, force: true });
 // A corpus that renders in one slice renders beside the index, on the other core. A larger one
 // renders first and indexes after: side by side, an Eleventy slice and a Pagefind shard would
-// together pass the 2 GB this build is held to (docs/performance.md).
+// together pass the 2 GB this build is held to (docs/performance.md). The index starts when
+// the render is down to its last slice, on the core that slice leaves free: the index's first
+// seconds (threads starting, records prepared) take little memory.
 const sideBySide = sliceCount(summary.articles + summary.events, cfg.renderSliceItems) === 1;
-const index = () => indexSiteInChild(cfg).then((figures) => ({ figures, done: performance.now() }));
-const indexing = sideBySide ? index() : undefined;
-// Without an early handler a failed index would be an unhandled rejection while rendering.
-indexing?.catch(() => undefined);
-const site = await renderSite(cfg, { clean: false });
+const index = () => {
+  const started = indexSiteInChild(cfg).then((figures) => ({ figures, done: performance.now() }));
+  // Without an early handler a failed index would be an unhandled rejection while rendering.
+  started.catch(() => undefined);
+  return started;
+};
+let indexing = sideBySide ? index() : undefined;
+const site = await renderSite(cfg, { clean: false, onCoreFree: () => (indexing ??= index()) });
 const t2 = performance.now();
 const search = await (indexing ?? index());
 const t3 = performance.now();
 const s = (ms: number) => (ms / 1000).toFixed(2);
 console.log(
   `render: ${site.pages} files in ${s(t2 - t1)} s; search index: ${search.figures.pages} pages in ${s(search.done - (sideBySide ? t1 : t2))} s; total ${s(t3 - t0)} s → ${cfg.outputDir}` +
-    ` (render: ${site.slices} slice${site.slices === 1 ? "" : "s"}; index: ${search.figures.engine}${search.figures.chunks ? ` in ${search.figures.chunks} chunks` : ""}, built ${sideBySide ? "beside" : "after"} the render)`,
+    ` (render: ${site.slices} slice${site.slices === 1 ? "" : "s"}; index: ${search.figures.engine}${search.figures.chunks ? ` in ${search.figures.chunks} chunks` : ""}, ${sideBySide ? "built beside the render" : "started on the core the render's last slice left free, timed from the render's end"})`,
 );
 if (summary.errors > 0) {
   console.log(`build finished with ${summary.errors} error(s): the articles above were left out.`);

@@ -27,8 +27,12 @@ export async function runIngest(cfg: KbConfig, incremental?: { cache: ArticleCac
   return result;
 }
 
-/** Renders the site from the dataset, in slices of its own processes when the corpus is large. */
-export async function renderSite(cfg: KbConfig, opts: { clean?: boolean } = {}): Promise<{ pages: number; slices: number }> {
+/**
+ * Renders the site from the dataset, in slices of its own processes when the corpus is large.
+ * `onCoreFree` is called once, when a render worker finds no slice left and the others are
+ * still on their last.
+ */
+export async function renderSite(cfg: KbConfig, opts: { clean?: boolean; onCoreFree?: () => void } = {}): Promise<{ pages: number; slices: number }> {
   if (opts.clean !== false) await fs.rm(cfg.outputDir, { recursive: true, force: true });
   // The summary, not the dataset: this process only counts; each slice reads what it renders.
   const summary = await readSummary(cfg.dataDir);
@@ -45,6 +49,7 @@ export async function renderSite(cfg: KbConfig, opts: { clean?: boolean } = {}):
     // `renderJobs` worker processes; each takes the next slice when done with one. The first
     // slice writes the pages that exist once and needs the most, so it goes first.
     let next = 0;
+    let coreFreed = false;
     const worker = async () => {
       if (next >= count) return;
       const render = await renderWorker(cfg, heapMiB);
@@ -53,6 +58,11 @@ export async function renderSite(cfg: KbConfig, opts: { clean?: boolean } = {}):
           // Not `pages += await …`: that reads `pages` before the other worker adds to it.
           const files = await render(`${next++}/${count}`);
           pages += files;
+        }
+        // No slice left for this worker while another renders its last: a core is free.
+        if (!coreFreed) {
+          coreFreed = true;
+          opts.onCoreFree?.();
         }
       } catch (e) {
         next = count; // the other workers take no more slices
