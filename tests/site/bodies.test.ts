@@ -1,5 +1,5 @@
 // Article bodies put into their written pages after Eleventy (src/site/bodies.ts), as bytes.
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { promises as fs } from "node:fs";
 import os from "node:os";
@@ -7,8 +7,13 @@ import path from "node:path";
 import { BODIES_DIR } from "../../src/ingest/dataset.ts";
 import { bodyMarker, injectBodies, pageBody, pageBodyBytes } from "../../src/site/bodies.ts";
 
+// Every fixture's folder, removed when the file's tests are done.
+const made: string[] = [];
+after(() => Promise.all(made.map((dir) => fs.rm(dir, { recursive: true, force: true }))));
+
 async function fixture(bodies: Record<string, string>, pages: Record<string, string>): Promise<{ dataDir: string; file: (slug: string) => string }> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kb-bodies-"));
+  made.push(dir);
   await fs.mkdir(path.join(dir, "data", BODIES_DIR), { recursive: true });
   for (const [slug, html] of Object.entries(bodies)) await fs.writeFile(path.join(dir, "data", BODIES_DIR, `${slug}.html`), html);
   for (const [slug, html] of Object.entries(pages)) await fs.writeFile(path.join(dir, `${slug}.html`), html);
