@@ -17,11 +17,6 @@ export interface ArticleRef {
   published: boolean;
 }
 
-export interface EventFile {
-  file: string;
-  raw: string;
-}
-
 type Pending = Omit<TimelineEvent, "respondsTo" | "answeredBy" | "chain"> & { node: GraphNode };
 
 /** An article source as the file names it, resolved by linkEvents once every article is known. */
@@ -46,17 +41,6 @@ export interface ParsedEvent {
   file: string;
   diagnostics: Diagnostic[];
   event?: UnlinkedEvent;
-}
-
-export function ingestEvents(
-  files: EventFile[],
-  vocab: Vocabulary,
-  articles: Map<string, ArticleRef>,
-): { events: TimelineEvent[]; diagnostics: Diagnostic[] } {
-  return linkEvents(
-    files.map(({ file, raw }) => parseEvent(file, raw, vocab)),
-    articles,
-  );
 }
 
 export function parseEvent(file: string, raw: string, vocab: Vocabulary): ParsedEvent {
