@@ -11,13 +11,12 @@ import { detectLang } from "../normalize/lang.ts";
 import { slugify } from "../normalize/slug.ts";
 import { renderMarkdown, countWords } from "../render/markdown.ts";
 import type { Vocabulary } from "./vocabulary.ts";
-import { INDEX_BODY_CHARS } from "./dataset.ts";
 
 export interface ArticleResult {
   article?: Article;
   html?: string;
   headings?: ReturnType<typeof renderMarkdown>["headings"];
-  /** Body text for the search index: as much as it indexes (INDEX_BODY_CHARS). */
+  /** Body text for the search index: all of it (every word is indexed). */
   text?: string;
   diagnostics: Diagnostic[];
 }
@@ -178,9 +177,7 @@ export function ingestArticle(
     wordCount: countWords(rendered.text),
     extra,
   };
-  // Only what the index reads leaves the worker: a long note's whole text was half of what
-  // ingest sent to its main thread and wrote to disk.
-  return { article, html: rendered.html, headings: rendered.headings, text: rendered.text.slice(0, INDEX_BODY_CHARS), diagnostics };
+  return { article, html: rendered.html, headings: rendered.headings, text: rendered.text, diagnostics };
 }
 
 /** A draft is on the site only when the run includes drafts (KB_INCLUDE_DRAFTS, npm start). */

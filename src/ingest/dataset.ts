@@ -23,12 +23,6 @@ export interface Dataset {
 export const DATASET_FILE = "dataset.json";
 export const BODIES_DIR = "bodies";
 export const TEXT_DIR = "text";
-/**
- * How much of an article's text goes into the free-text index, and so all its text file holds:
- * names were found in the whole text by ingest. Pagefind's memory and each result's download
- * grow with the text indexed, and a 1 MB note would otherwise cost every reader who gets it.
- */
-export const INDEX_BODY_CHARS = 6000;
 /** Every error and warning of the last ingest, for the page banner under `npm start`. */
 export const DIAGNOSTICS_FILE = "diagnostics.json";
 /** The dataset's summary alone: the build's parent process reads it without the whole dataset. */

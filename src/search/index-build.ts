@@ -16,7 +16,7 @@ import type { SearchRecord } from "./records.ts";
 import type { AliasIndex, FoldMap } from "./fold.ts";
 import { defaultWorkers } from "../ingest/pool.ts";
 import { PAGEFIND_DIR, SEARCH_DATA_DIR, SEARCH_MANIFEST, type SearchManifest } from "./manifest.ts";
-import { mergeLists, unpackLists, writeChunks, type TermList } from "./postings-write.ts";
+import { mergeRuns, runsDir, writeChunks, type Run } from "./postings-write.ts";
 import { POSTINGS_DIR } from "./postings.ts";
 import type { ShareAnswer } from "./index-share.ts";
 
@@ -92,11 +92,14 @@ async function buildPostingsInThreads(cfg: KbConfig, threads: number): Promise<{
   return { ...(await mergeAndWrite(cfg, parts)), pages: first.pages, map: first.map!, aliases: first.aliases! };
 }
 
-async function mergeAndWrite(cfg: KbConfig, parts: ReadonlyArray<{ packed: Uint8Array; postings: number }>): Promise<{ firsts: string[]; postings: number }> {
-  let merged: Iterable<TermList> = unpackLists(parts[0]!.packed);
-  for (const p of parts.slice(1)) merged = mergeLists(merged, unpackLists(p.packed));
-  const { firsts } = await writeChunks(cfg.outputDir, merged);
-  return { firsts, postings: parts.reduce((n, p) => n + p.postings, 0) };
+/** Every part's runs (parts and their runs in record order) merged into the chunks; the run files are removed. */
+async function mergeAndWrite(cfg: KbConfig, parts: ReadonlyArray<{ runs: Run[]; postings: number }>): Promise<{ firsts: string[]; postings: number }> {
+  try {
+    const { firsts } = await writeChunks(cfg.outputDir, mergeRuns(parts.flatMap((p) => p.runs)));
+    return { firsts, postings: parts.reduce((n, p) => n + p.postings, 0) };
+  } finally {
+    await fs.rm(runsDir(cfg.dataDir), { recursive: true, force: true });
+  }
 }
 
 /**
@@ -119,6 +122,9 @@ export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
   // An index left from an earlier build of another size would be published but read by nobody.
   await fs.rm(path.join(cfg.outputDir, PAGEFIND_DIR), { recursive: true, force: true });
   await fs.rm(path.join(cfg.outputDir, POSTINGS_DIR), { recursive: true, force: true });
+  // Runs of an earlier build that stopped half-way would be merged into this one's.
+  await fs.rm(runsDir(cfg.dataDir), { recursive: true, force: true });
+  await fs.mkdir(runsDir(cfg.dataDir), { recursive: true });
 
   let manifest: SearchManifest;
   let chunks = 0;
@@ -140,7 +146,7 @@ export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
     ({ map, aliases } = prepared);
     if (engineFor(sources, cfg.pagefindMaxWords) === "postings") {
       // Few records (or no summary to count them by): made on this thread.
-      const { firsts } = await mergeAndWrite(cfg, [await writeRecords(cfg, sources, 0, sources.length)]);
+      const { firsts } = await mergeAndWrite(cfg, [await writeRecords(cfg, sources, 0, sources.length, "t00")]);
       manifest = { engine: "postings", pages: sources.length, firsts };
       chunks = firsts.length;
     } else {

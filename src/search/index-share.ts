@@ -7,7 +7,7 @@ import { readDataset, TEXT_DIR } from "../ingest/dataset.ts";
 import { buildAliasIndex, buildFoldMap, hanCharacters, recordSources, type RecordSource } from "./records.ts";
 import type { AliasIndex, FoldMap } from "./fold.ts";
 import { newestFirst, type SearchManifest } from "./manifest.ts";
-import { packLists, PostingsWriter } from "./postings-write.ts";
+import { PostingsWriter, RUN_BUDGET_BYTES, runsDir, type Run } from "./postings-write.ts";
 import { loadVocabulary } from "../ingest/vocabulary.ts";
 import { DiagnosticLog } from "../model/diagnostics.ts";
 
@@ -24,14 +24,17 @@ export async function prepareRecords(cfg: KbConfig): Promise<{ sources: RecordSo
   return { sources, map, aliases };
 }
 
-/** Adds records `from`..`to` (numbers in date order) to a writer of their own; returns its lists packed. */
-export async function writeRecords(cfg: KbConfig, sources: readonly RecordSource[], from: number, to: number): Promise<{ packed: Uint8Array; postings: number }> {
-  const writer = new PostingsWriter(cfg.outputDir, { firstRecord: from });
+/**
+ * Adds records `from`..`to` (numbers in date order) to a writer of their own, which spills its
+ * lists to run files named after `name` in runsDir past a fixed budget; returns the runs.
+ */
+export async function writeRecords(cfg: KbConfig, sources: readonly RecordSource[], from: number, to: number, name: string): Promise<{ runs: Run[]; postings: number }> {
+  const writer = new PostingsWriter(cfg.outputDir, { firstRecord: from, spill: { dir: runsDir(cfg.dataDir), name, budgetBytes: RUN_BUDGET_BYTES } });
   for (let i = from; i < to; i++) {
     const r = sources[i]!.make();
     await writer.add(r.folded, r.names, r.filters, { url: r.url, meta: r.meta, text: r.text });
   }
-  return { packed: packLists(await writer.lists()), postings: writer.figures.postings };
+  return { runs: await writer.runs(), postings: writer.figures.postings };
 }
 
 /** Consecutive runs of records of about equal weight, one per thread. */
@@ -54,7 +57,7 @@ export function shareRecords(weights: readonly number[], threads: number): Array
 /** What a thread of the postings build answers: its run's term lists, and from the first thread what the site needs besides. */
 export type ShareAnswer =
   | { engine: "pagefind" }
-  | { engine: "postings"; pages: number; packed: Uint8Array; postings: number; map?: FoldMap; aliases?: AliasIndex };
+  | { engine: "postings"; pages: number; runs: Run[]; postings: number; map?: FoldMap; aliases?: AliasIndex };
 
 /**
  * One thread's share of the postings build (index-worker.ts): it prepares the records itself,
@@ -65,7 +68,8 @@ export async function makeShare(cfg: KbConfig, share: number, of: number): Promi
   const { sources, map, aliases } = await prepareRecords(cfg);
   if (engineFor(sources, cfg.pagefindMaxWords) !== "postings") return { engine: "pagefind" };
   const run = shareRecords(sources.map((s) => s.weight), of)[share];
-  const made = run ? await writeRecords(cfg, sources, run[0], run[1]) : { packed: packLists([]), postings: 0 };
+  // Named by share, so that the runs' names sort in record order.
+  const made = run ? await writeRecords(cfg, sources, run[0], run[1], `t${String(share).padStart(2, "0")}`) : { runs: [], postings: 0 };
   return { engine: "postings", pages: sources.length, ...made, ...(share === 0 ? { map, aliases } : {}) };
 }
 

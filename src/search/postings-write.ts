@@ -1,53 +1,21 @@
 // Writes the postings index (postings.ts) of a site: records go in newest first, each record's
 // file is written as it comes, and the posting lists are held compressed in memory (about
-// three bytes a posting) until the chunks are written at the end. Several writers can each
-// take a consecutive run of records (one per thread); their lists are then merged (mergeLists).
-import { promises as fs } from "node:fs";
+// three bytes a posting). A writer given a spill folder holds at most a fixed budget of lists:
+// past it, it writes them out, sorted, as a run file and starts afresh, so memory does not grow
+// with the corpus (a whole real collection's text is some 70 million postings). Several writers
+// can each take a consecutive run of records (one per thread); all their runs are then merged,
+// streamed from disk, into the chunks (mergeRuns, writeChunks).
+import { promises as fs, closeSync, openSync, readSync, writeSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { gzip as gzipCb } from "node:zlib";
-import { keyToken, visitTokens } from "./fold.ts";
+import { visitTokens } from "./fold.ts";
+import { RunLists, type TermList } from "./postings-run.ts";
+
+export type { TermList };
 import { chunkPath, CHUNK_BYTES, encodeChunk, filterTerm, readVarint, recordPath, writeVarint, type RecordData } from "./postings.ts";
 
 const gzip = promisify(gzipCb);
-
-/** One term's posting list as it grows: gaps and counts as variable-length integers. */
-class Growing {
-  bytes = new Uint8Array(8);
-  length = 0;
-  last = 0;
-  records = 0;
-  /** The record being added, and the term's count in it so far. */
-  current = -1;
-  count = 0;
-  push(record: number, count: number): void {
-    if (this.length + 10 > this.bytes.length) {
-      const bigger = new Uint8Array(this.bytes.length * 2);
-      bigger.set(this.bytes.subarray(0, this.length));
-      this.bytes = bigger;
-    }
-    this.put(record - this.last);
-    this.put(count);
-    this.last = record;
-    this.records++;
-  }
-  private put(n: number): void {
-    while (n >= 0x80) {
-      this.bytes[this.length++] = (n & 0x7f) | 0x80;
-      n >>>= 7;
-    }
-    this.bytes[this.length++] = n;
-  }
-}
-
-/** A term's whole posting list; the first gap counts from record 0. */
-export interface TermList {
-  term: string;
-  records: number;
-  /** Its last record's number. */
-  last: number;
-  postings: Uint8Array;
-}
 
 /** At most this many files are being compressed and written at once (zlib runs off the main thread). */
 const IN_FLIGHT = 16;
@@ -87,20 +55,37 @@ class FileWriter {
 export interface PostingsWriterOptions {
   /** The number of the first record this writer adds (a later run of records in another thread). */
   firstRecord?: number;
+  /**
+   * Where this writer spills its lists (`dir`, files named `<name>-<n>.run`) when they pass
+   * `budgetBytes`. Without it, every list is held until the end.
+   */
+  spill?: { dir: string; name: string; budgetBytes: number };
 }
 
+/** A writer's term lists for a consecutive run of records, in term order: in memory, or in a file. */
+export type Run = { packed: Uint8Array } | { file: string };
+
+/** Where the index build spills its runs of term lists: beside the dataset, never published. */
+export function runsDir(dataDir: string): string {
+  return path.join(dataDir, "index-runs");
+}
+
+/** What one writer holds before it spills (RUN_BUDGET_BYTES × threads is the index's share of memory). */
+export const RUN_BUDGET_BYTES = 64 * 2 ** 20;
+
 export class PostingsWriter {
-  private readonly terms = new Map<string, Growing>();
-  /** Chinese pairs and lone characters, by number (fold.ts visitTokens): no string per token. */
-  private readonly keyed = new Map<number, Growing>();
+  private lists = new RunLists();
   private next: number;
   private added = 0;
   private postings = 0;
   private readonly files: FileWriter;
+  private readonly spill: PostingsWriterOptions["spill"];
+  private readonly spilled: string[] = [];
 
   constructor(siteDir: string, opts: PostingsWriterOptions = {}) {
     this.next = opts.firstRecord ?? 0;
     this.files = new FileWriter(siteDir);
+    this.spill = opts.spill;
   }
 
   /**
@@ -111,53 +96,218 @@ export class PostingsWriter {
   async add(folded: string, words: readonly string[], filters: Record<string, string[]>, data: RecordData): Promise<number> {
     const n = this.next++;
     this.added++;
-    // One map lookup per token: each term counts itself, and is listed once when first met.
-    const met: Growing[] = [];
-    const count = (list: Growing) => {
-      if (list.current !== n) {
-        list.current = n;
-        list.count = 0;
-        met.push(list);
-      }
-      list.count++;
-    };
-    const meet = (term: string) => {
-      let list = this.terms.get(term);
-      if (!list) this.terms.set(term, (list = new Growing()));
-      count(list);
-    };
-    const meetKey = (key: number) => {
-      let list = this.keyed.get(key);
-      if (!list) this.keyed.set(key, (list = new Growing()));
-      count(list);
-    };
-    visitTokens(folded, meetKey, meet);
-    for (const w of words) meet(w);
-    for (const [key, values] of Object.entries(filters)) for (const v of values) meet(filterTerm(key, v));
-    for (const list of met) list.push(n, list.count);
-    this.postings += met.length;
+    const lists = this.lists;
+    lists.beginRecord(n);
+    visitTokens(folded, lists.meetKey, lists.meetWord);
+    for (const w of words) lists.meetWord(w);
+    for (const [key, values] of Object.entries(filters)) for (const v of values) lists.meetWord(filterTerm(key, v));
+    this.postings += lists.endRecord();
     await this.files.write(recordPath(n), Buffer.from(JSON.stringify(data)));
+    if (this.spill && lists.heldBytes > this.spill.budgetBytes) this.spillRun();
     return n;
+  }
+
+  /** Writes the lists held now to a run file of their own, in term order, and lets them go. */
+  private spillRun(): void {
+    const { dir, name } = this.spill!;
+    const file = path.join(dir, `${name}-${String(this.spilled.length).padStart(4, "0")}.run`);
+    writeRunFile(file, this.drain());
+    this.spilled.push(file);
+  }
+
+  /**
+   * Every record file written, and the term lists as runs in record order: the files spilled
+   * along the way, then what is held at the end (spilled too, when the writer spills at all).
+   */
+  async runs(): Promise<Run[]> {
+    await this.files.done();
+    if (!this.spill) return [{ packed: packLists(this.drain()) }];
+    if (this.lists.size) this.spillRun();
+    return this.spilled.map((file) => ({ file }));
   }
 
   get figures(): { records: number; postings: number } {
     return { records: this.added, postings: this.postings };
   }
 
-  /** The term lists in term order, each let go of as it is taken; every record file written. */
-  async lists(): Promise<Generator<TermList>> {
-    await this.files.done();
-    const terms = this.terms;
-    for (const [key, list] of this.keyed) terms.set(keyToken(key), list);
-    this.keyed.clear();
-    return (function* () {
-      for (const term of [...terms.keys()].sort()) {
-        const list = terms.get(term)!;
-        terms.delete(term);
-        yield { term, records: list.records, last: list.last, postings: list.bytes.subarray(0, list.length) };
-      }
-    })();
+  /** The lists held now, in term order; the writer starts afresh. */
+  private drain(): Generator<TermList> {
+    const held = this.lists;
+    this.lists = new RunLists();
+    return held.drain();
   }
+}
+
+/** One term list as bytes: its name's length and UTF-8 name, record count, last record, postings' length and postings. */
+function packedHead(enc: TextEncoder, l: TermList): [Uint8Array, Uint8Array, Uint8Array] {
+  const name = enc.encode(l.term);
+  const head: number[] = [];
+  writeVarint(head, name.length);
+  const counts: number[] = [];
+  writeVarint(counts, l.records);
+  writeVarint(counts, l.last);
+  writeVarint(counts, l.postings.length);
+  return [Uint8Array.from(head), name, Uint8Array.from(counts)];
+}
+
+/** Writes term lists to a run file as packLists lays them out, through a buffer of 1 MB. */
+function writeRunFile(file: string, lists: Iterable<TermList>): void {
+  const fd = openSync(file, "w");
+  try {
+    let buf = Buffer.allocUnsafe(2 ** 20);
+    let used = 0;
+    const varint = (n: number) => {
+      while (n >= 0x80) {
+        buf[used++] = (n & 0x7f) | 0x80;
+        n = Math.floor(n / 0x80);
+      }
+      buf[used++] = n;
+    };
+    for (const l of lists) {
+      const nameBytes = Buffer.byteLength(l.term);
+      const need = nameBytes + l.postings.length + 40;
+      if (used + need > buf.length) {
+        writeSync(fd, buf, 0, used);
+        used = 0;
+        if (need > buf.length) buf = Buffer.allocUnsafe(need);
+      }
+      varint(nameBytes);
+      used += buf.write(l.term, used, "utf8");
+      varint(l.records);
+      varint(l.last);
+      varint(l.postings.length);
+      buf.set(l.postings, used);
+      used += l.postings.length;
+    }
+    if (used) writeSync(fd, buf, 0, used);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A run file's term lists, read through a buffer (each list's postings are its own copy). */
+function* readRunFile(file: string): Generator<TermList> {
+  const dec = new TextDecoder();
+  const fd = openSync(file, "r");
+  let buf = Buffer.allocUnsafe(2 ** 20);
+  let start = 0;
+  let end = 0;
+  let eof = false;
+  // At least `need` unread bytes in the buffer from `start`, unless the file ends first.
+  const fill = (need: number) => {
+    if (end - start >= need || eof) return;
+    if (need > buf.length) {
+      const bigger = Buffer.allocUnsafe(need);
+      buf.copy(bigger, 0, start, end);
+      buf = bigger;
+    } else buf.copy(buf, 0, start, end);
+    end -= start;
+    start = 0;
+    while (end - start < need && !eof) {
+      const n = readSync(fd, buf, end, buf.length - end, null);
+      if (n === 0) eof = true;
+      end += n;
+    }
+  };
+  try {
+    for (;;) {
+      fill(64);
+      if (start >= end) return;
+      const at = { i: start };
+      const len = readVarint(buf, at);
+      let rel = at.i - start;
+      fill(rel + len + 32);
+      at.i = start + rel;
+      const term = dec.decode(buf.subarray(at.i, at.i + len));
+      at.i += len;
+      const records = readVarint(buf, at);
+      const last = readVarint(buf, at);
+      const size = readVarint(buf, at);
+      rel = at.i - start;
+      fill(rel + size);
+      at.i = start + rel;
+      const postings = new Uint8Array(size);
+      postings.set(buf.subarray(at.i, at.i + size));
+      start = at.i + size;
+      yield { term, records, last, postings };
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A run's term lists, in term order. */
+export function readRun(run: Run): Generator<TermList> {
+  return "packed" in run ? unpackLists(run.packed) : readRunFile(run.file);
+}
+
+/**
+ * Runs given in record order (each run's records after the previous run's) as one sequence of
+ * term lists in term order: a k-way merge on a heap, each run read as it is needed, so memory
+ * holds one list per run whatever the corpus.
+ */
+export function* mergeRuns(runs: readonly Run[]): Generator<TermList> {
+  const sources = runs.map(readRun);
+  type Head = { list: TermList; run: number };
+  const heap: Head[] = [];
+  const before = (a: Head, b: Head) => (a.list.term < b.list.term ? true : a.list.term > b.list.term ? false : a.run < b.run);
+  const push = (h: Head) => {
+    heap.push(h);
+    for (let i = heap.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (!before(heap[i]!, heap[p]!)) break;
+      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+      i = p;
+    }
+  };
+  const pop = (): Head => {
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length) {
+      heap[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && before(heap[l]!, heap[m]!)) m = l;
+        if (r < heap.length && before(heap[r]!, heap[m]!)) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        i = m;
+      }
+    }
+    return top;
+  };
+  const advance = (run: number) => {
+    const next = sources[run]!.next();
+    if (!next.done) push({ list: next.value, run });
+  };
+  sources.forEach((_, run) => advance(run));
+  while (heap.length) {
+    const first = pop();
+    advance(first.run);
+    let joined = first.list;
+    // The same term in later runs: popped in run order, so in record order.
+    while (heap.length && heap[0]!.list.term === joined.term) {
+      const more = pop();
+      advance(more.run);
+      joined = joinLists(joined, more.list);
+    }
+    yield joined;
+  }
+}
+
+/** One term's lists from two runs, `later`'s records all after `earlier`'s: its first gap is counted again from `earlier`'s last record. */
+function joinLists(earlier: TermList, later: TermList): TermList {
+  const at = { i: 0 };
+  const firstRecord = readVarint(later.postings, at);
+  const gap: number[] = [];
+  writeVarint(gap, firstRecord - earlier.last);
+  const joined = new Uint8Array(earlier.postings.length + gap.length + later.postings.length - at.i);
+  joined.set(earlier.postings, 0);
+  joined.set(gap, earlier.postings.length);
+  joined.set(later.postings.subarray(at.i), earlier.postings.length + gap.length);
+  return { term: earlier.term, records: earlier.records + later.records, last: later.last, postings: joined };
 }
 
 /** Term lists as one buffer, to pass to another thread without copying. */
@@ -166,14 +316,8 @@ export function packLists(lists: Iterable<TermList>): Uint8Array {
   const parts: Uint8Array[] = [];
   let size = 0;
   for (const l of lists) {
-    const name = enc.encode(l.term);
-    const head: number[] = [];
-    writeVarint(head, name.length);
-    const counts: number[] = [];
-    writeVarint(counts, l.records);
-    writeVarint(counts, l.last);
-    writeVarint(counts, l.postings.length);
-    for (const p of [Uint8Array.from(head), name, Uint8Array.from(counts), l.postings]) {
+    // A copy of the postings: a run's lists reuse one buffer (RunLists.drain).
+    for (const p of [...packedHead(enc, l), l.postings.slice()]) {
       parts.push(p);
       size += p.length;
     }
@@ -199,41 +343,6 @@ export function* unpackLists(buf: Uint8Array): Generator<TermList> {
     const size = readVarint(buf, at);
     yield { term, records, last, postings: buf.subarray(at.i, at.i + size) };
     at.i += size;
-  }
-}
-
-/**
- * Two writers' lists as one, in term order: every record of `later` comes after every record
- * of `earlier`, so a term in both is the one list followed by the other, whose first gap is
- * counted again from the earlier list's last record.
- */
-export function* mergeLists(earlier: Iterable<TermList>, later: Iterable<TermList>): Generator<TermList> {
-  const a = earlier[Symbol.iterator]();
-  const b = later[Symbol.iterator]();
-  let x = a.next();
-  let y = b.next();
-  while (!x.done || !y.done) {
-    if (y.done || (!x.done && x.value.term < y.value.term)) {
-      yield x.value;
-      x = a.next();
-    } else if (x.done || y.value.term < x.value.term) {
-      yield y.value;
-      y = b.next();
-    } else {
-      const first = x.value;
-      const second = y.value;
-      const at = { i: 0 };
-      const firstRecord = readVarint(second.postings, at);
-      const gap: number[] = [];
-      writeVarint(gap, firstRecord - first.last);
-      const joined = new Uint8Array(first.postings.length + gap.length + second.postings.length - at.i);
-      joined.set(first.postings, 0);
-      joined.set(gap, first.postings.length);
-      joined.set(second.postings.subarray(at.i), first.postings.length + gap.length);
-      yield { term: first.term, records: first.records + second.records, last: second.last, postings: joined };
-      x = a.next();
-      y = b.next();
-    }
   }
 }
 

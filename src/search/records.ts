@@ -4,7 +4,7 @@
 // the index was written: the character fold map and the registry's names.
 import * as OpenCC from "opencc-js";
 import type { Actor, Tag } from "../model/types.ts";
-import { INDEX_BODY_CHARS, type Dataset } from "../ingest/dataset.ts";
+import type { Dataset } from "../ingest/dataset.ts";
 import { entityToken, fold, tokenize, type AliasIndex, type FoldMap } from "./fold.ts";
 import { displayName } from "../site/shape.ts";
 import { countWords } from "../render/markdown.ts";
@@ -25,6 +25,12 @@ export interface SearchRecord {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/**
+ * How much of an article's text its result file keeps, for the excerpt: every word is indexed,
+ * but a reader downloads this file for each result shown, and a real note's text is 24 KB.
+ */
+export const RECORD_TEXT_CHARS = 3000;
 
 const t2s = OpenCC.Converter({ from: "hk", to: "cn" });
 const t2s2 = OpenCC.Converter({ from: "tw", to: "cn" });
@@ -154,19 +160,19 @@ export function recordSources(
   // Characters of Chinese and words of Latin text are each one token (fold.ts), as countWords
   // counts them (punctuation is a token too, so a fifth more).
   const length = (s: string | undefined) => (s ? countWords(s) * 1.2 : 0);
-  for (const a of data.articles) records.push({ date: a.date.day, weight: a.wordCount + 100, words: Math.min(a.wordCount * 1.2 + length(a.title) + length(a.summary), INDEX_BODY_CHARS) + a.actors.length + a.tags.length, make: () => {
+  for (const a of data.articles) records.push({ date: a.date.day, weight: a.wordCount + 100, words: a.wordCount * 1.2 + length(a.title) + length(a.summary) + a.actors.length + a.tags.length, make: () => {
+    // Every word of the text is indexed (a transcript's originals too); ingest found the names
+    // in it, nested ones too (an older dataset has only the mentions).
     const text = `${a.title}\n${a.summary ?? ""}\n${textOf(a.slug)}`;
-    // Free text is indexed from the first INDEX_BODY_CHARS characters only (the text file holds
-    // no more). Ingest found the names in the whole text, nested ones too; an older dataset has
-    // only the mentions, and its text files the whole text.
     const named = a.nestedNames
       ? { actor: [...new Set([...a.actors, ...a.nestedNames.actors])].sort(), tag: [...new Set([...a.tags, ...a.nestedNames.tags])].sort() }
       : filtersOf(text, a.actors, a.tags);
-    const indexed = text.slice(0, INDEX_BODY_CHARS);
     return {
       url: a.url,
-      text: indexed,
-      ...withNames(indexed, map, named),
+      text: text.slice(0, RECORD_TEXT_CHARS),
+      // Its tags' and names' own words too: a note that lists Jensen Huang among its people
+      // is found by his name even where its text says only 黄仁勋.
+      ...withNames(`${text}\n${namesOf([...a.actors, ...a.tags])}`, map, named),
       language: INDEX_LANGUAGE,
       meta: {
         title: a.title,

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { Chunk, chunkOf, chunkPath, chunksOfPrefix, encodeChunk, readVarint, recordPath, writeVarint } from "../../src/search/postings.ts";
-import { mergeLists, packLists, PostingsWriter, unpackLists, writeChunks, type TermList } from "../../src/search/postings-write.ts";
+import { mergeRuns, PostingsWriter, writeChunks, type Run } from "../../src/search/postings-write.ts";
 import { shareRecords } from "../../src/search/index-share.ts";
 import { excerptOf, findRecords, intersect, MAX_PREFIX_CHUNKS, PostingsIndex, RECORD_CACHE, union } from "../../src/search/postings-search.ts";
 import { prefetchSearch, runSearch, type SearchIndex } from "../../src/search/engine.ts";
@@ -74,19 +74,23 @@ const RECORDS = [
 const MAP = { 華: "华", 為: "为", 與: "与", 積: "积", 電: "电", 灣: "湾" };
 const NO_NAMES: AliasIndex = { keys: {}, surfaces: {}, longest: 1 };
 
-/** Records `from`..`to` of RECORDS in a writer of their own, as one thread of the index build adds them. */
-async function run(dir: string, from: number, to: number): Promise<Generator<TermList>> {
-  const writer = new PostingsWriter(dir, { firstRecord: from });
+/**
+ * Records `from`..`to` of RECORDS in a writer of their own, as one thread of the index build adds
+ * them; with `spillBytes`, the writer spills its lists to run files past that many bytes.
+ */
+async function run(dir: string, from: number, to: number, spillBytes?: number): Promise<Run[]> {
+  const spill = spillBytes === undefined ? undefined : { dir: await fs.mkdtemp(path.join(os.tmpdir(), "kb-runs-")), name: `from-${from}`, budgetBytes: spillBytes };
+  const writer = new PostingsWriter(dir, { firstRecord: from, ...(spill ? { spill } : {}) });
   for (const r of RECORDS.slice(from, to)) await writer.add(fold(r.text, MAP), [], r.filters, { url: r.url, meta: { title: r.url }, text: r.text });
   assert.equal(writer.figures.records, to - from);
-  return writer.lists();
+  return writer.runs();
 }
 
-async function written(chunkBytes: number, split?: number): Promise<{ index: PostingsIndex; chunks: number; read: string[]; dir: string }> {
+async function written(chunkBytes: number, split?: number, spillBytes?: number): Promise<{ index: PostingsIndex; chunks: number; read: string[]; dir: string; runs: number }> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kb-postings-"));
-  // Split: two writers (threads), their lists passed packed and merged, as index-build.ts does.
-  const lists = split === undefined ? await run(dir, 0, RECORDS.length) : mergeLists(unpackLists(packLists(await run(dir, 0, split))), unpackLists(packLists(await run(dir, split, RECORDS.length))));
-  const figures = await writeChunks(dir, lists, chunkBytes);
+  // Split: two writers (threads), their runs merged, as index-build.ts does.
+  const runs = split === undefined ? await run(dir, 0, RECORDS.length, spillBytes) : [...(await run(dir, 0, split, spillBytes)), ...(await run(dir, split, RECORDS.length, spillBytes))];
+  const figures = await writeChunks(dir, mergeRuns(runs), chunkBytes);
   const read: string[] = [];
   const index = new PostingsIndex({
     firsts: figures.firsts,
@@ -97,7 +101,7 @@ async function written(chunkBytes: number, split?: number): Promise<{ index: Pos
       return gunzipSync(await fs.readFile(path.join(dir, rel)));
     },
   });
-  return { index, chunks: figures.firsts.length, read, dir };
+  return { index, chunks: figures.firsts.length, read, dir, runs: runs.length };
 }
 
 async function filesOf(dir: string): Promise<Map<string, string>> {
@@ -115,6 +119,41 @@ test("records made by several threads and merged give the same index, file for f
     assert.deepEqual(merged.index.source.firsts, one.index.source.firsts, `split at ${split}`);
     assert.deepEqual(await filesOf(merged.dir), await filesOf(one.dir), `split at ${split}`);
   }
+});
+
+test("a writer that spills its lists to run files past its budget gives the same index, file for file", async () => {
+  const one = await written(16);
+  // A budget of one byte spills after every record: four run files, merged from disk.
+  for (const split of [undefined, 2]) {
+    const spilled = await written(16, split, 1);
+    assert.equal(spilled.runs, RECORDS.length, `one run per record (split at ${split})`);
+    assert.deepEqual(spilled.index.source.firsts, one.index.source.firsts);
+    assert.deepEqual(await filesOf(spilled.dir), await filesOf(one.dir));
+  }
+  // A large budget spills only at the end: one run file.
+  assert.equal((await written(16, undefined, 2 ** 30)).runs, 1);
+});
+
+test("run files larger than the reader's buffer merge to the same lists as lists held in memory", async () => {
+  // 400 records of 900 words each from 200,000 Latin words: runs of over 1 MB, read 1 MB at a time.
+  let seed = 7;
+  const rand = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n);
+  const texts = Array.from({ length: 400 }, () => Array.from({ length: 900 }, () => `w${rand(200_000).toString(36)}`).join(" "));
+  const lists = async (spillBytes?: number) => {
+    const site = await fs.mkdtemp(path.join(os.tmpdir(), "kb-postings-"));
+    const spill = spillBytes ? { dir: await fs.mkdtemp(path.join(os.tmpdir(), "kb-runs-")), name: "t00", budgetBytes: spillBytes } : undefined;
+    const writer = new PostingsWriter(site, spill ? { spill } : {});
+    for (const t of texts) await writer.add(t, [], {}, { url: "/", meta: {}, text: "" });
+    const runs = await writer.runs();
+    const out = [...mergeRuns(runs)].map((l) => `${l.term} ${l.records} ${l.last} ${Buffer.from(l.postings).toString("base64")}`);
+    return { out, runs: runs.length, largest: spill ? Math.max(...(await Promise.all(runs.map(async (r) => (await fs.stat((r as { file: string }).file)).size)))) : 0 };
+  };
+  const held = await lists();
+  const spilled = await lists(12 * 2 ** 20);
+  assert.ok(spilled.runs >= 2, `${spilled.runs} runs`);
+  assert.ok(spilled.largest > 2 ** 20, `largest run ${spilled.largest} bytes`);
+  assert.equal(spilled.out.length, held.out.length);
+  assert.deepEqual(spilled.out, held.out);
 });
 
 test("records are shared between threads in runs of about equal weight", () => {
