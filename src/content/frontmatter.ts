@@ -36,13 +36,31 @@ export function cleanText(raw: string): { text: string; strayBoms: number[]; crl
   return { text, strayBoms, crlf };
 }
 
-export function parseContentFile(raw: string): ParsedFile {
-  const { text, strayBoms } = cleanText(raw);
-  const problems: ParsedFile["problems"] = strayBoms.map((line) => ({
+export interface ParseOptions {
+  /**
+   * Read what can be read (articles): front matter that is never closed, not a mapping or not
+   * YAML is a warning, not an error; a field whose YAML is broken, or a second field of the same
+   * name, is left out and the others kept. Without it (events) such front matter is an error.
+   */
+  lenient?: boolean;
+}
+
+export function parseContentFile(raw: string, opts: ParseOptions = {}): ParsedFile {
+  const severity = opts.lenient ? ("warning" as const) : ("error" as const);
+  const cleaned = cleanText(raw);
+  let text = cleaned.text;
+  const problems: ParsedFile["problems"] = cleaned.strayBoms.map((line) => ({
     severity: "warning" as const,
     line,
     message: "a byte-order mark (U+FEFF) in the middle of the file was removed",
   }));
+  // `----` over `title: …` is front matter its author mistyped (one real note of 9,180): read it
+  // as `---`, on the same line, so that every other line keeps its number.
+  const mistyped = opts.lenient ? /^-{4,}[ \t]*\n(?=[A-Za-z_][\w-]*:)/.exec(text) : null;
+  if (mistyped) {
+    text = `---\n${text.slice(mistyped[0].length)}`;
+    problems.push({ severity: "warning", line: 1, field: "front matter", message: `front matter opened with \`${mistyped[0].trim()}\` instead of \`---\`; read as front matter` });
+  }
 
   const opens = /^---[ \t]*\n/.test(text);
   if (!opens) {
@@ -51,16 +69,16 @@ export function parseContentFile(raw: string): ParsedFile {
   const close = text.slice(4).search(/^---[ \t]*$/m);
   if (close < 0) {
     problems.push({
-      severity: "error",
+      severity,
       line: 1,
       field: "front matter",
-      message: "front matter opened with `---` on line 1 is never closed by a `---` line",
+      message: `front matter opened with \`---\` on line 1 is never closed by a \`---\` line${opts.lenient ? "; the whole file is published as the body" : ""}`,
     });
     return { data: {}, body: text, bodyLine: 1, lineOf: () => undefined, problems, hasFrontMatter: true };
   }
 
   let yamlSource = "";
-  const lineCounter = new LineCounter();
+  let lineCounter = new LineCounter();
   let doc: ReturnType<typeof parseDocument> | undefined;
   // gray-matter is handed the head only, up to the `\n---` where it would close the block
   // itself: given the whole file it copies it into a Buffer (its `orig`) and looks it up in its
@@ -88,14 +106,29 @@ export function parseContentFile(raw: string): ParsedFile {
   if (!doc) {
     return { data: {}, body, bodyLine: bodyStart, lineOf: () => undefined, problems, hasFrontMatter: true };
   }
-  for (const e of doc.errors) {
+  const yamlErrors = doc.errors.map((e) => {
     let line = lineAt(e.pos[0]);
     // The parser notices an unclosed [ or { only on a later line; point at the line that opened it.
     if (/^Flow (sequence|map)/.test(e.message)) line = unclosedFlowLine(yamlSource, line) ?? line;
-    problems.push({ severity: "error", line, field: "front matter", message: `YAML: ${firstLine(e.message).replace(/ at line \d+, column \d+:?$/, "")}` });
-  }
-  if (doc.errors.length > 0) {
-    return { data: {}, body, bodyLine: bodyStart, lineOf: () => undefined, problems, hasFrontMatter: true };
+    return { line, message: `YAML: ${firstLine(e.message).replace(/ at line \d+, column \d+:?$/, "")}` };
+  });
+  if (yamlErrors.length > 0) {
+    const salvaged = opts.lenient ? salvageFields(yamlSource, yamlErrors) : undefined;
+    if (salvaged) {
+      lineCounter = new LineCounter();
+      doc = parseDocument(salvaged.source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    }
+    if (!salvaged || doc.errors.length > 0 || !isMap(doc.contents)) {
+      const after = opts.lenient ? "; the front matter is not read and the note is published from its body" : "";
+      for (const e of yamlErrors) problems.push({ severity, line: e.line, field: "front matter", message: `${e.message}${after}` });
+      return { data: {}, body, bodyLine: bodyStart, lineOf: () => undefined, problems, hasFrontMatter: true };
+    }
+    for (const left of salvaged.leftOut) {
+      const message = /^YAML: Map keys must be unique/.test(left.message)
+        ? `\`${left.key}\` is given twice; this second one is left out and the first is read`
+        : `${left.message}; \`${left.key}\` is left out, the other fields are read`;
+      problems.push({ severity, line: left.line, field: left.key, message });
+    }
   }
 
   const contents = doc.contents as Node | null;
@@ -104,10 +137,10 @@ export function parseContentFile(raw: string): ParsedFile {
   }
   if (!isMap(contents)) {
     problems.push({
-      severity: "error",
+      severity,
       line: 2,
       field: "front matter",
-      message: `front matter must be a mapping of \`field: value\` lines, found a ${isSeq(contents) ? "list" : "single value"}`,
+      message: `front matter must be a mapping of \`field: value\` lines, found a ${isSeq(contents) ? "list" : "single value"}${opts.lenient ? "; the note is published from its body" : ""}`,
     });
     return { data: {}, body, bodyLine: bodyStart, lineOf: () => undefined, problems, hasFrontMatter: true };
   }
@@ -161,4 +194,55 @@ function unclosedFlowLine(yamlSource: string, errorLine: number): number | undef
     if (open > close) return l;
   }
   return undefined;
+}
+
+/** A top-level `key: value` of the YAML source with its continuation lines (1-based, inclusive). */
+interface Entry {
+  key: string;
+  start: number;
+  end: number;
+}
+
+function topLevelEntries(yamlSource: string): Entry[] {
+  const lines = yamlSource.split("\n");
+  const entries: Entry[] = [];
+  lines.forEach((text, i) => {
+    // A line at column 0 that is not a comment or a list item starts the next field.
+    if (/^[^\s#]/.test(text) && !/^-(\s|$)/.test(text)) {
+      const m = /^("[^"]*"|'[^']*'|[^:]+?)\s*:/.exec(text);
+      entries.push({ key: (m?.[1] ?? text).replace(/^(["'])(.*)\1$/, "$2").trim(), start: i + 1, end: i + 1 });
+    } else if (entries.length > 0 && text.trim() !== "") {
+      entries[entries.length - 1]!.end = i + 1;
+    }
+  });
+  return entries;
+}
+
+/**
+ * The YAML source with each field whose YAML is broken blanked out (lines kept, so the other
+ * fields keep their line numbers): the fields that hold an error of the whole document, and
+ * those that cannot be read on their own. A second field of the same name is blanked too, so
+ * the first one counts. Undefined when an error is outside any field.
+ */
+function salvageFields(
+  yamlSource: string,
+  errors: ReadonlyArray<{ line: number; message: string }>,
+): { source: string; leftOut: Array<{ key: string; line: number; message: string }> } | undefined {
+  const entries = topLevelEntries(yamlSource);
+  const broken = new Map<Entry, { line: number; message: string }>();
+  for (const e of errors) {
+    const entry = entries.find((x) => x.start <= e.line && e.line <= x.end);
+    if (!entry) return undefined;
+    if (!broken.has(entry)) broken.set(entry, e);
+  }
+  const lines = yamlSource.split("\n");
+  for (const entry of entries) {
+    if (broken.has(entry)) continue;
+    const alone = parseDocument(lines.slice(entry.start - 1, entry.end).join("\n"), { prettyErrors: false });
+    const first = alone.errors[0];
+    if (first) broken.set(entry, { line: entry.start, message: `YAML: ${firstLine(first.message).replace(/ at line \d+, column \d+:?$/, "")}` });
+  }
+  for (const entry of broken.keys()) for (let l = entry.start; l <= entry.end; l++) lines[l - 1] = "";
+  const leftOut = [...broken].map(([entry, e]) => ({ key: entry.key, line: e.line, message: e.message })).sort((a, b) => a.line - b.line);
+  return { source: lines.join("\n"), leftOut };
 }

@@ -3,6 +3,7 @@
 // language, fills what can be derived (outlet from the source's host) and says what is missing.
 import type { Lang } from "../model/types.ts";
 import { normalizeDate } from "../normalize/date.ts";
+import { withoutNothing } from "../normalize/blank.ts";
 import { detectLang } from "../normalize/lang.ts";
 import type { ClippingFormat } from "./types.ts";
 import { normalizeNewlines } from "./text.ts";
@@ -66,11 +67,9 @@ export class ImportError extends Error {
 /** What every article should have; missing ones are reported, only title and date are required. */
 const EXPECTED = ["title", "date", "source", "outlet", "author"] as const;
 
+/** A value that says something: not empty, and not what scripts write for nothing (`None`, `N/A`…). */
 function present(v: unknown): boolean {
-  if (v === undefined || v === null) return false;
-  if (typeof v === "string") return v.trim() !== "";
-  if (Array.isArray(v)) return v.length > 0;
-  return true;
+  return withoutNothing(v) !== undefined;
 }
 
 function isHttpUrl(s: string): boolean {
@@ -123,17 +122,26 @@ export function importClipping(text: string, opts: ImportOptions = {}): ImportRe
       : (ex.zone ?? (lang === "en" ? "UTC" : "Asia/Shanghai"));
 
   const rawDate = opts.date ?? fields.date;
-  if (!present(rawDate)) {
+  let date = present(rawDate) ? normalizeDate(rawDate, { zone }) : undefined;
+  // A feed item whose only date is when the reader fetched it (DW's `<!--epoch ms-->`): that
+  // time is the best there is, and the article says that is what its date is.
+  const crawled = opts.date === undefined && !date?.ok && present(fields.fetched) ? normalizeDate(fields.fetched, { zone }) : undefined;
+  if (crawled?.ok) {
+    const why = date && !date.ok ? `the publication date ${JSON.stringify(rawDate)} cannot be read (${date.error})` : "no publication date found";
+    warnings.push(`${why}; dated by when the item was fetched, ${crawled.value.day}, and marked \`date_source: crawled\`: pass --date YYYY-MM-DD if the publication date is known`);
+    date = crawled;
+    fields.date_source = "crawled";
+  }
+  if (!date) {
     throw new ImportError(`no publication date found in ${file}: add a \`date:\` line or pass --date YYYY-MM-DD`);
   }
-  const date = normalizeDate(rawDate, { zone });
   if (!date.ok) {
     throw new ImportError(
       `cannot read the publication date ${JSON.stringify(rawDate)} in ${file}: ${date.error}; fix it or pass --date YYYY-MM-DD`,
     );
   }
   // A note's date is the user's: ingest normalizes it; anything the importer found is written as ISO.
-  if (!(ex.userFields && opts.date === undefined)) fields.date = date.value.iso;
+  if (!(ex.userFields && opts.date === undefined && !crawled)) fields.date = date.value.iso;
 
   if (present(fields.source)) {
     if (typeof fields.source !== "string" || !isHttpUrl(fields.source.trim())) {

@@ -11,6 +11,7 @@ import { slugify } from "../normalize/slug.ts";
 export const FIELD_ORDER = [
   "title",
   "date",
+  "date_source",
   "lang",
   "source",
   "outlet",

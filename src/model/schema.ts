@@ -1,11 +1,16 @@
 // The schema of an article's front matter. It is deliberately forgiving about form (a tag
 // list may be a comma-separated string, a draft flag may be "true") and strict about meaning
 // (a source must be an http(s) URL). Fields it does not know are kept, not rejected: users'
-// notes carry speaker, people, area, status… and those belong to them.
+// notes carry speaker, people, area, status… and those belong to them. A value that means
+// nothing (`None`, `N/A`, `""`, `[]`) is a field not given, and a field whose value cannot be
+// read is left out with a note of why: one bad field never costs the article.
 import { z } from "zod";
 import { LANGS } from "./types.ts";
+import { fieldsWithoutNothing, isNothing, withoutNothing } from "../normalize/blank.ts";
+import { unwikilink } from "../normalize/wikilink.ts";
 
-const text = z.union([z.string(), z.number()], { error: "must be text (a string or a number), not a list or a mapping" }).transform((v) => String(v).trim());
+// Web clippers write names as links (`author: "[[Jane Doe]]"`): the name is what is meant.
+const text = z.union([z.string(), z.number()], { error: "must be text (a string or a number), not a list or a mapping" }).transform((v) => unwikilink(String(v)).trim());
 
 // Notes name tags as Obsidian does (#芯片, #export-control) as often as not: the # is not part of the name.
 const stringList = z
@@ -14,12 +19,16 @@ const stringList = z
     const items = Array.isArray(v) ? v : String(v).split(/[,，、;；]/);
     return items
       .filter((x): x is string | number => x !== null)
-      .map((x) => String(x).trim().replace(/^#(?=\S)/, ""))
-      .filter(Boolean);
+      .map((x) => unwikilink(String(x)).trim().replace(/^#(?=\S)/, ""))
+      .filter((x) => !isNothing(x));
   });
 
-/** A field left empty (`tags:` with nothing after it, which YAML reads as null) is a field not given. */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? undefined : v), schema.optional());
+/**
+ * A field left empty (`tags:` with nothing after it, which YAML reads as null) or holding only
+ * what means nothing (`None`, `[""]`) is a field not given; items that mean nothing leave lists.
+ * Here, so that a field's schema used alone (vocabulary.ts) reads values as the whole does.
+ */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(withoutNothing, schema.optional());
 
 const flag = z.union([z.boolean(), z.enum(["true", "false", "yes", "no"])]).transform((v) =>
   typeof v === "boolean" ? v : v === "true" || v === "yes",
@@ -38,6 +47,7 @@ export const httpUrl = z
   }, "must be an http:// or https:// URL");
 
 export const articleFrontMatter = z.looseObject({
+  slug: optional(text.pipe(z.string().min(1, "must not be empty"))),
   title: optional(text.pipe(z.string().min(1, "must not be empty"))),
   // Dates are checked by the date normalizer, which knows many more forms than a schema can.
   date: optional(z.unknown()),
@@ -46,7 +56,8 @@ export const articleFrontMatter = z.looseObject({
   lang: optional(z.enum(LANGS as [string, ...string[]])),
   source: optional(httpUrl),
   outlet: optional(text),
-  author: optional(text),
+  // Several authors (a web clipper's `author: ["[[Jane Doe]]", "[[Li Wei]]"]`) are one line of names.
+  author: optional(z.union([text, stringList.transform((names) => names.join(", "))])),
   place: optional(text),
   summary: optional(text),
   image: optional(httpUrl),
@@ -54,12 +65,48 @@ export const articleFrontMatter = z.looseObject({
   actors: optional(stringList),
   people: optional(stringList),
   companies_orgs: optional(stringList),
+  products_models: optional(stringList),
   draft: optional(flag),
   raw: optional(z.string()),
   format: optional(z.string()),
+  /** How the importer knew the date when the clipping gave none of its own: `crawled`. */
+  date_source: optional(z.string()),
 });
 
 export type ArticleFrontMatter = z.output<typeof articleFrontMatter>;
 
 /** Fields the model reads; every other front-matter field is kept in `extra`. */
 export const KNOWN_ARTICLE_FIELDS = new Set(Object.keys(articleFrontMatter.shape));
+
+/** A field left out of the front matter because its value could not be read. */
+export interface DroppedField {
+  field: string;
+  /** The value as written. */
+  value: unknown;
+  /** Why, in the schema's words. */
+  reason: string;
+}
+
+/**
+ * The front matter as the model reads it: values that mean nothing removed (in every field,
+ * the ones kept for the user too), then each field the schema cannot read left out and named
+ * in `dropped`, so the rest of the article still stands.
+ */
+export function readArticleFrontMatter(data: Record<string, unknown>): { fields: ArticleFrontMatter; dropped: DroppedField[] } {
+  const input = fieldsWithoutNothing(data);
+  const dropped: DroppedField[] = [];
+  // Each round drops at least one field, so this ends; a field-less object always parses.
+  for (;;) {
+    const r = articleFrontMatter.safeParse(input);
+    if (r.success) return { fields: r.data, dropped };
+    const seen = new Set<string>();
+    for (const issue of r.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      if (seen.has(field) || !(field in input)) continue;
+      seen.add(field);
+      dropped.push({ field, value: input[field], reason: issue.message });
+      delete input[field];
+    }
+    if (seen.size === 0) throw new Error(`front matter schema failed without naming a field: ${r.error.message}`);
+  }
+}

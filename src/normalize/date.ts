@@ -280,6 +280,12 @@ function unquote(s: string): string {
   return t;
 }
 
+/** `2023` (a note dated by its year alone) is named as such, not as a short epoch. */
+function onlyAYear(text: string): { ok: false; error: string } | undefined {
+  if (!/^(1[89]|20|21)\d\d$/.test(text)) return undefined;
+  return { ok: false, error: `"${text}" is only a year: a publication date needs its month and day too, e.g. ${text}-06-01` };
+}
+
 /**
  * Reads any date form a clipping or front matter may hold. Values without a zone are read in
  * `opts.zone`; values with an offset keep it (their `day` is the day at that offset).
@@ -288,7 +294,7 @@ export function normalizeDate(input: unknown, opts: NormalizeDateOptions): DateR
   const zone = Info.normalizeZone(opts.zone);
   if (!zone.isValid) return { ok: false, error: `unknown time zone "${opts.zone}": use an IANA name such as Asia/Shanghai` };
   if (input instanceof Date) return fromJsDate(input, zone);
-  if (typeof input === "number") return fromEpoch(input, zone, String(input));
+  if (typeof input === "number") return onlyAYear(String(input)) ?? fromEpoch(input, zone, String(input));
   if (input === undefined || input === null) return { ok: false, error: `missing date; ${EXPECTED}` };
   if (typeof input !== "string") {
     const kind = Array.isArray(input) ? "a list" : typeof input === "object" ? "an object" : `a ${typeof input}`;
@@ -297,6 +303,8 @@ export function normalizeDate(input: unknown, opts: NormalizeDateOptions): DateR
   const text = unquote(halfWidth(input));
   if (text === "") return { ok: false, error: `empty date; ${EXPECTED}` };
   if (/^-?\d+$/.test(text)) {
+    const year = onlyAYear(text);
+    if (year) return year;
     const digits = text.replace(/^-/, "").length;
     if (digits !== 10 && digits !== 13) {
       return {

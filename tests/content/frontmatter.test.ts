@@ -79,3 +79,46 @@ test("the body is every character after the closing line: leading blank lines an
   assert.equal(r.body, long);
   assert.deepEqual(r.data, { title: "长文" });
 });
+
+test("lenient (articles): a field whose YAML is broken is left out with its line, the others are read on their own lines", () => {
+  const r = parseContentFile("---\ntitle: ok\ndate: 2024-12-04\ntags: [unclosed\noutlet: Somewhere\nsummary: |\n  one: two\n---\nbody", { lenient: true });
+  assert.deepEqual(r.data, { title: "ok", date: "2024-12-04", outlet: "Somewhere", summary: "one: two\n" });
+  assert.equal(r.lineOf("outlet"), 5);
+  assert.deepEqual(r.problems.map((p) => [p.severity, p.line, p.field]), [["warning", 4, "tags"]]);
+  assert.match(r.problems[0]!.message, /^YAML: Flow sequence.*; `tags` is left out, the other fields are read$/);
+  assert.equal(r.body, "body");
+});
+
+test("lenient: a field given twice keeps the first, with a warning on the second", () => {
+  const r = parseContentFile("---\ntitle: first\ndate: 2024-12-04\ntitle: second\n---\nbody", { lenient: true });
+  assert.deepEqual(r.data, { title: "first", date: "2024-12-04" });
+  assert.deepEqual(r.problems.map((p) => [p.severity, p.line, p.field]), [["warning", 4, "title"]]);
+  assert.match(r.problems[0]!.message, /`title` is given twice/);
+});
+
+test("lenient: front matter that is not a mapping, not closed or not YAML at all is a warning, and the body is kept", () => {
+  const list = parseContentFile("---\n- a\n- b\n---\nbody", { lenient: true });
+  assert.deepEqual([list.data, list.body, list.problems.map((p) => [p.severity, p.line])], [{}, "body", [["warning", 2]]]);
+  assert.match(list.problems[0]!.message, /must be a mapping.*published from its body/);
+  const open = parseContentFile("---\ntitle: a\nthe whole note", { lenient: true });
+  assert.deepEqual([open.data, open.body, open.problems.map((p) => [p.severity, p.line])], [{}, "---\ntitle: a\nthe whole note", [["warning", 1]]]);
+  // An error outside any field (a stray indented line before the first): nothing can be salvaged.
+  const lost = parseContentFile("---\n  : [\n---\nbody", { lenient: true });
+  assert.deepEqual(lost.data, {});
+  assert.equal(lost.body, "body");
+  assert.ok(lost.problems.length > 0 && lost.problems.every((p) => p.severity === "warning" && p.field === "front matter"));
+  assert.match(lost.problems[0]!.message, /the front matter is not read and the note is published from its body$/);
+});
+
+test("front matter opened with four dashes is read as front matter, with a warning, when lenient", () => {
+  const raw = "----\ntitle: 四条横线\ntags:\n  - a\n---\n正文\n";
+  const lenient = parseContentFile(raw, { lenient: true });
+  assert.equal(lenient.data.title, "四条横线");
+  assert.equal(lenient.lineOf("tags.0"), 4);
+  assert.equal(lenient.body.trim(), "正文");
+  assert.equal(lenient.bodyLine, 6);
+  assert.match(lenient.problems[0]!.message, /opened with `----` instead of `---`/);
+  // Strict (events) and a rule that is not front matter stay as they were.
+  assert.equal(parseContentFile(raw).hasFrontMatter, false);
+  assert.equal(parseContentFile("----\n\n正文\n", { lenient: true }).hasFrontMatter, false);
+});

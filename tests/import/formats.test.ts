@@ -231,6 +231,23 @@ describe("feed item variants", () => {
     ]);
   });
 
+  it("a feed item whose only date is the crawl time: dated by it and marked date_source: crawled, with a warning", () => {
+    const noTime = DW.replace("<div><i><br>2023-11-02T08:00:00.000Z</i></div>", "");
+    const r = importClipping(noTime, { file: "dw.txt" });
+    assert.equal(r.frontMatter.date, "2023-11-02T08:00:00.000+00:00", "the fetch instant, as the comment gives it");
+    assert.equal(r.frontMatter.date_source, "crawled");
+    assert.deepEqual(Object.keys(r.frontMatter).slice(0, 3), ["title", "date", "date_source"]);
+    assert.equal(r.day, "2023-11-02");
+    assert.ok(!r.missing.includes("date"));
+    assert.ok(r.warnings.some((w) => /^no publication date found; dated by when the item was fetched, 2023-11-02, and marked `date_source: crawled`/.test(w)), r.warnings.join("\n"));
+    // A date given on the command line is the user's: not a crawl date.
+    const given = importClipping(noTime, { date: "2023-11-01" });
+    assert.equal(given.frontMatter.date_source, undefined);
+    assert.equal(given.frontMatter.date, "2023-11-01T00:00:00+08:00");
+    // With its own publication time the item is not marked.
+    assert.equal(importClipping(DW).frontMatter.date_source, undefined);
+  });
+
   it("English DW: outlet DW, language en", () => {
     const r = importClipping(DW_EN);
     assert.equal(r.frontMatter.outlet, "DW");

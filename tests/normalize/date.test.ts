@@ -178,7 +178,12 @@ describe("normalizeDate: errors", () => {
     ["2024-12-04 09:24 XYZ", [/unrecognized zone/]],
     ["Thu, 04 Dec 2024 09:24:00 +0800", [/2024-12-04 is a Wednesday, not a Thursday/]],
     ["20241204", [/8 digits/, /10 digits/, /13/]],
-    [2024, [/too small to be an epoch/]],
+    // A year alone, as YAML reads `date: 2024` (a number) and as text: named as a year.
+    [2024, [/"2024" is only a year/, /month and day/]],
+    ["2023", [/"2023" is only a year/]],
+    [4711, [/too small to be an epoch/]],
+    ["sometime", [/unrecognized date "sometime"/]],
+    ["2023-13-45", [/impossible date/, /month 13/]],
     [1711795624.5, [/not a whole number/]],
     [Number.NaN, [/not a whole number/]],
     [true, [/must be text, got a boolean/, /expected a date like/]],
