@@ -1,6 +1,6 @@
 // Every problem found in content is a Diagnostic: it names the file, the line and the field,
 // so a user with 9,000 notes can jump straight to the one that is wrong. A run collects them
-// all and reports them together; errors make the run fail, warnings never do.
+// all and reports them together; errors make the run fail, warnings only under --strict.
 
 export type Severity = "error" | "warning";
 
@@ -13,6 +13,12 @@ export interface Diagnostic {
   /** Front-matter field (dotted for nested: `responds_to.0.id`), or `body`. */
   field?: string;
   message: string;
+  /**
+   * What kind of problem this is, as a short stable id (`unknown-tag`, `html-removed`): the run's
+   * report groups by it. Without one, the report derives the group from the severity, the
+   * field and the message (src/ingest/report.ts), so a diagnostic need not name its kind.
+   */
+  kind?: string;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
@@ -25,11 +31,11 @@ export function formatDiagnostic(d: Diagnostic): string {
 export class DiagnosticLog {
   readonly items: Diagnostic[] = [];
 
-  error(file: string, message: string, at: { line?: number; field?: string } = {}): void {
+  error(file: string, message: string, at: { line?: number; field?: string; kind?: string } = {}): void {
     this.items.push({ severity: "error", file, message, ...at });
   }
 
-  warn(file: string, message: string, at: { line?: number; field?: string } = {}): void {
+  warn(file: string, message: string, at: { line?: number; field?: string; kind?: string } = {}): void {
     this.items.push({ severity: "warning", file, message, ...at });
   }
 
@@ -54,7 +60,7 @@ export class DiagnosticLog {
 
 /** `err` and `warn` bound to one file, pushing onto `into`: how each content file reports. */
 export function reporterFor(file: string, into: Diagnostic[]) {
-  const push = (severity: Severity) => (message: string, field?: string, line?: number) =>
-    into.push({ severity, file, message, ...(field ? { field } : {}), ...(line ? { line } : {}) });
+  const push = (severity: Severity) => (message: string, field?: string, line?: number, kind?: string) =>
+    into.push({ severity, file, message, ...(field ? { field } : {}), ...(line ? { line } : {}), ...(kind ? { kind } : {}) });
   return { err: push("error"), warn: push("warning") };
 }
