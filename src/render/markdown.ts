@@ -1,12 +1,30 @@
 // Article Markdown becomes HTML once, in ingest; pages only insert it. Raw HTML in notes is
 // allowed (users paste tables, <sup>, <details>) but goes through sanitize-html's allowlist, and
-// whatever the allowlist removes is reported with its line, never dropped silently. A body
-// without raw HTML is markup markdown-it wrote itself, every text and attribute escaped; it is
-// made to keep to the same allowlist (no classes or styles, links and images judged by
-// sanitize-html itself) and skips the sanitizer, a tenth of ingest (docs/performance.md).
+// whatever the allowlist removes is reported once per kind per note (with its count and first
+// line), never dropped silently. Classes the content configuration names (site.yaml
+// html.classes) are kept, silently. A body without raw HTML is markup markdown-it wrote itself,
+// every text and attribute escaped; it is made to keep to the same allowlist (no classes or
+// styles, links and images judged by sanitize-html itself) and skips the sanitizer, a tenth of
+// ingest (docs/performance.md).
 import markdownIt, { type MarkdownIt, type Token } from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 import { slugify } from "../normalize/slug.ts";
+import { wikilinks, type LinkTargets, type WikilinkEnv, type WikilinkOutcome } from "./wikilinks.ts";
+
+/** What a run renders every body with: the same for every note, passed to the ingest threads. */
+export interface RenderOptions {
+  /** Classes kept on any allowed element (site.yaml `html.classes`). */
+  classes?: readonly string[];
+  /** Where [[wikilinks]] lead (src/render/wikilinks.ts). */
+  links?: LinkTargets;
+}
+
+/** One kind of removal in one body: how often, and where first (body line, 1-based). */
+export interface Removal {
+  what: string;
+  line: number;
+  count: number;
+}
 
 export interface Heading {
   level: number;
@@ -21,8 +39,17 @@ export interface RenderedBody {
   firstParagraph: string;
   /** All text, for word counts and search. */
   text: string;
-  /** What sanitizing removed, by body line (1-based, relative to the body). */
-  removed: Array<{ line: number; what: string }>;
+  /** What sanitizing removed, one entry per kind, in order of first appearance. */
+  removed: Removal[];
+  /**
+   * Originals of a bilingual transcript: `<details>` whose summary says it holds the original
+   * ("View/Hide Original English", "原文"). The page offers to open them all.
+   */
+  originals: number;
+  /** [[Wikilinks]] that led somewhere, and each target that did not (once, at its first line). */
+  wikilinks: { resolved: number; unresolved: Array<{ target: string; line: number }> };
+  /** Images of the content folder the body shows (![[image.png]]), as paths in that folder. */
+  attachments: string[];
 }
 
 const SANITIZE: sanitizeHtml.IOptions = {
@@ -56,8 +83,19 @@ const SANITIZE: sanitizeHtml.IOptions = {
 const IMAGE_ATTRS = { loading: "lazy", decoding: "async", referrerpolicy: "no-referrer" } as const;
 
 /** The body as the page may show it: everything outside the allowlist removed. */
-export function sanitizeBody(html: string): string {
-  return sanitizeHtml(html, SANITIZE);
+export function sanitizeBody(html: string, classes: readonly string[] = []): string {
+  return sanitizeHtml(html, sanitizeOptions(classes));
+}
+
+const optionsByClasses = new Map<string, sanitizeHtml.IOptions>();
+
+/** The allowlist with the collection's classes on every allowed element. */
+function sanitizeOptions(classes: readonly string[]): sanitizeHtml.IOptions {
+  if (!classes.length) return SANITIZE;
+  const k = classes.join(" ");
+  let o = optionsByClasses.get(k);
+  if (!o) optionsByClasses.set(k, (o = { ...SANITIZE, allowedClasses: { "*": [...classes] } }));
+  return o;
 }
 
 /** Text as a double-quoted attribute value. */
@@ -85,7 +123,8 @@ function createParser(): MarkdownIt {
   const md = markdownIt({ html: true, linkify: true, typographer: false, xhtmlOut: true });
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
-    if (!urlKept("img", "src", escapeAttr(String(token.attrGet("src") ?? "")))) dropAttr(token, "src");
+    const ours = (token.meta as { wikilink?: unknown } | null)?.wikilink;
+    if (!ours && !urlKept("img", "src", escapeAttr(String(token.attrGet("src") ?? "")))) dropAttr(token, "src");
     // The caption under the image says what it shows better than the alt a clipper left.
     const caption = (token.meta as { caption?: string } | null)?.caption;
     token.attrSet("alt", (caption ?? self.renderInlineAsText(token.children ?? [], options, env)).trim());
@@ -95,10 +134,13 @@ function createParser(): MarkdownIt {
   md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
     const token = tokens[idx]!;
     const href = String(token.attrGet("href") ?? "");
+    // A wikilink's href is ours, a path to one of the site's pages.
+    if ((token.meta as { wikilink?: unknown } | null)?.wikilink) return self.renderToken(tokens, idx, options);
     if (!urlKept("a", "href", escapeAttr(href))) dropAttr(token, "href");
     else if (/^https?:\/\//i.test(href)) token.attrSet("rel", "noopener noreferrer");
     return self.renderToken(tokens, idx, options);
   };
+  md.use(wikilinks);
   return md;
 }
 
@@ -107,7 +149,7 @@ const md = createParser();
 function inlineText(token: Token | undefined): string {
   if (!token?.children) return token?.content ?? "";
   return token.children
-    .filter((t) => t.type === "text" || t.type === "code_inline")
+    .filter((t) => t.type === "text" || t.type === "code_inline" || t.type === "wikilink_text")
     .map((t) => t.content)
     .join("");
 }
@@ -175,17 +217,22 @@ function closeHeadingGaps(tokens: Token[]): void {
   for (const t of tokens) if ((t.type === "heading_open" || t.type === "heading_close") && t.tag !== "h1") t.tag = to.get(Number(t.tag.slice(1)))!;
 }
 
-export function renderMarkdown(body: string): RenderedBody {
-  const tokens = md.parse(body, {});
+export function renderMarkdown(body: string, opts: RenderOptions = {}): RenderedBody {
+  const classes = opts.classes ?? [];
+  const env: WikilinkEnv = opts.links ? { linkTargets: opts.links } : {};
+  const tokens = md.parse(body, env);
   closeHeadingGaps(tokens);
   captionImages(tokens);
   const headings: Heading[] = [];
   const usedIds = new Set<string>();
-  const removed: RenderedBody["removed"] = [];
+  const removed = new RemovalLog(new Set(classes));
   let firstParagraph = "";
   const textParts: string[] = [];
   let blockLine = 1;
   let rawHtml = false;
+  let resolved = 0;
+  const unresolved = new Map<string, number>();
+  const attachments = new Set<string>();
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -209,21 +256,79 @@ export function renderMarkdown(body: string): RenderedBody {
       for (const child of t.children ?? []) {
         if (child.type === "html_inline") {
           rawHtml = true;
-          reportRemoved(child.content, blockLine, removed);
+          removed.check(child.content, blockLine);
         }
+        const link = (child.meta as { wikilink?: WikilinkOutcome } | null)?.wikilink;
+        if (link?.attachment) attachments.add(link.attachment);
+        if (link?.resolved) resolved++;
+        else if (link && !unresolved.has(link.target)) unresolved.set(link.target, blockLine);
       }
     }
     if (t.type === "html_block") {
       rawHtml = true;
-      reportRemoved(t.content, blockLine, removed);
-      textParts.push(sanitizeHtml(t.content, { allowedTags: [], allowedAttributes: {} }));
+      removed.check(t.content, blockLine);
+      textParts.push(htmlText(t.content));
     }
     if (t.type === "fence" || t.type === "code_block") textParts.push(t.content);
   }
 
-  const rendered = md.renderer.render(tokens, md.options, {});
-  const html = rawHtml ? sanitizeBody(rendered) : rendered;
-  return { html, headings, firstParagraph, text: textParts.join("\n"), removed };
+  const rendered = md.renderer.render(tokens, md.options, env);
+  const sanitized = rawHtml ? sanitizeBody(rendered, classes) : rendered;
+  const { html, originals } = rawHtml ? markOriginals(sanitized) : { html: sanitized, originals: 0 };
+  return {
+    html,
+    headings,
+    firstParagraph,
+    text: textParts.join("\n"),
+    removed: removed.entries,
+    originals,
+    wikilinks: { resolved, unresolved: [...unresolved].map(([target, line]) => ({ target, line })) },
+    attachments: [...attachments],
+  };
+}
+
+/** A summary that says its details hold the original of the text above (in English or Chinese). */
+const ORIGINAL_SUMMARY = /\boriginal\b|原文/i;
+const ENGLISH_SUMMARY = /\benglish\b|英文/i;
+const OTHER_LANGUAGE_SUMMARY = /\b(chinese|text|transcript)\b|中文/i;
+
+/**
+ * Marks each `<details>` holding a transcript's original (class "original", and lang="en" when
+ * its summary says the original is English) on the sanitized body: the class is ours, not the
+ * note's, so it is added after the allowlist. Counts them.
+ */
+export function markOriginals(html: string): { html: string; originals: number } {
+  let originals = 0;
+  const out = html.replace(/<details>(\s*<summary>([^<]*)<\/summary>)/g, (whole, rest: string, summary: string) => {
+    if (!ORIGINAL_SUMMARY.test(summary)) return whole;
+    originals++;
+    const english = ENGLISH_SUMMARY.test(summary) && !OTHER_LANGUAGE_SUMMARY.test(summary.replace(/original\s+english/i, ""));
+    return `<details class="original"${english ? ' lang="en"' : ""}>${rest}`;
+  });
+  return { html: out, originals };
+}
+
+/**
+ * The text of a raw HTML fragment, for search and word counts: tags removed, entities decoded.
+ * A <summary> is the label of a <details>, not text of the note ("View/Hide Original English"
+ * a hundred times over would be found by every search for "original").
+ */
+export function htmlText(fragment: string): string {
+  const text = sanitizeHtml(fragment, { allowedTags: [], allowedAttributes: {}, nonTextTags: ["script", "style", "textarea", "option", "noscript", "summary"] });
+  return decodeEntities(text);
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+
+/** The few entities sanitize-html writes into text, and numeric ones. */
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, e: string) => {
+    if (e[0] === "#") {
+      const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[e.toLowerCase()] ?? whole;
+  });
 }
 
 // Inline HTML comes in pieces (`<span>` and `</span>` separately), so it is judged tag by
@@ -233,31 +338,46 @@ const ALLOWED = new Set(SANITIZE.allowedTags as string[]);
 const ATTRS = SANITIZE.allowedAttributes as Record<string, string[]>;
 const ATTR_RE = /([^\s"'<>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
-function reportRemoved(fragment: string, line: number, out: RenderedBody["removed"]): void {
-  const dropped = new Set<string>();
-  const withoutComments = fragment.replace(/<!--[\s\S]*?-->/g, "");
-  for (const [, name, attrs] of withoutComments.matchAll(/<\s*([a-zA-Z][\w-]*)([^>]*)>/g)) {
-    const tag = name!.toLowerCase();
-    if (!ALLOWED.has(tag)) {
-      dropped.add(`<${tag}>`);
-      continue;
-    }
-    const allowed = new Set([...(ATTRS[tag] ?? []), ...(ATTRS["*"] ?? [])]);
-    for (const [, rawName, dq, sq, bare] of attrs!.matchAll(ATTR_RE)) {
-      const attr = rawName!.toLowerCase();
-      const value = dq ?? sq ?? bare ?? "";
-      if (attr.startsWith("on")) dropped.add(`event-handler attribute on <${tag}>`);
-      else if (!allowed.has(attr)) dropped.add(`attribute "${attr}" on <${tag}>`);
-      else if ((attr === "href" || attr === "src") && !urlKept(tag, attr, value)) dropped.add(`unsafe URL on <${tag}>`);
+/**
+ * What the allowlist removes from one body, one entry per kind: 148,928 paragraphs with a class
+ * in a real collection made as many warnings when each line had its own.
+ */
+class RemovalLog {
+  readonly entries: Removal[] = [];
+  private readonly byWhat = new Map<string, Removal>();
+
+  constructor(private readonly classes: ReadonlySet<string>) {}
+
+  check(fragment: string, line: number): void {
+    const withoutComments = fragment.replace(/<!--[\s\S]*?-->/g, "");
+    for (const [, name, attrs] of withoutComments.matchAll(/<\s*([a-zA-Z][\w-]*)([^>]*)>/g)) {
+      const tag = name!.toLowerCase();
+      if (!ALLOWED.has(tag)) {
+        this.add(`<${tag}>`, line);
+        continue;
+      }
+      const allowed = new Set([...(ATTRS[tag] ?? []), ...(ATTRS["*"] ?? [])]);
+      for (const [, rawName, dq, sq, bare] of attrs!.matchAll(ATTR_RE)) {
+        const attr = rawName!.toLowerCase();
+        const value = dq ?? sq ?? bare ?? "";
+        if (attr.startsWith("on")) this.add(`event-handler attribute on <${tag}>`, line);
+        else if (attr === "class") {
+          for (const c of value.split(/\s+/)) if (c && !this.classes.has(c)) this.add(`class "${c}" on <${tag}>`, line);
+        } else if (!allowed.has(attr)) this.add(`attribute "${attr}" on <${tag}>`, line);
+        else if ((attr === "href" || attr === "src") && !urlKept(tag, attr, value)) this.add(`unsafe URL on <${tag}>`, line);
+      }
     }
   }
-  if (!dropped.size) return;
-  // Several pieces of one line make one report.
-  const last = out.at(-1);
-  if (last?.line === line) {
-    const what = new Set([...last.what.split(", "), ...dropped]);
-    last.what = [...what].join(", ");
-  } else out.push({ line, what: [...dropped].join(", ") });
+
+  private add(what: string, line: number): void {
+    const seen = this.byWhat.get(what);
+    if (seen) seen.count++;
+    else {
+      const entry = { what, line, count: 1 };
+      this.byWhat.set(what, entry);
+      this.entries.push(entry);
+    }
+  }
 }
 
 /** Characters of Chinese and words of Latin text: what reading time is measured in. */

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import sanitizeHtml from "sanitize-html";
 import { renderMarkdown, countWords, sanitizeBody } from "../../src/render/markdown.ts";
+import { buildLinkTargets } from "../../src/render/wikilinks.ts";
 
 test("template syntax in a body is text, not a template", () => {
   const r = renderMarkdown("Use {{ title }} and {% raw %} here.");
@@ -86,4 +87,101 @@ test("a body without raw HTML is already what the sanitizer would leave: links, 
   assert.doesNotMatch(renderMarkdown(samples[4]!).html, /src="(data|ftp):|src="\/\//);
   assert.doesNotMatch(renderMarkdown(samples[5]!).html, /style=/);
   assert.doesNotMatch(renderMarkdown(samples[6]!).html, /class=|<script/);
+});
+
+const transcript = [
+  "新规即日起生效。",
+  "",
+  "<details>",
+  "<summary>View/Hide Original English</summary>",
+  '<p class="english-text">The rule takes effect today &amp; applies to forty firms.</p>',
+  "</details>",
+  "",
+  "出口商需要许可证。",
+  "",
+  "<details>",
+  "<summary>View/Hide Original English</summary>",
+  '<p class="english-text">Exporters need a licence.</p>',
+  "</details>",
+  "",
+  '<p class="chinese-text">官员表示。</p> <span class="emphasis">重点</span>',
+].join("\n");
+
+test("classes of the content configuration are kept silently; other classes are removed and reported once per kind", () => {
+  const classes = ["english-text", "chinese-text", "emphasis", "book-title"];
+  const kept = renderMarkdown(transcript, { classes });
+  assert.deepEqual(kept.removed, []);
+  assert.match(kept.html, /<p class="english-text">The rule takes effect/);
+  assert.match(kept.html, /<p class="chinese-text">官员表示。<\/p>/);
+  assert.match(kept.html, /<span class="emphasis">重点<\/span>/);
+
+  const body = `${transcript}\n\n<p class="english-text layout-x">a</p>\n\n<p class="layout-x">b</p>\n\n<div class="layout-x">c</div>`;
+  const partly = renderMarkdown(body, { classes });
+  assert.match(partly.html, /<p class="english-text">a<\/p>/);
+  assert.doesNotMatch(partly.html, /layout-x/);
+  assert.deepEqual(
+    partly.removed.map((r) => [r.what, r.count, r.line]),
+    [
+      ['class "layout-x" on <p>', 2, 17],
+      ['class "layout-x" on <div>', 1, 21],
+    ],
+  );
+
+  // Without an allowlist every class goes, and 2 paragraphs of originals make one entry.
+  const none = renderMarkdown(transcript);
+  assert.doesNotMatch(none.html, /class="(english|chinese)-text"|class="emphasis"/);
+  assert.deepEqual(
+    none.removed.map((r) => [r.what, r.count, r.line]),
+    [
+      ['class "english-text" on <p>', 2, 3],
+      ['class "chinese-text" on <p>', 1, 15],
+      ['class "emphasis" on <span>', 1, 15],
+    ],
+  );
+});
+
+test("a transcript's originals are marked, counted and in the text; the summary's label is not text", () => {
+  const r = renderMarkdown(transcript, { classes: ["english-text"] });
+  assert.equal(r.originals, 2);
+  assert.equal((r.html.match(/<details class="original" lang="en">/g) ?? []).length, 2);
+  assert.match(r.text, /The rule takes effect today & applies to forty firms\./);
+  assert.match(r.text, /Exporters need a licence\./);
+  assert.doesNotMatch(r.text, /View\/Hide/);
+  // Other <details> are not originals.
+  const other = renderMarkdown("<details><summary>更多</summary>隐藏的内容</details>\n\n<details>\n<summary>查看英文原文</summary>\n\nOriginal text.\n\n</details>");
+  assert.equal(other.originals, 1);
+  assert.match(other.html, /<details>\s*<summary>更多<\/summary>/);
+  assert.match(other.html, /<details class="original" lang="en">/);
+  assert.equal(renderMarkdown("No raw HTML here.").originals, 0);
+});
+
+test("wikilinks: resolved ones are links relative to the article page, unresolved ones text reported once each", () => {
+  const links = buildLinkTargets(
+    [
+      { file: "notes/Export Controls.md", slug: "export-controls" },
+      { file: "archive/deep/Export Controls.md", slug: "export-controls-2" },
+      { file: "2025-01-02-x.md", slug: "x", title: "镓锗出口管制" },
+    ],
+    ["assets/map one.png"],
+  );
+  const r = renderMarkdown(
+    "See [[export controls]], [[镓锗出口管制|the ban]], [[Export Controls#Second part]] and [[nowhere]] [[nowhere|again]].\n\n![[map one.png|300]] ![[missing.png]]",
+    { links },
+  );
+  assert.match(r.html, /<a href="\.\.\/export-controls\/">export controls<\/a>/);
+  assert.match(r.html, /<a href="\.\.\/x\/">the ban<\/a>/);
+  assert.match(r.html, /<a href="\.\.\/export-controls\/#second-part">Export Controls &gt; Second part<\/a>/);
+  assert.match(r.html, / nowhere again\./);
+  assert.match(r.html, /<img src="\.\.\/\.\.\/attachments\/assets\/map%20one\.png" alt="" width="300"/);
+  assert.match(r.html, / missing\.png<\/p>/);
+  assert.equal(r.wikilinks.resolved, 4);
+  assert.deepEqual(r.wikilinks.unresolved, [
+    { target: "nowhere", line: 1 },
+    { target: "missing.png", line: 3 },
+  ]);
+  assert.deepEqual(r.attachments, ["assets/map one.png"]);
+  assert.match(r.text, /See export controls, the ban, Export Controls > Second part and nowhere again\./);
+  // A body whose only markup is ours skips the sanitizer: it must be what the sanitizer keeps.
+  assert.equal(r.removed.length, 0);
+  assert.equal(r.html, sanitizeBody(r.html));
 });

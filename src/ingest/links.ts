@@ -1,0 +1,134 @@
+// What [[wikilinks]] can lead to in one content folder: every note's slug by file name, path and
+// title, and every image an embed can show. Built before the notes are rendered (they are
+// rendered on the ingest threads, each on its own), from the file list and the head of each
+// note, where its title and slug are; the images referenced by published notes are then copied
+// beside the dataset, and the site publishes them under /attachments/.
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { ATTACHMENT_EXTENSIONS, buildLinkTargets, type LinkTargets, type NoteEntry } from "../render/wikilinks.ts";
+import { ATTACHMENTS_DIR } from "../model/site-config.ts";
+
+
+/** Most front matter fits in the first read; a longer one is read up to the second size. */
+const HEAD_BYTES = 4 * 1024;
+const LONG_HEAD_BYTES = 64 * 1024;
+
+const TITLE_LINE = /^title:[ \t]*(.+)$/m;
+const SLUG_LINE = /^slug:[ \t]*(.+)$/m;
+
+/** `title:` and `slug:` from a note's front matter, read from its first lines only. */
+export function headFields(head: string): { title?: string; slug?: string } {
+  if (!/^\uFEFF?---\r?\n/.test(head)) return {};
+  const end = head.search(/\r?\n---\s*(\r?\n|$)/);
+  const block = end < 0 ? head : head.slice(0, end);
+  const out: { title?: string; slug?: string } = {};
+  for (const field of ["title", "slug"] as const) {
+    const line = (field === "title" ? TITLE_LINE : SLUG_LINE).exec(block);
+    if (!line) continue;
+    const plain = line[1]!.trim();
+    // A plain value is the value; quoted or otherwise marked up, YAML reads it.
+    if (!/^["'\[{>|&*!%@`]|\s#/.test(plain)) {
+      out[field] = plain.replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").trim();
+      continue;
+    }
+    try {
+      const value = (parseYaml(line[0]) as Record<string, unknown> | null)?.[field];
+      if (typeof value === "string" || typeof value === "number") out[field] = String(value).replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").trim();
+    } catch {
+      // A line YAML cannot read is reported when the note itself is ingested.
+    }
+  }
+  return out;
+}
+
+/** The start of a note, long enough to hold its front matter (or as much of it as LONG_HEAD_BYTES). */
+async function readHead(file: string): Promise<string> {
+  const handle = await fs.open(file, "r");
+  try {
+    let buf = Buffer.alloc(HEAD_BYTES);
+    let { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
+    let head = buf.toString("utf8", 0, bytesRead);
+    if (bytesRead === HEAD_BYTES && head.startsWith("---") && !/\n---\s*\n/.test(head)) {
+      buf = Buffer.alloc(LONG_HEAD_BYTES);
+      ({ bytesRead } = await handle.read(buf, 0, LONG_HEAD_BYTES, 0));
+      head = buf.toString("utf8", 0, bytesRead);
+    }
+    return head;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Every image under the folder that an embed may show (hidden folders and node_modules aside). */
+export async function listAttachmentFiles(contentDir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith(".") || e.name === "node_modules") continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (e.isFile() && ATTACHMENT_EXTENSIONS.has(path.extname(e.name).slice(1).toLowerCase())) {
+        out.push(path.relative(contentDir, full).split(path.sep).join("/"));
+      }
+    }
+  };
+  await walk(contentDir);
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The link targets of a folder whose notes are `files`. Each note's slug is the one ingest will
+ * give it (its `slug:` or file name, made unique in file order as ingest makes it), so a link
+ * leads to the page the note gets.
+ */
+export async function scanLinkTargets(
+  contentDir: string,
+  files: readonly string[],
+  settleSlug: (file: string, wanted: string, taken: Map<string, string>) => string,
+  articleSlug: (file: string, explicit?: string) => string,
+): Promise<LinkTargets> {
+  const heads: Array<{ title?: string; slug?: string }> = new Array(files.length);
+  let next = 0;
+  // A few files at a time: enough to keep the disk busy.
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < files.length) {
+        const i = next++;
+        try {
+          heads[i] = headFields(await readHead(path.join(contentDir, files[i]!)));
+        } catch {
+          heads[i] = {};
+        }
+      }
+    }),
+  );
+  const taken = new Map<string, string>();
+  const notes: NoteEntry[] = files.map((file, i) => {
+    const { title, slug } = heads[i]!;
+    return { file, slug: settleSlug(file, articleSlug(file, slug), taken), ...(title ? { title } : {}) };
+  });
+  return buildLinkTargets(notes, await listAttachmentFiles(contentDir));
+}
+
+/** Copies the images published notes show into `<dataDir>/attachments/`, replacing what was there. */
+export async function copyAttachments(contentDir: string, dataDir: string, files: Iterable<string>): Promise<number> {
+  const into = path.join(dataDir, ATTACHMENTS_DIR);
+  await fs.rm(into, { recursive: true, force: true });
+  let copied = 0;
+  for (const file of new Set(files)) {
+    const to = path.join(into, file);
+    // A path from our own listing, but never let one leave the folder.
+    if (!to.startsWith(into + path.sep)) continue;
+    await fs.mkdir(path.dirname(to), { recursive: true });
+    await fs.copyFile(path.join(contentDir, file), to);
+    copied++;
+  }
+  return copied;
+}

@@ -1,0 +1,14 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { headFields } from "../../src/ingest/links.ts";
+
+test("a note's title and slug from the head of its front matter, however they are quoted", () => {
+  assert.deepEqual(headFields("---\nsummary: long\ntitle: 中美芯片战 \nslug: chips\n---\nbody title: no"), { title: "中美芯片战", slug: "chips" });
+  assert.deepEqual(headFields("---\ntitle: '罗伯特：为何\u200B追逐'\n---\n"), { title: "罗伯特：为何追逐" });
+  assert.deepEqual(headFields('---\ntitle: "A \\"quoted\\" title" # note\n---\n'), { title: 'A "quoted" title' });
+  assert.deepEqual(headFields("---\ntitle: 2024\n---\n"), { title: "2024" });
+  // Only front matter counts, and a value YAML cannot read is left to ingest to report.
+  assert.deepEqual(headFields("# title: not front matter\n"), {});
+  assert.deepEqual(headFields("---\ndate: 2024-01-01\n---\ntitle: in the body\n"), {});
+  assert.deepEqual(headFields("---\ntitle: \"unclosed\n---\n"), {});
+});
