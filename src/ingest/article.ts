@@ -2,15 +2,16 @@
 // reads the file and passes the registries; nothing here touches the disk.
 import path from "node:path";
 import { IANAZone } from "luxon";
-import type { Article, Lang, NormalizedDate } from "../model/types.ts";
+import type { Article, Lang, NormalizedDate, OpenName } from "../model/types.ts";
 import { reporterFor, type Diagnostic } from "../model/diagnostics.ts";
-import { articleFrontMatter, KNOWN_ARTICLE_FIELDS } from "../model/schema.ts";
+import { readArticleFrontMatter, KNOWN_ARTICLE_FIELDS, type DroppedField } from "../model/schema.ts";
 import { parseContentFile } from "../content/frontmatter.ts";
 import { normalizeDate, checkPlausibleDate } from "../normalize/date.ts";
 import { detectLang } from "../normalize/lang.ts";
 import { slugify } from "../normalize/slug.ts";
-import { renderMarkdown, countWords } from "../render/markdown.ts";
-import type { Vocabulary } from "./vocabulary.ts";
+import { renderMarkdown, countWords, type RenderOptions } from "../render/markdown.ts";
+import { NAME_FIELDS, type Vocabulary } from "./vocabulary.ts";
+import type { FallbackDates } from "./file-dates.ts";
 
 export interface ArticleResult {
   article?: Article;
@@ -18,6 +19,8 @@ export interface ArticleResult {
   headings?: ReturnType<typeof renderMarkdown>["headings"];
   /** Body text for the search index: all of it (every word is indexed). */
   text?: string;
+  /** Images of the content folder the body shows (![[image.png]]): the build publishes them. */
+  attachments?: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -33,7 +36,13 @@ export function ingestArticle(
   file: string,
   raw: string,
   vocab: Vocabulary,
-  opts: { now: Date },
+  opts: {
+    now: Date;
+    /** Where a note without a usable date takes it from, after a date in its file name (file-dates.ts). */
+    fallbackDates?: FallbackDates;
+    /** The run's class allowlist and wikilink targets (src/render/markdown.ts). */
+    render?: RenderOptions;
+  },
 ): ArticleResult {
   const diagnostics: Diagnostic[] = [];
   const { err, warn } = reporterFor(file, diagnostics);
@@ -47,23 +56,20 @@ export function ingestArticle(
     return { diagnostics };
   }
 
-  const parsed = parseContentFile(raw);
+  // Front matter that cannot be read costs the fields it spoils, never the article: the body is
+  // published, and the title and the date come from their fallbacks below.
+  const parsed = parseContentFile(raw, { lenient: true });
   for (const p of parsed.problems) diagnostics.push({ file, ...p });
-  if (parsed.problems.some((p) => p.severity === "error")) return { diagnostics };
-
-  const checked = articleFrontMatter.safeParse(parsed.data);
-  if (!checked.success) {
-    for (const issue of checked.error.issues) {
-      const field = issue.path.join(".");
-      err(`${issue.message}`, field, parsed.lineOf(field));
-    }
-    return { diagnostics };
-  }
-  const fm = checked.data;
+  const { fields: fm, dropped } = readArticleFrontMatter(parsed.data);
+  for (const d of dropped) warn(droppedMessage(d), d.field, parsed.lineOf(d.field));
   const body = parsed.body;
-  const rendered = renderMarkdown(body);
+  const rendered = renderMarkdown(body, opts.render);
   for (const r of rendered.removed) {
-    warn(`removed from the page for safety: ${r.what} (the text stays in the file)`, "body", parsed.bodyLine + r.line - 1);
+    const times = r.count > 1 ? ` (×${r.count}, first at line ${parsed.bodyLine + r.line - 1})` : "";
+    warn(`removed from the page for safety: ${r.what}${times} (the text stays in the file)`, "body", parsed.bodyLine + r.line - 1, "html-removed");
+  }
+  for (const u of rendered.wikilinks.unresolved) {
+    warn(`[[${u.target}]] leads to no note or image in the content folder; shown as plain text`, "body", parsed.bodyLine + u.line - 1, "wikilink-unresolved");
   }
 
   const lang: Lang = (fm.lang as Lang | undefined) ?? detectLang(`${fm.title ?? ""}\n${rendered.text}`);
@@ -85,31 +91,40 @@ export function ingestArticle(
   let zone = defaultZone(lang);
   if (fm.timezone !== undefined) {
     if (IANAZone.isValidZone(fm.timezone)) zone = fm.timezone;
-    else err(`unknown time zone "${fm.timezone}"; use an IANA name such as Asia/Shanghai`, "timezone", parsed.lineOf("timezone"));
+    else warn(`unknown time zone "${fm.timezone}" is ignored (dates are read in ${zone}); use an IANA name such as Asia/Shanghai`, "timezone", parsed.lineOf("timezone"));
   }
 
   let date: NormalizedDate | undefined;
-  const dateField = DATE_FIELDS.find((f) => parsed.data[f] !== undefined && parsed.data[f] !== null && parsed.data[f] !== "");
-  if (dateField) {
-    const r = normalizeDate(parsed.data[dateField], { zone });
-    if (r.ok) date = r.value;
-    else err(r.error, dateField, parsed.lineOf(dateField));
-  } else {
-    const fromName = /^(\d{4}-\d{2}-\d{2})/.exec(path.basename(file));
-    const r = fromName ? normalizeDate(fromName[1], { zone }) : undefined;
-    if (r?.ok) {
-      date = r.value;
-      warn(`no date in front matter; using the date in the file name, ${r.value.day}`, "date");
+  // The first date field given is the date; one that cannot be read gives way to the next.
+  const dateField = DATE_FIELDS.find((f) => fm[f] !== undefined);
+  let unusable: string | undefined;
+  for (const field of DATE_FIELDS.filter((f) => fm[f] !== undefined)) {
+    const r = normalizeDate(fm[field], { zone });
+    if (!r.ok) {
+      unusable ??= r.error;
+      continue;
+    }
+    date = r.value;
+    const implausible = checkPlausibleDate(date, opts.now);
+    if (implausible) warn(implausible, field, parsed.lineOf(field));
+    if (field !== dateField) warn(`no usable date: \`${dateField}: ${shown(fm[dateField!])}\` could not be read; using \`${field}\`, ${date.day} (${unusable})`, dateField, parsed.lineOf(dateField!));
+    break;
+  }
+  if (!date) {
+    // A note without a usable date is still published, dated by the best the file itself says.
+    const fallback = fallbackDate(file, zone, opts.fallbackDates);
+    const problem = dateField
+      ? `no usable date: \`${dateField}: ${shown(fm[dateField])}\` could not be read`
+      : "no date in front matter";
+    if (fallback) {
+      date = fallback.date;
+      warn(`${problem}; using ${fallback.from}, ${fallback.date.day}${unusable ? ` (${unusable})` : ""}`, dateField ?? "date", dateField ? parsed.lineOf(dateField) : undefined);
     } else {
-      err("missing publication date: add a `date:` line (for example `date: 2024-12-04` or `date: 2024-12-04 09:24`)", "date", 1);
+      err(dateField ? `${problem}: ${unusable}` : "missing publication date: add a `date:` line (for example `date: 2024-12-04` or `date: 2024-12-04 09:24`)", dateField ?? "date", dateField ? parsed.lineOf(dateField) : 1);
     }
   }
-  if (date) {
-    const implausible = checkPlausibleDate(date, opts.now);
-    if (implausible) warn(implausible, dateField ?? "date", dateField ? parsed.lineOf(dateField) : undefined);
-  }
   let updated: NormalizedDate | undefined;
-  if (fm.updated !== undefined && fm.updated !== null && fm.updated !== "") {
+  if (fm.updated !== undefined) {
     const r = normalizeDate(fm.updated, { zone });
     if (r.ok) updated = r.value;
     else warn(`ignored: ${r.error}`, "updated", parsed.lineOf("updated"));
@@ -117,31 +132,36 @@ export function ingestArticle(
 
   if (diagnostics.some((d) => d.severity === "error") || !date) return { diagnostics };
 
-  // Tags: every one the user wrote survives, known or not.
+  // Vocabularies are open: a name no registry has is a term of its own, kept as written (no
+  // warning); its id is settled over the collection (src/normalize/open-terms.ts). Products are
+  // tags: what a measure controls (H20, HBM) is a tag, as in an event's items.
   const tags = new Set<string>();
   const unknownTags = new Set<string>();
-  (fm.tags ?? []).forEach((t, i) => {
-    const id = vocab.resolveTag(t);
-    if (id) tags.add(id);
-    else {
-      const slug = vocab.unknownTagId(t);
-      tags.add(slug);
-      unknownTags.add(slug);
-      warn(`tag "${t}" is not in the vocabulary (content/tags.yaml); kept as "${slug}"`, `tags.${i}`, parsed.lineOf(`tags.${i}`));
+  const openNames: { tags: OpenName[]; actors: OpenName[] } = { tags: [], actors: [] };
+  for (const [field, kind] of NAME_FIELDS.tags) {
+    for (const name of fm[field] ?? []) {
+      const id = vocab.resolveTag(name);
+      if (id) tags.add(id);
+      else {
+        const open = vocab.openTagId(name);
+        tags.add(open);
+        unknownTags.add(open);
+        openNames.tags.push({ id: open, name, kind });
+      }
     }
-  });
+  }
 
   const actors = new Set<string>();
-  for (const field of ["actors", "people", "companies_orgs"] as const) {
-    (fm[field] ?? []).forEach((name, i) => {
+  for (const [field, kind] of NAME_FIELDS.actors) {
+    for (const name of fm[field] ?? []) {
       const id = vocab.resolveActor(name);
       if (id) actors.add(id);
       else {
-        const slug = vocab.unknownActorId(name);
-        actors.add(slug);
-        warn(`actor "${name}" is not in the registry (content/actors.yaml); kept as "${slug}"`, `${field}.${i}`, parsed.lineOf(`${field}.${i}`));
+        const open = vocab.openActorId(name);
+        actors.add(open);
+        openNames.actors.push({ id: open, name, kind });
       }
-    });
+    }
   }
   // Nested names too (芯片 in AI芯片), for the search index's name filters: one scan for both.
   const { mentions, nestedOnly } = vocab.findMentionsWithNested(`${title}\n${fm.summary ?? ""}\n${rendered.text}`);
@@ -149,9 +169,9 @@ export function ingestArticle(
   mentions.tags.forEach((t) => tags.add(t));
 
   const extra: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(parsed.data)) if (!KNOWN_ARTICLE_FIELDS.has(k)) extra[k] = v;
+  for (const [k, v] of Object.entries(fm)) if (!KNOWN_ARTICLE_FIELDS.has(k)) extra[k] = v;
 
-  const slug = articleSlug(file, typeof parsed.data.slug === "string" ? parsed.data.slug : undefined);
+  const slug = articleSlug(file, fm.slug);
   const article: Article = {
     slug,
     url: `/articles/${slug}/`,
@@ -167,17 +187,51 @@ export function ingestArticle(
     ...(fm.summary ? { summary: fm.summary } : {}),
     excerpt: truncate(rendered.firstParagraph, 200),
     ...(fm.image ? { image: fm.image } : {}),
-    draft: fm.draft ?? false,
+    draft: fm.draft ?? dropped.some((d) => d.field === "draft"),
     tags: [...tags].sort(),
     unknownTags: [...unknownTags].sort(),
+    ...(openNames.tags.length || openNames.actors.length ? { openNames } : {}),
     actors: [...actors].sort(),
     nestedNames: { actors: nestedOnly.actors.filter((a) => !actors.has(a)), tags: nestedOnly.tags.filter((t) => !tags.has(t)) },
     ...(fm.raw ? { raw: fm.raw } : {}),
     ...(fm.format ? { format: fm.format } : {}),
     wordCount: countWords(rendered.text),
+    ...(rendered.originals ? { transcript: true } : {}),
     extra,
   };
-  return { article, html: rendered.html, headings: rendered.headings, text: rendered.text, diagnostics };
+  return { article, html: rendered.html, headings: rendered.headings, text: rendered.text, ...(rendered.attachments.length ? { attachments: rendered.attachments } : {}), diagnostics };
+}
+
+/** The first date a note without a usable one can take: its file name's, its first commit's, its modification time. */
+function fallbackDate(file: string, zone: string, dates: FallbackDates = {}): { date: NormalizedDate; from: string } | undefined {
+  const fromName = /^(\d{4}-\d{2}-\d{2})/.exec(path.basename(file))?.[1];
+  const candidates: Array<[unknown, string]> = [
+    [fromName, "the date in the file name"],
+    [dates.firstCommit !== undefined ? Math.floor(dates.firstCommit / 1000) : undefined, "the file's first commit in git"],
+    [dates.modified !== undefined ? Math.floor(dates.modified / 1000) : undefined, "the file's modification time"],
+  ];
+  for (const [value, from] of candidates) {
+    if (value === undefined) continue;
+    const r = normalizeDate(value, { zone });
+    if (r.ok) return { date: r.value, from };
+  }
+  return undefined;
+}
+
+/** A front-matter value as the user wrote it, short enough for a message. */
+function shown(v: unknown): string {
+  const s = typeof v === "string" ? v : JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}
+
+function droppedMessage(d: DroppedField): string {
+  const then =
+    d.field === "draft"
+      ? "; the note is kept as a draft, so that it is not published by mistake"
+      : d.field === "source" || d.field === "image"
+        ? `; the article is published without its ${d.field}`
+        : "";
+  return `\`${d.field}: ${shown(d.value)}\` is left out: ${d.reason}${then}`;
 }
 
 /** A draft is on the site only when the run includes drafts (KB_INCLUDE_DRAFTS, npm start). */

@@ -3,7 +3,8 @@
 // reads only its own body and memory does not grow with the corpus.
 import { promises as fs, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Actor, Article, BuildSummary, Tag } from "../model/types.ts";
+import type { Actor, Article, BuildSummary, OpenTerm, Tag } from "../model/types.ts";
+import { settleOpenTerms, withSettledIds } from "../normalize/open-terms.ts";
 import type { Heading } from "../render/markdown.ts";
 import type { TimelineEvent } from "../model/event.ts";
 import type { IngestResult } from "./ingest.ts";
@@ -18,24 +19,34 @@ export interface Dataset {
   events: TimelineEvent[];
   actors: Actor[];
   tags: Tag[];
+  /** Names no registry has, one entry per term (id, names, kind, count); see src/normalize/open-terms.ts. */
+  openActors?: OpenTerm[];
+  openTags?: OpenTerm[];
 }
 
 export const DATASET_FILE = "dataset.json";
 export const BODIES_DIR = "bodies";
 export const TEXT_DIR = "text";
-/** Every error and warning of the last ingest, for the page banner under `npm start`. */
+/**
+ * Every error and warning of the last ingest, one Diagnostic each (with its `kind` where it has
+ * one), in file order: for the page banner under `npm start`, and for whoever needs more than
+ * the run's grouped report (README § Errors).
+ */
 export const DIAGNOSTICS_FILE = "diagnostics.json";
 /** The dataset's summary alone: the build's parent process reads it without the whole dataset. */
 export const SUMMARY_FILE = "summary.json";
 
 export function toDataset(result: IngestResult): Dataset {
   const { seconds: _seconds, ...summary } = result.summary;
+  const open = settleOpenTerms(result.articles.map((a) => a.article));
   return {
     summary,
-    articles: result.articles.map((a) => ({ ...a.article, headings: a.headings })),
+    articles: result.articles.map((a) => ({ ...withSettledIds(a.article, open), headings: a.headings })),
     events: result.events,
     actors: result.vocab.actors,
     tags: result.vocab.tags,
+    openActors: open.actors.terms,
+    openTags: open.tags.terms,
   };
 }
 

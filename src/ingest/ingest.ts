@@ -8,12 +8,13 @@ import type { Article, BuildSummary } from "../model/types.ts";
 import { DiagnosticLog, type Diagnostic } from "../model/diagnostics.ts";
 import type { ingestArticle } from "./article.ts";
 import type { Vocabulary } from "./vocabulary.ts";
-import type { Heading } from "../render/markdown.ts";
+import type { Heading, RenderOptions } from "../render/markdown.ts";
 import type { TimelineEvent } from "../model/event.ts";
 import type { ArticleRef, ParsedEvent } from "./events.ts";
 import { decodeClipping } from "../import/decode.ts";
 import { IngestPool, POOL_MIN_FILES, type FileOutcome } from "./pool.ts";
 import { settleBody, writeBody } from "./dataset.ts";
+import { firstCommitDates, firstCommitDatesOnce, modifiedTime } from "./file-dates.ts";
 
 /** Results of earlier runs by file, for `npm start`: an unchanged file is not read again. */
 export type ArticleCache = Map<string, { stamp: string; result: ReturnType<IngestArticle>; lastGood?: ReturnType<IngestArticle> }>;
@@ -34,6 +35,8 @@ export interface IngestOptions {
    * there as soon as it is ingested (by its worker thread), so the run does not hold them.
    */
   spillDir?: string;
+  /** Called after each file, with the files done and the files in all (the build's progress line). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface IngestedArticle {
@@ -54,6 +57,8 @@ export interface IngestResult {
   vocab: Vocabulary;
   log: DiagnosticLog;
   summary: BuildSummary;
+  /** Images of the content folder that published articles show (![[image.png]]): the site publishes them. */
+  attachments: string[];
 }
 
 /** Folders that are never articles: events have their own model, raw holds original clippings. */
@@ -105,8 +110,13 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const log = new DiagnosticLog();
   const files = await listArticleFiles(opts.contentDir);
   const eventFiles = await listEventFiles(opts.contentDir);
+  // One `git log` for the whole folder, while the threads start: dates for notes that give none.
+  const firstCommits = opts.cache ? firstCommitDatesOnce(opts.contentDir) : firstCommitDates(opts.contentDir);
+  // The class allowlist and where wikilinks lead, read while the threads start: every note is
+  // rendered with them.
+  const render = renderOptions(opts, files, log);
   const pool = opts.workers && !opts.cache && files.length >= POOL_MIN_FILES
-    ? new IngestPool(files, eventFiles, { contentDir: opts.contentDir, fallbackDir: opts.fallbackDir, now, includeDrafts: opts.includeDrafts, ...(opts.spillDir ? { spillDir: opts.spillDir } : {}), ...(opts.workers === "auto" ? {} : { workers: opts.workers }) })
+    ? new IngestPool(files, eventFiles, { contentDir: opts.contentDir, firstCommits, render, fallbackDir: opts.fallbackDir, now, includeDrafts: opts.includeDrafts, ...(opts.spillDir ? { spillDir: opts.spillDir } : {}), ...(opts.workers === "auto" ? {} : { workers: opts.workers }) })
     : undefined;
   try {
     // Loaded now, not above: the pool's threads start up while this thread loads the same
@@ -120,9 +130,12 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     const refs = new Map<string, ArticleRef>();
     const parsedEvents: ParsedEvent[] = [];
     let draftsSkipped = 0;
+    const attachments = new Set<string>();
 
-    const outcomes = pool ? pool.outcomes() : ingestInThisThread(files, eventFiles, opts, vocab, now, ingestArticle, parseEvent);
+    const outcomes = pool ? pool.outcomes() : ingestInThisThread(files, eventFiles, opts, vocab, now, ingestArticle, parseEvent, await firstCommits, await render);
+    let done = 0;
     for await (const outcome of outcomes) {
+      opts.onProgress?.(++done, files.length + eventFiles.length);
       const file = outcome.file;
       if ("error" in outcome) {
         log.error(file, `cannot read the file: ${outcome.error}`);
@@ -146,6 +159,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
         draftsSkipped++;
         continue;
       }
+      for (const a of r.attachments ?? []) attachments.add(a);
       if (opts.spillDir) {
         // The body goes to disk now (or went, from its worker); the run keeps only what the dataset needs.
         if (outcome.pending) settleBody(opts.spillDir, outcome.pending, slug);
@@ -169,7 +183,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       errors: log.errors.length,
       seconds: Math.round((performance.now() - started) / 10) / 100,
     };
-    return { articles, events: timeline.events, draftsSkipped, vocab, log, summary };
+    return { articles, events: timeline.events, draftsSkipped, vocab, log, summary, attachments: [...attachments].sort() };
   } finally {
     await pool?.terminate();
   }
@@ -184,19 +198,24 @@ async function* ingestInThisThread(
   now: Date,
   ingestArticle: IngestArticle,
   parseEvent: typeof import("./events.ts").parseEvent,
+  firstCommits: ReadonlyMap<string, number>,
+  render: RenderOptions,
 ): AsyncGenerator<FileOutcome> {
+  // A cached result was rendered with the settings and targets of its time: a new note or a
+  // changed allowlist renders every note again.
+  const renderStamp = `${render.classes?.join(",") ?? ""}:${render.links?.byPath.size ?? 0}`;
   for (const file of files) {
     let r: ReturnType<IngestArticle>;
     try {
       const full = path.join(opts.contentDir, file);
       const st = opts.cache ? await fs.stat(full) : undefined;
-      const stamp = st ? `${st.mtimeMs}:${st.size}:${vocab.stamp}` : "";
+      const stamp = st ? `${st.mtimeMs}:${st.size}:${vocab.stamp}:${renderStamp}` : "";
       const cached = opts.cache?.get(file);
       if (cached && cached.stamp === stamp) {
         r = cached.result;
       } else {
-        const { text, notice } = await readContentFile(full, file);
-        r = ingestArticle(file, text, vocab, { now });
+        const [{ text, notice }, modified] = await Promise.all([readContentFile(full, file), st ? st.mtimeMs : modifiedTime(full)]);
+        r = ingestArticle(file, text, vocab, { now, fallbackDates: { firstCommit: firstCommits.get(file), modified }, render });
         if (notice) r = { ...r, diagnostics: [notice, ...r.diagnostics] };
         const lastGood = r.article ? r : cached?.lastGood;
         opts.cache?.set(file, { stamp, result: r, ...(lastGood ? { lastGood } : {}) });
@@ -250,6 +269,17 @@ export function compareByDateDesc(a: Article, b: Article): number {
   const tb = Date.parse(b.date.iso);
   if (ta !== tb) return tb - ta;
   return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+}
+
+/** What every note of the run is rendered with: site.yaml's classes, and the wikilinks' targets. */
+async function renderOptions(opts: IngestOptions, files: readonly string[], log: DiagnosticLog): Promise<RenderOptions> {
+  const [{ loadSiteConfig }, { scanLinkTargets }, { articleSlug }] = await Promise.all([import("./site-config.ts"), import("./links.ts"), import("./article.ts")]);
+  const [config, links] = await Promise.all([
+    loadSiteConfig(opts.contentDir, opts.fallbackDir, log),
+    // Slugs made unique as the run will make them; the run reports the clashes itself.
+    scanLinkTargets(opts.contentDir, files, (file, wanted, taken) => uniqueSlug(file, wanted, taken, new DiagnosticLog(), articleSlug), articleSlug),
+  ]);
+  return { classes: config.html.classes, links };
 }
 
 // Two notes called README.md in different folders must both get a page: the second takes its

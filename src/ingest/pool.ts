@@ -4,6 +4,7 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ArticleResult } from "./article.ts";
+import type { RenderOptions } from "../render/markdown.ts";
 import type { ParsedEvent } from "./events.ts";
 
 export interface PoolOptions {
@@ -16,6 +17,10 @@ export interface PoolOptions {
   spillDir?: string;
   /** Drafts are published: their bodies are written too. */
   includeDrafts?: boolean;
+  /** File → epoch ms of its first commit (file-dates.ts), awaited before the first file is sent. */
+  firstCommits?: Promise<ReadonlyMap<string, number>>;
+  /** The run's class allowlist and wikilink targets, sent to each thread before its first file. */
+  render?: Promise<RenderOptions>;
 }
 
 /**
@@ -33,6 +38,13 @@ export interface Job {
   index: number;
   file: string;
   kind: "article" | "event";
+  /** An article's first commit in git, epoch ms: its date if it gives no usable one. */
+  firstCommit?: number;
+}
+
+/** The first message a thread gets: what it renders every body with. */
+export interface RenderSetup {
+  render: RenderOptions;
 }
 
 // Worker threads do not inherit the TypeScript loader of the main thread (Node 20): each one
@@ -61,12 +73,16 @@ export function defaultWorkers(): number {
 export class IngestPool {
   private readonly workers: Worker[];
   private readonly jobs: Job[];
+  private readonly firstCommits: Promise<ReadonlyMap<string, number>> | undefined;
+  private readonly render: Promise<RenderOptions> | undefined;
 
   constructor(articleFiles: readonly string[], eventFiles: readonly string[], opts: PoolOptions) {
     this.jobs = [
       ...articleFiles.map((file, index): Job => ({ index, file, kind: "article" })),
       ...eventFiles.map((file, i): Job => ({ index: articleFiles.length + i, file, kind: "event" })),
     ];
+    this.firstCommits = opts.firstCommits;
+    this.render = opts.render;
     const n = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), this.jobs.length));
     this.workers = Array.from(
       { length: n },
@@ -84,6 +100,17 @@ export class IngestPool {
   /** Yields one outcome per file, articles then events, each in the order given. Once. */
   async *outcomes(): AsyncGenerator<FileOutcome> {
     const { workers, jobs } = this;
+    // The git history was read while the threads started; each article's job carries its date.
+    const firstCommits = await this.firstCommits;
+    const render = await this.render;
+    // Before any file: a thread handles its messages in order.
+    if (render) for (const w of workers) w.postMessage({ render } satisfies RenderSetup);
+    if (firstCommits?.size) {
+      for (const job of jobs) {
+        const when = job.kind === "article" ? firstCommits.get(job.file) : undefined;
+        if (when !== undefined) job.firstCommit = when;
+      }
+    }
     const done = new Map<number, FileOutcome>();
     const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]));
     let wake: (() => void) | undefined;

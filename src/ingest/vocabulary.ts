@@ -1,13 +1,18 @@
 // The registries an ingest run resolves names against: actors and tags. A content folder
 // may bring its own actors.yaml and tags.yaml; where it has none, the shipped ones are used.
+// Vocabularies are open: a name neither registry has is a term of its own (openTagId,
+// openActorId), settled over the collection in src/normalize/open-terms.ts. Only registered
+// names are searched for in article text.
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { Actor, Tag } from "../model/types.ts";
 import type { DiagnosticLog } from "../model/diagnostics.ts";
 import { loadActors, loadTags, Registry } from "../normalize/registry.ts";
 import { buildMentionMatcher, type MentionMatcher } from "../normalize/mentions.ts";
-import { slugify } from "../normalize/slug.ts";
 import { createHash } from "node:crypto";
+import { parseContentFile } from "../content/frontmatter.ts";
+import { articleFrontMatter } from "../model/schema.ts";
+import type { NoteNames } from "../normalize/vocab-suggest.ts";
 
 export interface Vocabulary {
   /** Changes whenever a registry file changes: cached results resolved against it expire. */
@@ -19,10 +24,14 @@ export interface Vocabulary {
   tagsFile: string;
   resolveActor(name: string): string | undefined;
   resolveTag(name: string): string | undefined;
-  unknownActorId(name: string): string;
-  unknownTagId(name: string): string;
+  /** The id of a name actors.yaml does not have (an open actor): its slug, never a registered id. */
+  openActorId(name: string): string;
+  /** The id of a name tags.yaml does not have (an open tag): its slug, never a registered id. */
+  openTagId(name: string): string;
   findMentions(text: string, opts?: { nested?: boolean }): { actors: string[]; tags: string[] };
   findMentionsWithNested(text: string): ReturnType<MentionMatcher["findWithNested"]>;
+  /** The registries themselves, for tools that look at names (npm run vocab). */
+  registry: Registry;
 }
 
 async function readFirst(files: string[]): Promise<{ file: string; text: string } | undefined> {
@@ -62,9 +71,53 @@ export async function loadVocabulary(contentDir: string, fallbackDir: string, lo
     tagsFile: tags.file,
     resolveActor: (n) => registry.resolveActor(n),
     resolveTag: (n) => registry.resolveTag(n),
-    unknownTagId: (n) => registry.unknownTagId(n),
-    unknownActorId: (n) => slugify(n, 8) || `actor-${createHash("sha256").update(n).digest("hex").slice(0, 8)}`,
+    openTagId: (n) => registry.openTagId(n),
+    openActorId: (n) => registry.openActorId(n),
     findMentions: (text, opts) => matcher.find(text, opts),
     findMentionsWithNested: (text) => matcher.findWithNested(text),
+    registry,
   };
+}
+
+/** The fields open names are read from, by vocabulary, with the kind each implies. */
+export const NAME_FIELDS = {
+  tags: [["tags", "topic"], ["products_models", "product"]],
+  actors: [["actors", "unregistered"], ["people", "person"], ["companies_orgs", "organization"]],
+} as const;
+
+/**
+ * A note's front matter and nothing more: read in 16 KB pieces until the closing `---`, so
+ * looking at the names of 9,000 long notes does not read their 350 MB of bodies.
+ */
+export async function readFrontMatterText(file: string): Promise<string> {
+  const handle = await fs.open(file, "r");
+  try {
+    const piece = Buffer.alloc(16384);
+    const parts: Buffer[] = [];
+    let text = "";
+    for (;;) {
+      const { bytesRead } = await handle.read(piece, 0, piece.length, null);
+      if (bytesRead === 0) return text;
+      parts.push(Buffer.from(piece.subarray(0, bytesRead)));
+      text = Buffer.concat(parts).toString("utf8");
+      if (!/^\uFEFF?---[ \t]*\r?\n/.test(text.slice(0, 8)) && text.length >= 8) return "";
+      const close = /\n---[ \t]*(\r?\n|$)/.exec(text.slice(3));
+      if (close) return text.slice(0, 3 + close.index + close[0].length);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The names a note's front matter gives (as ingest reads them: lists, comma lines, #tags). */
+export function noteNames(frontMatter: string): NoteNames {
+  const data = parseContentFile(frontMatter).data;
+  const out: NoteNames = { tags: [], actors: [] };
+  for (const vocab of ["tags", "actors"] as const) {
+    for (const [field, kind] of NAME_FIELDS[vocab]) {
+      const r = articleFrontMatter.shape[field].safeParse(data[field]);
+      if (r.success) for (const name of r.data ?? []) out[vocab].push({ name, kind });
+    }
+  }
+  return out;
 }

@@ -33,7 +33,34 @@ export interface Actor {
   url?: string;
 }
 
-export type TagKind = "topic" | "material" | "technology" | "instrument" | "policy";
+export type TagKind = "topic" | "material" | "technology" | "instrument" | "policy" | "product";
+
+/**
+ * What an open name (one no registry entry has) is taken to be, from the field it was written
+ * in: `tags` → topic, `products_models` → product (tags: what a measure controls is a tag, as
+ * in an event's items), `people` → person, `companies_orgs` → organization, `actors` → unregistered.
+ */
+export type OpenKind = "topic" | "product" | "person" | "organization" | "unregistered";
+
+/** An open name as one article wrote it, with the id ingest gave it. */
+export interface OpenName {
+  id: string;
+  name: string;
+  kind: OpenKind;
+}
+
+/**
+ * An open term over the whole collection: a tag or actor used without registration. Only
+ * what pages need: 10,000 of them must not make the dataset grow like the registry's entries.
+ */
+export interface OpenTerm {
+  id: string;
+  /** The spellings used, the most used first (at most OPEN_TERM_NAMES). */
+  names: string[];
+  kind: OpenKind;
+  /** Published articles that name it. */
+  count: number;
+}
 
 export interface Tag {
   id: string;
@@ -68,6 +95,8 @@ export interface Article {
   tags: string[];
   /** Tags the user wrote that the vocabulary does not know, kept as slugified ids. */
   unknownTags: string[];
+  /** Names from front matter no registry has, as written; folded into the dataset's open terms (src/normalize/open-terms.ts). */
+  openNames?: { tags: OpenName[]; actors: OpenName[] };
   /** Canonical actor ids: from front matter and found in the text. */
   actors: string[];
   /**
@@ -81,6 +110,11 @@ export interface Article {
   format?: string;
   /** Count of characters of text (CJK characters and Latin words), for reading time. */
   wordCount: number;
+  /**
+   * A bilingual transcript: its body holds originals under `<details>` (src/render/markdown.ts
+   * markOriginals), and its page offers to open them all.
+   */
+  transcript?: boolean;
   /** Every other front-matter field, kept as the user wrote it. */
   extra: Record<string, unknown>;
 }

@@ -59,7 +59,7 @@ export type ActorEntry = Actor & TextRules;
 export type TagEntry = Tag & TextRules;
 
 export const ACTOR_TYPES = ["authority", "company", "person", "jurisdiction", "organization", "outlet"] as const satisfies readonly ActorType[];
-export const TAG_KINDS = ["topic", "material", "technology", "instrument", "policy"] as const satisfies readonly TagKind[];
+export const TAG_KINDS = ["topic", "material", "technology", "instrument", "policy", "product"] as const satisfies readonly TagKind[];
 
 // ─── Schemas ────────────────────────────────────────────────────────────────────────────────
 
@@ -372,13 +372,38 @@ export function loadTags(yamlText: string, file: string): Loaded<TagEntry> {
 // ─── Resolving ──────────────────────────────────────────────────────────────────────────────
 
 /**
- * The id a tag the vocabulary does not know is kept under: its slug, or, for a tag with
- * nothing to spell (emoji, punctuation), a short hash of it, stable from run to run.
+ * What makes two open names the same term: their foldKey without its hyphens and without
+ * quotes or brackets around it, so case, full/half width, spacing, hyphens and underscores,
+ * quoting and Simplified/Traditional script never split a name ("AI Agent", "ai-agent",
+ * "AIAgent"; 英偉達, 英伟达; 《华尔街日报》, 华尔街日报).
  */
-export function unknownTagId(tag: string): string {
-  const slug = slugify(twToCn(tag.normalize("NFKC").trim()));
-  if (slug) return slug;
-  return `tag-${createHash("sha256").update(tag.normalize("NFKC").trim()).digest("hex").slice(0, 8)}`;
+export function openIdentity(name: string): string {
+  return foldKey(name).replace(ENCLOSING, "").replace(/-/g, "");
+}
+
+/** Quotes and brackets around a whole name ("OpenAI", “Google”, 《华尔街日报》) are not part of it. */
+const ENCLOSING = /^[\p{Ps}\p{Pi}\p{Pf}"']+|[\p{Pe}\p{Pi}\p{Pf}"']+$/gu;
+
+const shortHash = (s: string, length: number) => createHash("sha256").update(s).digest("hex").slice(0, length);
+
+/**
+ * The id a name no registry entry has is kept under (an open term): its slug, readable and
+ * the same from run to run; for a name with nothing to spell (emoji, punctuation), `<prefix>-`
+ * and a short hash of it. `taken` ids (the registry's own) get the slug and a short hash, so
+ * that 网易 never lands on a registered wang-yi. Two different open names whose slugs meet
+ * (网易 and 王毅 are both wang-yi) are told apart over the whole collection: settleOpenTerms.
+ */
+export function openTermId(name: string, prefix: "tag" | "actor", taken?: (id: string) => boolean): string {
+  const identity = openIdentity(name);
+  // A version's dot is a word break (GPT-5.5 is gpt-5-5, not the gpt-55 of GPT-55).
+  const slug = slugify(twToCn(name.normalize("NFKC").trim()).replace(/(\d)\.(?=\d)/g, "$1-"));
+  if (!slug) return `${prefix}-${shortHash(identity || name.normalize("NFKC").trim(), 8)}`;
+  return taken?.(slug) ? disambiguated(slug, identity) : slug;
+}
+
+/** A slug that several names share, made this name's own. */
+export function disambiguated(slug: string, identity: string): string {
+  return `${slug}-${shortHash(identity, 4)}`;
 }
 
 export class Registry {
@@ -421,8 +446,14 @@ export class Registry {
     return resolve(name, this.tagIndex, this.tagById);
   }
 
-  unknownTagId(tag: string): string {
-    return unknownTagId(tag);
+  /** The id an open tag (a name tags.yaml does not have) is kept under; never a registered tag's id. */
+  openTagId(name: string): string {
+    return openTermId(name, "tag", (id) => this.tagById.has(id));
+  }
+
+  /** The id an open actor (a name actors.yaml does not have) is kept under; never a registered actor's id. */
+  openActorId(name: string): string {
+    return openTermId(name, "actor", (id) => this.actorById.has(id));
   }
 }
 
@@ -435,7 +466,9 @@ function index(entries: Iterable<ActorEntry | TagEntry>, into: Map<string, strin
 function resolve(name: string, keys: Map<string, string>, byId: Map<string, unknown>): string | undefined {
   const hit = keys.get(foldKey(name));
   if (hit) return hit;
-  // "Export controls!" or "US–China relations" slugify to an id even where foldKey keeps the punctuation.
+  // "Export controls!" or "US–China relations" slugify to an id even where foldKey keeps the
+  // punctuation. Not a Chinese name: its slug is pinyin, and 网易 is not the wang-yi of 王毅.
+  if (HAN.test(name)) return undefined;
   const slug = slugify(name);
   return slug && byId.has(slug) ? slug : undefined;
 }

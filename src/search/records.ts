@@ -147,11 +147,14 @@ export function recordSources(
       tag: [...new Set([...tags, ...m.tags])].sort(),
     };
   };
+  // Open terms (names no registry has) by their spellings.
+  const openById = new Map([...(data.openActors ?? []), ...(data.openTags ?? [])].map((t) => [t.id, t.names]));
   const namesOf = (ids: string[]) =>
     ids
-      .map((id) => actorById.get(id) ?? tagById.get(id))
-      .filter((x): x is Actor | Tag => Boolean(x))
-      .map((x) => Object.values(x.names).join(" "))
+      .map((id) => {
+        const known = actorById.get(id) ?? tagById.get(id);
+        return known ? Object.values(known.names).join(" ") : (openById.get(id)?.join(" ") ?? "");
+      })
       .join(" ");
   const jurisdictionsOf = (ids: string[]) =>
     [...new Set(ids.map((id) => actorById.get(id)).filter((a) => a?.type === "jurisdiction").map((a) => a!.id.toUpperCase()))];

@@ -21,7 +21,7 @@ async function contentDir(files: Record<string, string>): Promise<string> {
 
 const run = (dir: string, includeDrafts = false) => ingest({ contentDir: dir, fallbackDir: SHIPPED, includeDrafts, now: NOW });
 
-test("one broken article never hides the others, and every error of the run is reported", async () => {
+test("broken front matter and unusable dates degrade the field, never the article: each is a warning with its line", async () => {
   const dir = await contentDir({
     "a.md": "---\ntitle: Good one\ndate: 2024-12-04\n---\nBody.",
     "b.md": "---\ntitle: [broken\ndate: 2024-12-04\n---\nBody.",
@@ -29,16 +29,102 @@ test("one broken article never hides the others, and every error of the run is r
     "d.md": "---\ntitle: No date\n---\nBody.",
     "e.md": "---\ntitle: Good two\ndate: 2024年12月5日\n---\n正文。",
   });
+  // Not a git folder: a note without a usable date is dated by its modification time.
+  const modified = new Date("2025-03-02T12:00:00Z");
+  for (const f of ["c.md", "d.md"]) await fs.utimes(path.join(dir, f), modified, modified);
   const r = await run(dir);
-  assert.deepEqual(r.articles.map((a) => a.article.title), ["Good two", "Good one"]);
-  const errors = r.log.errors.map((e) => [e.file, e.line, e.field]);
-  assert.deepEqual(errors, [
-    ["b.md", 2, "front matter"],
+  assert.deepEqual(r.articles.map((a) => a.article.title), ["Ambiguous", "No date", "Good two", "Good one", "b"]);
+  assert.deepEqual(r.log.errors, []);
+  const warnings = r.log.sorted().map((w) => [w.file, w.line, w.field]);
+  assert.deepEqual(warnings, [
+    ["b.md", 1, "title"],
+    ["b.md", 2, "title"],
     ["c.md", 3, "date"],
-    ["d.md", 1, "date"],
+    ["d.md", undefined, "date"],
   ]);
-  assert.equal(r.summary.errors, 3);
-  assert.match(summaryLine(r.summary), /^ingest: 2 articles, 0 events, 0 drafts left out .*3 errors, \d+\.\d\d s$/);
+  const of = (file: string, field: string) => r.log.warnings.filter((w) => w.file === file && w.field === field).map((w) => w.message).join("\n");
+  assert.match(of("b.md", "title"), /YAML: Flow sequence.*`title` is left out, the other fields are read/);
+  assert.match(of("b.md", "title"), /no title in front matter; using the file name: "b"/);
+  assert.equal(r.articles.find((a) => a.article.file === "b.md")!.article.date.day, "2024-12-04", "the fields around the broken one are read");
+  assert.match(of("c.md", "date"), /^no usable date: `date: 04\/05\/2024` could not be read; using the file's modification time, 2025-03-02 \(ambiguous numeric date/);
+  assert.match(of("d.md", "date"), /^no date in front matter; using the file's modification time, 2025-03-02$/);
+  assert.equal(r.articles.find((a) => a.article.file === "d.md")!.article.date.iso, "2025-03-02T12:00:00+00:00", "an English note: read in UTC");
+  assert.equal(r.summary.errors, 0);
+  assert.match(summaryLine(r.summary), /^ingest: 5 articles, 0 events, 0 drafts left out .*4 warnings, 0 errors, \d+\.\d\d s$/);
+});
+
+test("a date field that cannot be read gives way to the next one the note has", async () => {
+  const dir = await contentDir({ "a.md": "---\ntitle: T\ndate: sometime\ncreated: 2023-05-06\n---\nBody." });
+  const r = await run(dir);
+  assert.equal(r.articles[0]!.article.date.day, "2023-05-06");
+  assert.deepEqual(r.log.items.map((d) => [d.severity, d.line, d.field]), [["warning", 3, "date"]]);
+  assert.match(r.log.items[0]!.message, /^no usable date: `date: sometime` could not be read; using `created`, 2023-05-06 \(unrecognized date/);
+});
+
+test("values scripts write for nothing are nothing, in the model's fields and in those kept for the user", async () => {
+  const dir = await contentDir({
+    "a.md": [
+      "---",
+      "title: Nothing values",
+      "date: 2024-12-04",
+      "outlet: None",
+      "author: 'N/A'",
+      "summary: '   '",
+      "source: null",
+      "image: ''",
+      "tags: [None, '', 稀土]",
+      "people: [null, NULL]",
+      "lang: n/a",
+      "guest: ''",
+      "series: None",
+      "speaker: Someone",
+      "media_books: [None]",
+      "---",
+      "Body.",
+    ].join("\n"),
+  });
+  const r = await run(dir);
+  const a = r.articles[0]!.article;
+  for (const field of ["outlet", "author", "summary", "source", "image"] as const) assert.equal(a[field], undefined, field);
+  assert.ok(a.tags.includes("rare-earths"));
+  assert.deepEqual(a.unknownTags, []);
+  assert.equal(a.lang, "en", "detected, not read from `n/a`");
+  assert.deepEqual(a.extra, { speaker: "Someone" });
+  assert.deepEqual(r.log.items, []);
+});
+
+test("a value that cannot be read is left out with a warning on its line, and the article is kept", async () => {
+  const dir = await contentDir({
+    "a.md": [
+      "---",
+      "title: Bad values",
+      "date: 2024-12-04",
+      "source: not a url",
+      "image: javascript:alert(1)",
+      "lang: fr",
+      "timezone: Mars/Olympus",
+      "tags: { a: 1 }",
+      "draft: maybe",
+      "---",
+      "Body.",
+    ].join("\n"),
+  });
+  const r = await run(dir, true);
+  assert.equal(r.articles.length, 1);
+  const a = r.articles[0]!.article;
+  assert.equal(a.source, undefined);
+  assert.equal(a.image, undefined);
+  assert.equal(a.lang, "en");
+  assert.equal(a.date.iso, "2024-12-04T00:00:00+00:00", "read in the default zone");
+  assert.equal(a.draft, true, "an unreadable draft flag keeps the note a draft");
+  assert.deepEqual(r.log.errors, []);
+  const w = new Map(r.log.warnings.map((d) => [d.field, d]));
+  assert.deepEqual([...w.keys()].sort(), ["draft", "image", "lang", "source", "tags", "timezone"]);
+  assert.deepEqual([w.get("source")!.line, w.get("image")!.line, w.get("lang")!.line, w.get("timezone")!.line, w.get("tags")!.line, w.get("draft")!.line], [4, 5, 6, 7, 8, 9]);
+  assert.match(w.get("source")!.message, /^`source: not a url` is left out: must be an http:\/\/ or https:\/\/ URL; the article is published without its source$/);
+  assert.match(w.get("image")!.message, /`image: javascript:alert\(1\)` is left out/);
+  assert.match(w.get("timezone")!.message, /unknown time zone "Mars\/Olympus" is ignored/);
+  assert.match(w.get("draft")!.message, /kept as a draft/);
 });
 
 test("a bare date is the same calendar day in every zone and is stored with an offset", async () => {
@@ -67,7 +153,7 @@ test("drafts are left out unless asked for, and counted", async () => {
   assert.equal(withDrafts.articles.length, 2);
 });
 
-test("tags resolve through the vocabulary; unknown ones are kept, slugified and reported", async () => {
+test("tags resolve through the vocabulary; unknown ones are kept as open tags, slugified, without a warning", async () => {
   const dir = await contentDir({
     "a.md": "---\ntitle: T\ndate: 2024-12-04\ntags:\n  - 稀土金屬\n  - Rare-Earths\n  - My Own Tag\n---\nx",
   });
@@ -76,11 +162,11 @@ test("tags resolve through the vocabulary; unknown ones are kept, slugified and 
   assert.ok(a.tags.includes("rare-earths"));
   assert.ok(a.tags.includes("my-own-tag"));
   assert.deepEqual(a.unknownTags, ["my-own-tag"]);
-  const w = r.log.warnings.find((d) => d.field === "tags.2");
-  assert.equal(w?.line, 7);
+  assert.deepEqual(a.openNames?.tags, [{ id: "my-own-tag", name: "My Own Tag", kind: "topic" }]);
+  assert.deepEqual(r.log.warnings, []);
 });
 
-test("notes as people write them: empty fields are fields not given, Obsidian #tags are tags, a wrong kind of value is named", async () => {
+test("notes as people write them: empty fields are fields not given, Obsidian #tags are tags, a wrong kind of value is named and left out", async () => {
   const dir = await contentDir({
     "empty.md": "---\ntitle: 空字段\ndate: 2025-03-04\ntags:\nsummary:\npeople:\n---\n正文。",
     "hash.md": "---\ntitle: 井号标签\ndate: 2025-03-04\ntags: [\"#稀土\", \"#my-own\"]\n---\n正文。",
@@ -93,11 +179,14 @@ test("notes as people write them: empty fields are fields not given, Obsidian #t
   assert.equal(byFile.get("empty.md")?.summary, undefined);
   assert.ok(byFile.get("hash.md")?.tags.includes("rare-earths"));
   assert.deepEqual(byFile.get("hash.md")?.unknownTags, ["my-own"]);
-  const errors = r.log.errors.map((e) => `${e.file}:${e.line} [${e.field}] ${e.message}`);
-  assert.deepEqual(errors, [
-    "list-title.md:2 [title] must be text (a string or a number), not a list or a mapping",
-    "map-tags.md:4 [tags] must be a list of names or one comma-separated line of them",
+  assert.deepEqual(r.log.errors, []);
+  const left = r.log.warnings.filter((w) => /left out/.test(w.message)).map((e) => `${e.file}:${e.line} [${e.field}] ${e.message}`);
+  assert.deepEqual(left, [
+    "list-title.md:2 [title] `title: [\"a\",\"b\"]` is left out: must be text (a string or a number), not a list or a mapping",
+    "map-tags.md:4 [tags] `tags: {\"a\":1}` is left out: must be a list of names or one comma-separated line of them",
   ]);
+  assert.equal(byFile.get("list-title.md")?.title, "list-title");
+  assert.deepEqual(byFile.get("map-tags.md")?.unknownTags, []);
 });
 
 test("actors come from front matter lists and from the text, in either script", async () => {
@@ -159,7 +248,9 @@ test("on worker threads, bodies written as they go and events parsed: the same d
     "x/README.md": "---\ntitle: First readme\ndate: 2024-01-02\n---\n华为的晶片。",
     "y/README.md": "---\ntitle: Second readme\ndate: 2024-01-03\n---\nHuawei chips.",
     "draft.md": "---\ntitle: A draft\ndate: 2024-01-04\ndraft: true\n---\nNot published.",
-    "broken.md": "---\ntitle: [broken\ndate: 2024-01-05\n---\nLeft out.",
+    "broken.md": "---\ntitle: [broken\ndate: 2024-01-05\n---\nPublished all the same.",
+    // Dated by its modification time, which the threads read as the main thread does.
+    "dateless.md": "---\ntitle: No date\n---\nStill published.",
   };
   for (let i = 0; i < POOL_MIN_FILES; i++) files[`n/${String(i).padStart(4, "0")}.md`] = `---\ntitle: Note ${i}\ndate: 2024-02-${String((i % 28) + 1).padStart(2, "0")}\n---\n第${i}条：台积电与美光。\n\n![](a.png)`;
   // Events are parsed on the threads too and linked by the main thread: sources that are
@@ -182,7 +273,8 @@ test("on worker threads, bodies written as they go and events parsed: the same d
   };
   const one = await out(undefined);
   const two = await out(2);
-  assert.equal(one.dataset.articles.length, POOL_MIN_FILES + 2);
+  assert.equal(one.dataset.articles.length, POOL_MIN_FILES + 4);
+  assert.ok(one.log.some((d) => d.file === "dateless.md" && /modification time/.test(d.message)));
   assert.deepEqual(one.dataset.events.map((e) => [e.id, e.articles.length, e.respondsTo.map((r) => r.id)]), [["a", 1, []], ["b", 1, ["a"]]]);
   assert.ok(one.log.some((d) => d.file === "events/c.md" && d.severity === "error" && d.field === "sources.0.article" && d.line === 13), "the missing source is named, with its line");
   assert.ok(one.log.some((d) => d.file === "events/d.md" && d.severity === "error"));

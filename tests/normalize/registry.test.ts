@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import type { Diagnostic } from "../../src/model/diagnostics.ts";
-import { foldKey, loadActors, loadTags, Registry, scriptVariants, unknownTagId } from "../../src/normalize/registry.ts";
+import { foldKey, loadActors, loadTags, openIdentity, openTermId, Registry, scriptVariants } from "../../src/normalize/registry.ts";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const read = (p: string) => readFileSync(path.join(REPO, p), "utf8");
@@ -149,17 +149,40 @@ test("unknown names resolve to nothing", () => {
   assert.equal(registry.resolveTag(""), undefined);
 });
 
-test("unknownTagId slugifies, and hashes what has nothing to spell", () => {
-  assert.equal(unknownTagId("Trade Secrets"), "trade-secrets");
-  assert.equal(registry.unknownTagId("Trade Secrets"), "trade-secrets");
-  assert.equal(unknownTagId("芯片法案"), unknownTagId("晶片法案".replace("晶", "芯")));
-  assert.equal(unknownTagId("芯片法案"), unknownTagId("芯片法案"));
-  assert.match(unknownTagId("芯片法案"), /^[a-z0-9]+(-[a-z0-9]+)*$/);
-  const rocket = unknownTagId("🚀");
+test("openTermId slugifies, and hashes what has nothing to spell", () => {
+  const tagId = (n: string) => openTermId(n, "tag");
+  assert.equal(tagId("Trade Secrets"), "trade-secrets");
+  assert.equal(registry.openTagId("Trade Secrets"), "trade-secrets");
+  assert.equal(tagId("芯片法案"), tagId("晶片法案".replace("晶", "芯")));
+  assert.equal(tagId("芯片法案"), tagId("芯片法案"));
+  assert.match(tagId("芯片法案"), /^[a-z0-9]+(-[a-z0-9]+)*$/);
+  const rocket = tagId("🚀");
   assert.match(rocket, /^tag-[0-9a-f]{8}$/);
-  assert.equal(unknownTagId("🚀"), rocket, "stable");
-  assert.notEqual(unknownTagId("🔥"), rocket, "different tags, different ids");
-  assert.equal(unknownTagId(" 🚀 "), rocket, "surrounding space is not part of the tag");
+  assert.equal(tagId("🚀"), rocket, "stable");
+  assert.notEqual(tagId("🔥"), rocket, "different tags, different ids");
+  assert.equal(tagId(" 🚀 "), rocket, "surrounding space is not part of the tag");
+  assert.match(openTermId("🚀", "actor"), /^actor-[0-9a-f]{8}$/);
+});
+
+test("openTermId: the spellings of one name are one id (case, width, spacing, script)", () => {
+  for (const group of [["NVIDIA", "Nvidia", "ＮＶＩＤＩＡ", " nvidia "], ["英伟达", "英偉達"], ["AI Agent", "ai-agent", "AI_Agent", "ai  agent"]]) {
+    const ids = new Set(group.map((n) => openTermId(n, "actor")));
+    assert.equal(ids.size, 1, `${group.join(" / ")} → ${[...ids].join(", ")}`);
+    assert.equal(new Set(group.map(openIdentity)).size, 1, group.join(" / "));
+  }
+  assert.equal(openTermId("Nvidia", "actor"), "nvidia");
+  assert.notEqual(openIdentity("网易"), openIdentity("王毅"), "homophones are two names");
+});
+
+test("an open name never takes a registered id, and a Chinese name never resolves by its pinyin", () => {
+  const r = new Registry([{ id: "wang-yi", type: "person", names: { "zh-Hans": "王毅", en: "Wang Yi" }, aliases: [] }], [{ id: "chips", kind: "technology", names: { en: "Chips" }, aliases: [], detect: false }]);
+  assert.equal(r.resolveActor("王毅"), "wang-yi");
+  assert.equal(r.resolveActor("Wang-Yi!"), "wang-yi", "a Latin spelling still resolves through its slug");
+  assert.equal(r.resolveActor("网易"), undefined, "网易 spells wang-yi in pinyin but is not 王毅");
+  assert.match(r.openActorId("网易"), /^wang-yi-[0-9a-f]{4}$/);
+  assert.equal(r.openActorId("网易"), r.openActorId("網易"), "stable, and one id in both scripts");
+  assert.equal(r.openTagId("网易"), "wang-yi", "tags and actors are two vocabularies");
+  assert.equal(r.openTagId("Trade secrets"), "trade-secrets");
 });
 
 test("Registry: where two entries claim one name the first wins", () => {
