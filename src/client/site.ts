@@ -4,6 +4,7 @@ import { findHighlights, type FoldMap } from "../search/fold.ts";
 import { baseUrl, loadJson } from "./shared.ts";
 import { initUiLang, UI_LANG_EVENT } from "./ui-lang.ts";
 import { initTheme } from "./theme.ts";
+import { initOriginalsSwitch } from "./originals.ts";
 
 // First, before anything is drawn from the page's text: module scripts run once the page is
 // parsed, usually before the first paint.
@@ -59,3 +60,4 @@ async function highlightFromUrl(): Promise<void> {
 }
 
 void highlightFromUrl();
+initOriginalsSwitch();

@@ -11,6 +11,7 @@ import { t, formatDate, formatEventDate, readingMinutes, DEFAULT_UI_LANG, type U
 import { toCsv } from "../timeline/csv.ts";
 import { bilingualAttr, bilingualDate, bilingualEventDate, bilingualName, bilingualText, englishOf, langOf, nameAttrs } from "./i18n.ts";
 import { bodyMarker, pageBody } from "./bodies.ts";
+import { ATTACHMENTS_DIR } from "../model/site-config.ts";
 import { pagedData, PAGED_TEMPLATES } from "./slices.ts";
 import { REBUILD_STAMP } from "./eleventy.ts";
 import type { Named } from "./shape.ts";
@@ -68,6 +69,8 @@ export default function kbSite(eleventyConfig: UserConfig): void {
 
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   if (firstSlice) eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
+  // Images notes embed with ![[image.png]], copied beside the dataset by ingest (src/ingest/links.ts).
+  if (firstSlice) eleventyConfig.addPassthroughCopy({ [path.join(kb.dataDir, ATTACHMENTS_DIR)]: ATTACHMENTS_DIR });
   // npm start rebuilds everything when it touches this file, after its quick pass (scripts/start.ts).
   // The data folder (.kb/) is git-ignored, and Eleventy's watcher skips what .gitignore lists:
   // the rebuild never came. The input folder (pages/) holds nothing ignored.
@@ -80,7 +83,7 @@ export default function kbSite(eleventyConfig: UserConfig): void {
     eleventyConfig.on("eleventy.before", () => {
       try {
         const diagnostics = JSON.parse(readFileSync(path.join(kb.dataDir, DIAGNOSTICS_FILE), "utf8")) as Diagnostic[];
-        banner = devBanner(diagnostics, withPrefix("/assets/dev.css", kb.pathPrefix));
+        banner = devBanner(diagnostics, withPrefix("/assets/dev.css", kb.pathPrefix), path.join(kb.dataDir, DIAGNOSTICS_FILE));
       } catch {
         banner = "";
       }

@@ -2,7 +2,7 @@
 // and every long list cut into pages. Templates only loop over what this returns; none of
 // them touches the whole corpus, and no page lists every other page.
 import { memoize } from "../memo.ts";
-import type { Actor, Lang, Names, NormalizedDate, Tag } from "../model/types.ts";
+import type { Actor, Lang, Names, NormalizedDate, OpenTerm, Tag } from "../model/types.ts";
 import type { Dataset, DatasetArticle } from "../ingest/dataset.ts";
 import type { EventLink, TimelineEvent } from "../model/event.ts";
 import { layoutTimeline, type TimelineLayout } from "../timeline/layout.ts";
@@ -16,6 +16,19 @@ import { markParagraphLangs, readingMinutes } from "./i18n.ts";
  * (docs/performance.md); the summary is one click away, on the article.
  */
 export const TERM_PAGE_SIZE = 100;
+/**
+ * Articles a term needs to get a page of its own, unless it is registered. Vocabularies are
+ * open and long-tailed: of 14,217 tags of a 9,180-note collection, 10,151 are used by one note,
+ * and their pages, each listing that one note, were a fifth of the site. Such a term is plain
+ * text on its article and a line of the index that leads to that article.
+ */
+export const TERM_PAGE_MIN_ARTICLES = 2;
+/** Terms used once listed per index page (/tags/_once/, /actors/_once/2/ …). */
+export const ONCE_INDEX_PAGE_SIZE = 500;
+/** Where the index of terms used once starts: "_" is in no id, so no term's page is there. */
+export const ONCE_INDEX_DIR = "_once";
+/** Terms on the home page's "browse by" lists, the most used first. */
+export const HOME_TERMS = 40;
 export const HOME_LATEST = 20;
 
 /**
@@ -34,6 +47,12 @@ export interface Ref extends Named {
   url: string;
 }
 
+/** A tag or actor as an article names it: a link only when the term has a page. */
+export interface TermRef extends Named {
+  id: string;
+  url?: string;
+}
+
 /** Another article, as the reading aids of an article page link to it. */
 export interface ArticleLink {
   slug: string;
@@ -45,7 +64,7 @@ export interface ArticleLink {
 
 export interface RelatedArticle extends ArticleLink {
   /** What the two share, the rarest first. */
-  shared: Ref[];
+  shared: TermRef[];
 }
 
 export interface TocEntry extends Heading {
@@ -54,8 +73,8 @@ export interface TocEntry extends Heading {
 }
 
 export interface ArticleView extends DatasetArticle {
-  tagRefs: Ref[];
-  actorRefs: Array<Ref & { type: string }>;
+  tagRefs: TermRef[];
+  actorRefs: Array<TermRef & { type: string }>;
   /** Events this article is a source of. */
   eventRefs: EventRef[];
   readingMinutes: number;
@@ -110,6 +129,33 @@ export interface TermView extends Ref {
   jurisdiction?: string;
 }
 
+/** A term used by one article, as the index of such terms lists it: its name, leading to that article. */
+export interface OnceEntry extends Named {
+  id: string;
+  kind: string;
+  article: { title: string; url: string; lang: Lang };
+}
+
+/**
+ * A page of the tag or actor index. The first (/tags/) lists every term with a page, grouped
+ * by kind, and links the pages of terms used once (/tags/_once/, /tags/_once/2/ …), which
+ * list ONCE_INDEX_PAGE_SIZE such terms each, in the order of their ids (pinyin for Chinese).
+ */
+export interface TermIndexPage {
+  url: string;
+  /** 0 for the first page; n for the n-th page of terms used once. */
+  onceNumber: number;
+  /** First page only: the terms with a page of their own, by kind. */
+  groups: Array<{ kind: string; terms: TermView[] }>;
+  /** Pages of terms used once only. */
+  once: OnceEntry[];
+  onceTotal: number;
+  /** Every page of terms used once, with the first and last name on it. */
+  oncePages: Array<{ url: string; number: number; first: string; last: string }>;
+  prevUrl?: string;
+  nextUrl?: string;
+}
+
 export interface ListPage<T> {
   term: T;
   items: ArticleView[];
@@ -136,8 +182,14 @@ export interface SiteModel {
   searchFilters: { jurisdictions: Ref[]; actors: Ref[]; tags: Ref[]; years: string[] };
   articles: ArticleView[];
   latest: ArticleView[];
+  /** Terms with a page of their own: registered, or named by TERM_PAGE_MIN_ARTICLES articles. */
   tags: TermView[];
   actors: TermView[];
+  /** The home page's share of them: the most used. */
+  browseTags: TermView[];
+  browseActors: TermView[];
+  tagIndex: TermIndexPage[];
+  actorIndex: TermIndexPage[];
   tagPages: Array<ListPage<TermView>>;
   actorPages: Array<ListPage<TermView>>;
   /** The API export: one plain object per published article. */
@@ -380,12 +432,29 @@ export function shapeSite(
   // One object per actor or tag, shared by every page that names it: an article of a long
   // note names a hundred, and 10,000 articles made a million copies (shaping is done in every
   // render slice). Templates only read these.
-  const actorRef = memoize((id: string): Ref => {
-    const act = actorById.get(id);
-    return { id, ...named(act?.names ?? {}, uiLang, id), url: actorUrl(id) };
+  const openActorById = new Map<string, OpenTerm>((data.openActors ?? []).map((t) => [t.id, t]));
+  const openTagById = new Map<string, OpenTerm>((data.openTags ?? []).map((t) => [t.id, t]));
+  const tagCount = new Map<string, number>();
+  const actorCount = new Map<string, number>();
+  for (const a of data.articles) {
+    for (const t of a.tags) tagCount.set(t, (tagCount.get(t) ?? 0) + 1);
+    for (const x of a.actors) actorCount.set(x, (actorCount.get(x) ?? 0) + 1);
+  }
+  const tagHasPage = (id: string) => tagById.has(id) || (tagCount.get(id) ?? 0) >= TERM_PAGE_MIN_ARTICLES;
+  const actorHasPage = (id: string) => actorById.has(id) || (actorCount.get(id) ?? 0) >= TERM_PAGE_MIN_ARTICLES;
+  const termNamed = (registered: { names: Names } | undefined, open: OpenTerm | undefined, id: string): Named =>
+    registered ? named(registered.names, uiLang, id) : open ? openNamed(open) : { label: id };
+  const actorRef = memoize((id: string): Ref => ({ id, ...termNamed(actorById.get(id), openActorById.get(id), id), url: actorUrl(id) }), String);
+  // A term without a page is named, not linked (TERM_PAGE_MIN_ARTICLES).
+  const typedActorRef = memoize((id: string): TermRef & { type: string } => {
+    const { url, ...name } = actorRef(id);
+    const type = actorById.get(id)?.type ?? openActorById.get(id)?.kind ?? "unregistered";
+    return { ...name, ...(actorHasPage(id) ? { url } : {}), type };
   }, String);
-  const typedActorRef = memoize((id: string) => ({ ...actorRef(id), type: actorById.get(id)?.type ?? "unregistered" }), String);
-  const tagRef = memoize((id: string): Ref => ({ id, ...named(tagById.get(id)?.names ?? {}, uiLang, id), url: tagUrl(id) }), String);
+  const tagRef = memoize(
+    (id: string): TermRef => ({ id, ...termNamed(tagById.get(id), openTagById.get(id), id), ...(tagHasPage(id) ? { url: tagUrl(id) } : {}) }),
+    String,
+  );
   const tagLabel = (id: string): Named & { url?: string } => {
     const t = tagById.get(id);
     return t ? { ...named(t.names, uiLang, id), url: tagUrl(id) } : { label: id };
@@ -430,7 +499,7 @@ export function shapeSite(
     const a = data.articles[i]!;
     return { slug: a.slug, title: a.title, url: a.url, lang: a.lang, date: a.date };
   };
-  const termRef = (term: string): Ref => (term.startsWith("actor:") ? actorRef(term.slice(6)) : tagRef(term.slice(4)));
+  const termRef = (term: string): TermRef => (term.startsWith("actor:") ? typedActorRef(term.slice(6)) : tagRef(term.slice(4)));
 
   const articles: ArticleView[] = data.articles.map((a, i) => {
     const { older, newer } = neighbours[i]!;
@@ -454,35 +523,39 @@ export function shapeSite(
     for (const x of a.actors) (byActor.get(x) ?? byActor.set(x, []).get(x)!).push(a);
   }
 
-  const tagIds = new Set([...data.tags.map((t) => t.id), ...byTag.keys()]);
-  const tags: TermView[] = [...tagIds].sort().map((id) => {
-    const t = tagById.get(id);
-    return {
-      id,
-      ...named(t?.names ?? {}, uiLang, id),
-      url: tagUrl(id),
-      names: t?.names ?? {},
-      aliases: t?.aliases ?? [],
-      kind: t?.kind ?? "unregistered",
-      count: byTag.get(id)?.length ?? 0,
-      registered: Boolean(t),
-    };
+  const termView = (id: string, url: string, count: number, registered: (Actor | Tag) | undefined, open: OpenTerm | undefined): TermView => ({
+    id,
+    ...termNamed(registered, open, id),
+    url,
+    names: registered?.names ?? {},
+    // An open term's other spellings are its aliases.
+    aliases: registered?.aliases ?? open?.names.slice(1) ?? [],
+    kind: registered ? ("type" in registered ? registered.type : registered.kind) : open?.kind ?? "unregistered",
+    count,
+    registered: Boolean(registered),
+    ...(registered && "jurisdiction" in registered && registered.jurisdiction ? { jurisdiction: registered.jurisdiction } : {}),
   });
-  const actorIds = new Set([...data.actors.map((a) => a.id), ...byActor.keys()]);
-  const actors: TermView[] = [...actorIds].sort().map((id) => {
-    const a = actorById.get(id);
-    return {
-      id,
-      ...named(a?.names ?? {}, uiLang, id),
-      url: actorUrl(id),
-      names: a?.names ?? {},
-      aliases: a?.aliases ?? [],
-      kind: a?.type ?? "unregistered",
-      count: byActor.get(id)?.length ?? 0,
-      registered: Boolean(a),
-      ...(a?.jurisdiction ? { jurisdiction: a.jurisdiction } : {}),
-    };
-  });
+  const onceEntry = (t: TermView, list: ArticleView[] | undefined): OnceEntry => {
+    const a = list![0]!;
+    return { id: t.id, label: t.label, ...(t.lang ? { lang: t.lang } : {}), ...(t.en ? { en: t.en } : {}), kind: t.kind, article: { title: a.title, url: a.url, lang: a.lang } };
+  };
+
+  const allTags = [...new Set([...data.tags.map((t) => t.id), ...byTag.keys()])]
+    .sort()
+    .map((id) => termView(id, tagUrl(id), byTag.get(id)?.length ?? 0, tagById.get(id), openTagById.get(id)));
+  const tags = allTags.filter((t) => tagHasPage(t.id));
+  const tagsOnce = allTags.filter((t) => !tagHasPage(t.id)).map((t) => onceEntry(t, byTag.get(t.id)));
+  const allActors = [...new Set([...data.actors.map((a) => a.id), ...byActor.keys()])]
+    .sort()
+    .map((id) => termView(id, actorUrl(id), byActor.get(id)?.length ?? 0, actorById.get(id), openActorById.get(id)));
+  const actors = allActors.filter((a) => actorHasPage(a.id));
+  const actorsOnce = allActors.filter((a) => !actorHasPage(a.id)).map((a) => onceEntry(a, byActor.get(a.id)));
+  const mostUsed = (terms: TermView[]) =>
+    terms
+      .filter((t) => t.count > 0)
+      .sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1))
+      .slice(0, HOME_TERMS)
+      .sort((x, y) => (x.id < y.id ? -1 : 1));
 
   return {
     summary: data.summary,
@@ -510,6 +583,10 @@ export function shapeSite(
     latest: articles.slice(0, HOME_LATEST),
     tags,
     actors,
+    browseTags: mostUsed(tags),
+    browseActors: mostUsed(actors),
+    tagIndex: termIndex("/tags/", tags, TAG_KIND_ORDER, tagsOnce),
+    actorIndex: termIndex("/actors/", actors, ACTOR_KIND_ORDER, actorsOnce),
     tagPages: tags.flatMap((t) => pagesFor(t, byTag.get(t.id) ?? [], TERM_PAGE_SIZE)),
     actorPages: actors.flatMap((a) => pagesFor(a, byActor.get(a.id) ?? [], TERM_PAGE_SIZE)),
     articlesApi: articles.map((a) => ({
@@ -528,6 +605,41 @@ export function shapeSite(
       draft: a.draft,
     })),
   };
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** An open term's name: the spelling most used; a Latin one is marked English. */
+function openNamed(t: OpenTerm): Named {
+  const label = t.names[0] ?? t.id;
+  return HAN.test(label) ? { label } : { label, lang: "en" };
+}
+
+/** The order of the index's groups; kinds not named here come after, by name. */
+export const TAG_KIND_ORDER = ["instrument", "policy", "technology", "material", "product", "topic", "unregistered"] as const;
+export const ACTOR_KIND_ORDER = ["jurisdiction", "authority", "organization", "company", "person", "outlet", "unregistered"] as const;
+
+/** The pages of a tag or actor index (see TermIndexPage). */
+export function termIndex(base: string, withPage: TermView[], kindOrder: readonly string[], once: OnceEntry[], size = ONCE_INDEX_PAGE_SIZE): TermIndexPage[] {
+  const rank = (k: string) => (kindOrder.includes(k) ? kindOrder.indexOf(k) : kindOrder.length);
+  const kinds = uniqueSorted(withPage.map((t) => t.kind)).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
+  const groups = kinds.map((kind) => ({ kind, terms: withPage.filter((t) => t.kind === kind) }));
+  const chunks = once.length ? chunk(once, size) : [];
+  const urlOf = (n: number) => `${base}${ONCE_INDEX_DIR}/${n > 1 ? `${n}/` : ""}`;
+  const oncePages = chunks.map((c, i) => ({ url: urlOf(i + 1), number: i + 1, first: c[0]!.label, last: c[c.length - 1]!.label }));
+  const page = (over: Partial<TermIndexPage> & Pick<TermIndexPage, "url" | "onceNumber">): TermIndexPage => ({ groups: [], once: [], onceTotal: once.length, oncePages, ...over });
+  return [
+    page({ url: base, onceNumber: 0, groups }),
+    ...chunks.map((c, i) =>
+      page({
+        url: urlOf(i + 1),
+        onceNumber: i + 1,
+        once: c,
+        prevUrl: i > 0 ? urlOf(i) : base,
+        ...(i + 1 < chunks.length ? { nextUrl: urlOf(i + 2) } : {}),
+      }),
+    ),
+  ];
 }
 
 function uniqueSorted(xs: string[]): string[] {

@@ -1,0 +1,102 @@
+// Open vocabularies end to end: notes name tags, people, organisations and products nobody
+// registered; ingest keeps them without a warning, the dataset holds each once, and the site
+// gives a page only to the terms that list more than one article.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ingest } from "../../src/ingest/ingest.ts";
+import { toDataset } from "../../src/ingest/dataset.ts";
+import { ROOT } from "../../src/config.ts";
+import { ONCE_INDEX_DIR, shapeSite, termIndex, type OnceEntry, type TermView } from "../../src/site/shape.ts";
+import { pagedData, WHOLE } from "../../src/site/slices.ts";
+
+const NOW = new Date("2026-11-22T00:00:00Z");
+
+function note(title: string, day: string, fields: Record<string, string[]>, draft = false): string {
+  const lines = ["---", `title: ${title}`, `date: ${day}`, ...(draft ? ["draft: true"] : [])];
+  for (const [k, v] of Object.entries(fields)) lines.push(`${k}:`, ...v.map((x) => `  - ${JSON.stringify(x)}`));
+  return [...lines, "---", "正文。", ""].join("\n");
+}
+
+async function site(files: Record<string, string>) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kb-open-"));
+  try {
+    for (const [name, text] of Object.entries(files)) await fs.writeFile(path.join(dir, name), text);
+    const r = await ingest({ contentDir: dir, fallbackDir: path.join(ROOT, "content"), includeDrafts: false, now: NOW });
+    const data = toDataset(r);
+    return { r, data, site: shapeSite(data, "zh-Hans") };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+test("open names become terms without a warning; their spellings are one; only terms of two articles get a page", async () => {
+  const { r, data, site: s } = await site({
+    "a.md": note("A", "2025-01-01", { tags: ["Quantum Sensing", "稀土"], people: ["Ada Quill"], companies_orgs: ["Acme Robotics", "Nvidia"], products_models: ["Widget X1"] }),
+    "b.md": note("B", "2025-01-02", { tags: ["quantum_sensing", "孤例标签"], companies_orgs: ["ACME ROBOTICS", "阿克米機器人"], products_models: ["widget x1"] }),
+    "c.md": note("C", "2025-01-03", { tags: ["量子传感"], companies_orgs: ["阿克米机器人"] }),
+    "d.md": note("D", "2025-01-04", { tags: ["Quantum Sensing", "Draft Only"] }, true),
+  });
+  assert.deepEqual(r.log.items, [], "no warning for a name nobody registered");
+
+  // The dataset: each open term once, with what pages need; no per-article copies.
+  const tag = (id: string) => data.openTags!.find((t) => t.id === id);
+  assert.deepEqual(tag("quantum-sensing"), { id: "quantum-sensing", names: ["Quantum Sensing", "quantum_sensing"], kind: "topic", count: 2 });
+  assert.deepEqual(tag("widget-x1"), { id: "widget-x1", names: ["Widget X1", "widget x1"], kind: "product", count: 2 });
+  assert.equal(tag("draft-only"), undefined, "a draft left out names nothing");
+  const acme = data.openActors!.find((t) => t.names.includes("阿克米机器人"))!;
+  assert.deepEqual(acme.names.sort(), ["阿克米机器人", "阿克米機器人"].sort());
+  assert.equal(acme.count, 2, "Simplified and Traditional are one term");
+  assert.equal(data.openActors!.find((t) => t.id === "acme-robotics")!.count, 2);
+  assert.equal(data.openActors!.find((t) => t.id === "ada-quill")!.kind, "person");
+  assert.ok(!data.openActors!.some((t) => t.names.includes("Nvidia")), "a registered alias pulls the name into its entry");
+  assert.ok(data.articles.every((a) => !("openNames" in a)));
+  assert.ok(data.articles.find((a) => a.slug === "a")!.actors.includes("nvidia"));
+
+  // Pages: registered terms and terms of two articles or more.
+  const urls = new Set(pagedData(s, WHOLE).tagPages.map((p) => p.url));
+  assert.ok(urls.has("/tags/quantum-sensing/") && urls.has("/tags/widget-x1/") && urls.has("/tags/rare-earths/"));
+  assert.ok(urls.has("/tags/gallium/"), "a registered tag keeps its page, even unused");
+  assert.ok(![...urls].some((u) => u.startsWith("/tags/liang-zi")), "量子传感 is used once: no page");
+  const actorUrls = new Set(s.actorPages.map((p) => p.url));
+  assert.ok(actorUrls.has("/actors/acme-robotics/") && actorUrls.has(`/actors/${acme.id}/`));
+  assert.ok(!actorUrls.has("/actors/ada-quill/"));
+
+  // The article names a single-use term without a link, and links the others.
+  const a = s.articles.find((x) => x.slug === "a")!;
+  const ada = a.actorRefs.find((x) => x.id === "ada-quill")!;
+  assert.deepEqual([ada.label, ada.url, ada.type], ["Ada Quill", undefined, "person"]);
+  assert.equal(a.actorRefs.find((x) => x.id === "acme-robotics")!.url, "/actors/acme-robotics/");
+  assert.equal(a.tagRefs.find((x) => x.id === "quantum-sensing")!.label, "Quantum Sensing");
+  for (const article of s.articles) {
+    for (const ref of [...article.tagRefs, ...article.actorRefs, ...article.related.flatMap((x) => x.shared)]) {
+      if (ref.url) assert.ok(urls.has(ref.url) || actorUrls.has(ref.url), `${article.slug} links ${ref.url}, which has no page`);
+    }
+  }
+
+  // The indexes: terms with a page by kind; terms used once on their own pages, leading to their article.
+  const [main, once] = s.tagIndex;
+  assert.equal(main!.url, "/tags/");
+  assert.ok(main!.groups.find((g) => g.kind === "product")!.terms.some((t) => t.id === "widget-x1"));
+  assert.ok(main!.groups.every((g) => g.terms.every((t) => t.registered || t.count >= 2)));
+  assert.equal(once!.url, `/tags/${ONCE_INDEX_DIR}/`);
+  const lone = once!.once.find((e) => e.label === "孤例标签")!;
+  assert.deepEqual(lone.article, { title: "B", url: "/articles/b/", lang: "zh-Hans" });
+  assert.ok(s.actorIndex[1]!.once.some((e) => e.label === "Ada Quill" && e.kind === "person"));
+  assert.ok(s.tags.every((t) => urls.has(t.url)), "kb.tags (the home page's and the index's) are terms with pages");
+  assert.ok(s.browseTags.length <= 40 && s.browseTags.every((t) => t.count > 0));
+});
+
+test("the index of terms used once is cut into pages that link to each other", () => {
+  const entry = (i: number): OnceEntry => ({ id: `t${String(i).padStart(3, "0")}`, label: `T${i}`, kind: "topic", article: { title: "x", url: "/articles/x/", lang: "en" } });
+  const term = (id: string, kind: string): TermView => ({ id, label: id, url: `/tags/${id}/`, names: {}, aliases: [], kind, count: 2, registered: false });
+  const pages = termIndex("/tags/", [term("b", "topic"), term("a", "material"), term("z", "weird")], ["material", "topic"], Array.from({ length: 25 }, (_, i) => entry(i)), 10);
+  assert.deepEqual(pages.map((p) => p.url), ["/tags/", "/tags/_once/", "/tags/_once/2/", "/tags/_once/3/"]);
+  assert.deepEqual(pages[0]!.groups.map((g) => g.kind), ["material", "topic", "weird"]);
+  assert.deepEqual(pages.map((p) => p.once.length), [0, 10, 10, 5]);
+  assert.deepEqual([pages[1]!.prevUrl, pages[1]!.nextUrl, pages[3]!.prevUrl, pages[3]!.nextUrl], ["/tags/", "/tags/_once/2/", "/tags/_once/2/", undefined]);
+  assert.deepEqual(pages[0]!.oncePages.map((p) => [p.first, p.last]), [["T0", "T9"], ["T10", "T19"], ["T20", "T24"]]);
+  assert.deepEqual(termIndex("/actors/", [], [], []).map((p) => p.url), ["/actors/"], "nothing used once: the index alone");
+});
