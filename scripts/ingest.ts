@@ -1,10 +1,23 @@
-// npm run ingest — validate and normalize content/ into the dataset (.kb/).
-import { loadConfig } from "../src/config.ts";
+// npm run ingest — validate and normalize content/ into the dataset (.kb/). Flags: --drafts
+// (KB_INCLUDE_DRAFTS=1), --strict (KB_STRICT=1: warnings fail the run), --verbose (KB_VERBOSE=1:
+// every problem one a line, not grouped by kind).
+import path from "node:path";
+import { loadConfig, type KbConfig } from "../src/config.ts";
 import { runIngest } from "../src/build.ts";
-import { reportLines } from "../src/ingest/report.ts";
+import { DIAGNOSTICS_FILE } from "../src/ingest/dataset.ts";
+import { reportLines, runFails, shownPath } from "../src/ingest/report.ts";
 
-const includeDrafts = process.argv.includes("--drafts") || undefined;
-const cfg = loadConfig(process.env, includeDrafts ? { includeDrafts } : {});
+const flags: Partial<KbConfig> = {};
+if (process.argv.includes("--drafts")) flags.includeDrafts = true;
+if (process.argv.includes("--strict")) flags.strict = true;
+if (process.argv.includes("--verbose")) flags.verbose = true;
+const cfg = loadConfig(process.env, flags);
 const result = await runIngest(cfg);
-for (const line of reportLines(result.log.sorted(), result.summary)) console.log(line);
-process.exitCode = result.summary.errors > 0 ? 1 : 0;
+const lines = reportLines(result.log.sorted(), result.summary, {
+  verbose: cfg.verbose,
+  strict: cfg.strict,
+  diagnosticsFile: shownPath(path.join(cfg.dataDir, DIAGNOSTICS_FILE)),
+});
+// One write: --verbose may print 240,000 lines.
+console.log(lines.join("\n"));
+process.exitCode = runFails(result.summary, cfg.strict) ? 1 : 0;

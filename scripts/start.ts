@@ -9,9 +9,11 @@ import { loadConfig } from "../src/config.ts";
 import { runIngest, indexSite } from "../src/build.ts";
 import { bundleClientScripts } from "../src/site/bundle.ts";
 import { REBUILD_STAMP, createEleventy, writeArticlesOnly } from "../src/site/eleventy.ts";
-import { reportLines } from "../src/ingest/report.ts";
+import { DIAGNOSTICS_FILE } from "../src/ingest/dataset.ts";
+import { reportLines, shownPath } from "../src/ingest/report.ts";
 
-const cfg = loadConfig(process.env, { includeDrafts: true });
+// --verbose (KB_VERBOSE=1): every ingest problem one a line in the terminal, not grouped by kind.
+const cfg = loadConfig(process.env, { includeDrafts: true, ...(process.argv.includes("--verbose") ? { verbose: true } : {}) });
 // Shows ingest problems on the pages (src/site/plugin.ts); never set by a production build.
 process.env.KB_DEV = "1";
 const incremental = { cache: new Map(), written: new Map() } as Parameters<typeof runIngest>[1] & object;
@@ -24,7 +26,9 @@ async function ingestAndReport(): Promise<Array<{ slug: string; url: string }>> 
     const before = new Map([...incremental.cache].map(([file, entry]) => [file, entry.result]));
     const result = await runIngest(cfg, incremental);
     if (process.env.KB_TIMING) console.log(`ingest+write ${(performance.now() - started).toFixed(0)} ms`);
-    for (const line of reportLines(result.log.sorted(), result.summary)) console.log(line);
+    // Grouped by kind when there are many, as on the pages (src/site/dev-banner.ts).
+    const report = reportLines(result.log.sorted(), result.summary, { verbose: cfg.verbose, diagnosticsFile: shownPath(path.join(cfg.dataDir, DIAGNOSTICS_FILE)) });
+    console.log(report.join("\n"));
     const changed = new Set([...incremental.cache].filter(([file, entry]) => before.get(file) !== entry.result).map(([file]) => file));
     return result.articles.filter((a) => changed.has(a.article.file)).map(({ article }) => ({ slug: article.slug, url: article.url }));
   } catch (e) {

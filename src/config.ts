@@ -2,7 +2,18 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_PAGEFIND_MAX_WORDS } from "./search/manifest.ts";
-import { parseRenderSlice, RENDER_JOBS, RENDER_SLICE_ITEMS, type RenderSlice } from "./site/slices.ts";
+import { formatRenderSlice, parseRenderSlice, RENDER_HEAP_MB, RENDER_JOBS, RENDER_SLICE_ITEMS, RENDER_SLICE_MB, type RenderSlice } from "./site/slices.ts";
+
+/**
+ * Heap of the ingest process and of each of its threads, MiB (KB_INGEST_HEAP_MB). Fixed: a
+ * thread holds one note at a time, the main thread every note's metadata.
+ */
+export const INGEST_HEAP_MB = 2048;
+/**
+ * Heap of the search index process and of each of its threads, MiB (KB_INDEX_HEAP_MB). Fixed:
+ * the index is written in runs of bounded size.
+ */
+export const INDEX_HEAP_MB = 1024;
 
 /** The repository root: the shipped content and registries live under it. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -36,8 +47,18 @@ export interface KbConfig {
   renderSliceItems: number;
   /** Render slices run at once (KB_RENDER_JOBS); default 2, one per core of a small machine. */
   renderJobs: number;
+  /** Estimated article text per render slice, bytes (KB_RENDER_SLICE_MB, in MB); see planSlices. */
+  renderSliceBytes: number;
+  /** Heap budgets, MiB, fixed whatever the corpus (KB_INGEST_HEAP_MB, KB_RENDER_HEAP_MB, KB_INDEX_HEAP_MB): ingest (each of its threads too), each render worker, the index (each of its threads too). */
+  ingestHeapMiB: number;
+  renderHeapMiB: number;
+  indexHeapMiB: number;
   /** Render only these articles' pages (KB_RENDER_ONLY, comma-separated slugs): npm start's quick pass. */
   renderOnly?: string[];
+  /** Warnings fail the run as errors do (KB_STRICT=1, or --strict); see README § Errors. */
+  strict: boolean;
+  /** The ingest report prints every problem one a line, not grouped by kind (KB_VERBOSE=1, or --verbose). */
+  verbose: boolean;
 }
 
 function positiveInt(v: string | undefined, name: string): number | undefined {
@@ -91,7 +112,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     renderSlice: parseRenderSlice(env.KB_RENDER_SLICE),
     renderSliceItems: positiveInt(env.KB_RENDER_SLICE_ITEMS, "KB_RENDER_SLICE_ITEMS") ?? RENDER_SLICE_ITEMS,
     renderJobs: positiveInt(env.KB_RENDER_JOBS, "KB_RENDER_JOBS") ?? RENDER_JOBS,
+    renderSliceBytes: (positiveInt(env.KB_RENDER_SLICE_MB, "KB_RENDER_SLICE_MB") ?? RENDER_SLICE_MB) * 1e6,
+    ingestHeapMiB: positiveInt(env.KB_INGEST_HEAP_MB, "KB_INGEST_HEAP_MB") ?? INGEST_HEAP_MB,
+    renderHeapMiB: positiveInt(env.KB_RENDER_HEAP_MB, "KB_RENDER_HEAP_MB") ?? RENDER_HEAP_MB,
+    indexHeapMiB: positiveInt(env.KB_INDEX_HEAP_MB, "KB_INDEX_HEAP_MB") ?? INDEX_HEAP_MB,
     ...(env.KB_RENDER_ONLY ? { renderOnly: env.KB_RENDER_ONLY.split(",").filter(Boolean) } : {}),
+    strict: env.KB_STRICT === "1" || env.KB_STRICT === "true",
+    verbose: env.KB_VERBOSE === "1" || env.KB_VERBOSE === "true",
     ...overrides,
   };
 }
@@ -107,9 +134,15 @@ export function configEnv(cfg: KbConfig): Record<string, string> {
     KB_SITE_URL: cfg.siteUrl,
     KB_PAGEFIND_MAX_WORDS: String(cfg.pagefindMaxWords),
     KB_INDEX_THREADS: cfg.indexThreads ? String(cfg.indexThreads) : "",
-    KB_RENDER_SLICE: `${cfg.renderSlice.index}/${cfg.renderSlice.count}`,
+    KB_RENDER_SLICE: formatRenderSlice(cfg.renderSlice),
     KB_RENDER_SLICE_ITEMS: String(cfg.renderSliceItems),
     KB_RENDER_JOBS: String(cfg.renderJobs),
+    KB_RENDER_SLICE_MB: String(Math.max(1, Math.round(cfg.renderSliceBytes / 1e6))),
+    KB_INGEST_HEAP_MB: String(cfg.ingestHeapMiB),
+    KB_RENDER_HEAP_MB: String(cfg.renderHeapMiB),
+    KB_INDEX_HEAP_MB: String(cfg.indexHeapMiB),
     KB_RENDER_ONLY: cfg.renderOnly?.join(",") ?? "",
+    KB_STRICT: cfg.strict ? "1" : "0",
+    KB_VERBOSE: cfg.verbose ? "1" : "0",
   };
 }

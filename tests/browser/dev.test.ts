@@ -43,7 +43,7 @@ after(async () => {
   server?.kill("SIGTERM");
 });
 
-test("a saved edit shows in the open page, and an ingest error shows on the page without stopping the server", async () => {
+test("a saved edit shows in the open page, and a problem it brings (an ambiguous date) shows on the page without stopping the server", async () => {
   const file = (await fs.readdir(path.join(contentDir, "articles"))).find((f) => f.startsWith("2023-07-06"))!;
   const full = path.join(contentDir, "articles", file);
   const original = await fs.readFile(full, "utf8");
@@ -61,7 +61,7 @@ test("a saved edit shows in the open page, and an ingest error shows on the page
   await fs.writeFile(full, original.replace("date: '2023-07-06T00:00:00+08:00'", "date: 04/05/2023"));
   await page.waitForSelector(".kb-dev-problems", { timeout: 15_000 });
   assert.match(await page.locator(".kb-dev-problems").innerText(), new RegExp(`${file}:\\d+ \\[date\\].*ambiguous`, "i"));
-  assert.match(output, /ambiguous/i, "the error is printed in the terminal too");
+  assert.match(output, /ambiguous/i, "the problem is printed in the terminal too");
   assert.equal(server.exitCode, null, "the server keeps running");
 
   await fs.writeFile(full, original);
