@@ -1,16 +1,20 @@
 // npx tsx scripts/bench.ts --articles N — how the build scales: a synthetic notes folder of N
-// articles built by our pipeline and by a bare Eleventy + Pagefind baseline, side by side.
-// See docs/performance.md.
+// articles built by our pipeline and by a bare Eleventy + Pagefind baseline, side by side; or
+// --corpus DIR, any folder of notes as it is. See docs/performance.md.
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { ROOT } from "../src/config.ts";
 import { runBench } from "../src/bench/run.ts";
+import { recallLines } from "../src/bench/recall.ts";
 import { corpusLines, editLines, medianFigures, outputTable, profileLines, runLine, searchLines, stageTable } from "../src/bench/report.ts";
 
 const USAGE = `usage: npx tsx scripts/bench.ts --articles N [--size realistic|small] [--events M] [--seed S]
        [--out DIR] [--keep] [--skip-baseline] [--repeat K] [--search] [--query Q]… [--profile] [--edit]
+       npx tsx scripts/bench.ts --corpus DIR [--out DIR] [--keep] [--skip-baseline] [--repeat K] …
 
-  --articles N      articles in the synthetic corpus (required)
+  --articles N      articles in the synthetic corpus (required without --corpus)
+  --corpus DIR      bench this folder of notes as it is (read, never written), drafts included,
+                    instead of a synthetic corpus; ingest errors are reported, not fatal
   --size            realistic: sizes like the real collection (median 24 KB, largest 1.1 MB);
                     small: about 6 KB each (default realistic)
   --events M        events (default N/5)
@@ -30,6 +34,7 @@ const USAGE = `usage: npx tsx scripts/bench.ts --articles N [--size realistic|sm
 const { values } = parseArgs({
   options: {
     articles: { type: "string" },
+    corpus: { type: "string" },
     size: { type: "string", default: "realistic" },
     events: { type: "string" },
     seed: { type: "string", default: "kb-bench" },
@@ -64,7 +69,7 @@ if (values["search-site"]) {
   process.exit(0);
 }
 
-if (values.help || values.articles === undefined) {
+if (values.help || (values.articles === undefined && values.corpus === undefined)) {
   console.log(USAGE);
   process.exit(values.help ? 0 : 2);
 }
@@ -76,7 +81,8 @@ if (values.size !== "realistic" && values.size !== "small") {
 const result = await runBench(
   {
     root: ROOT,
-    articles: count(values.articles, "articles", 1),
+    ...(values.corpus ? { corpus: values.corpus } : {}),
+    articles: values.corpus && values.articles === undefined ? 0 : count(values.articles, "articles", 1),
     ...(values.events !== undefined ? { events: count(values.events, "events", 0) } : {}),
     size: values.size,
     seed: values.seed,
@@ -103,7 +109,7 @@ const ours = medianFigures(result.ours);
 const baseline = result.baseline.length ? medianFigures(result.baseline) : undefined;
 const k = result.ours.length;
 console.log("");
-print(corpusLines(result.corpus, result.generateSeconds));
+print(corpusLines(result.corpus, result.generateSeconds, values.corpus));
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
 if (k > 1) {
   console.log("");
@@ -113,10 +119,14 @@ console.log(`\n## Stages${k > 1 ? ` (medians of ${k} runs)` : ""}\n`);
 print(stageTable(ours, baseline));
 console.log(`\n## Output\n`);
 print(outputTable(ours, baseline));
-console.log(`\nours: ${ours.facts.articles} articles, ${ours.facts.events} events, ${ours.facts.warnings} warnings, ${ours.facts.errors} errors; ${ours.facts.renderedFiles} files rendered, ${ours.facts.indexedPages} records indexed`);
+console.log(`\nours: ${ours.facts.articles} articles, ${ours.facts.events} events, ${ours.facts.warnings} warnings, ${ours.facts.errors} errors; ${ours.facts.renderedFiles} files rendered, ${ours.facts.indexedPages} records indexed; ${ours.facts.reportLines} lines printed`);
 if (result.search) {
   console.log(`\n## Search\n`);
   print(searchLines(result.search));
+}
+if (result.recall) {
+  console.log(`\n## Search on the same notes\n`);
+  print(recallLines(result.recall));
 }
 for (const f of result.failures) console.log(`\nFAILED ${f}`);
 if (result.edit) {

@@ -3,7 +3,9 @@
 // by the Eleventy CLI from our node_modules, then the stock Pagefind CLI over its output.
 import path from "node:path";
 import { promises as fs } from "node:fs";
+import matter from "gray-matter";
 import { normalizeDate } from "../normalize/date.ts";
+import { listArticleFiles } from "../ingest/ingest.ts";
 import { dirSize, flushWrites, runMeasured, type RunResult } from "./measure.ts";
 import type { BuildFigures } from "./figures.ts";
 
@@ -17,39 +19,50 @@ export const BASELINE_LAYOUT = `<!doctype html>
 `;
 
 /**
- * Pure: a note as the baseline gets it. Eleventy reads `date` itself and accepts only ISO 8601
- * strings, so the one change is the date line, rewritten to the ISO form our normalizer reads
- * it as (2024年12月4日 → 2024-12-04T00:00:00+08:00); everything else is byte for byte.
+ * Pure: a note as the baseline gets it. Eleventy reads `date` itself, accepts only ISO 8601
+ * strings and YAML dates, and stops the whole build at one it cannot read; it also stops at
+ * front matter it cannot parse. So the date line is rewritten to the ISO form our normalizer
+ * reads it as (2024年12月4日 → 2024-12-04T00:00:00+08:00), or left out when the normalizer
+ * cannot read it either (Eleventy then dates the file by its creation); front matter that
+ * gray-matter (Eleventy's parser) cannot parse is left out, the body kept. Everything else is
+ * byte for byte.
  */
 export function baselineCopy(text: string): string {
   const close = text.indexOf("\n---", 4);
   if (!text.startsWith("---\n") || close < 0) return text;
-  const fm = text.slice(0, close).replace(/^date: '((?:[^']|'')*)'$/m, (line, value: string) => {
-    const r = normalizeDate(value.replace(/''/g, "'"), { zone: "Asia/Shanghai" });
-    return r.ok ? `date: '${r.value.iso}'` : line;
+  let data: Record<string, unknown>;
+  try {
+    // With options, gray-matter does not keep every file it parsed in its cache.
+    data = matter(text, { excerpt: false }).data as Record<string, unknown>;
+  } catch {
+    const afterClose = text.indexOf("\n", close + 4);
+    return afterClose < 0 ? "" : text.slice(afterClose + 1);
+  }
+  if (!("date" in data) || data.date instanceof Date) return text;
+  const fm = text.slice(0, close).replace(/^date:[ \t]*(.*)$/m, (line, raw: string) => {
+    const value = data.date;
+    const r = value === null || value === undefined || value === "" ? undefined : normalizeDate(String(value), { zone: "Asia/Shanghai" });
+    if (r?.ok) return `date: '${r.value.iso}'`;
+    // A date nothing reads: the line goes, unless its value goes on below (then it stays as it is).
+    return raw.trim() === "" ? line : "";
   });
   return fm + text.slice(close);
 }
 
-/** Lays out the baseline project: input/articles/… (copies), the layout, the data file, the config. */
+/**
+ * Lays out the baseline project: input/articles/… (copies of every note our build reads as an
+ * article: events/, raw/ and hidden folders left out), the layout, the data file, the config.
+ */
 export async function prepareBaseline(corpusDir: string, projectDir: string): Promise<{ input: string; config: string; files: number }> {
   await fs.rm(projectDir, { recursive: true, force: true });
   const input = path.join(projectDir, "input");
-  const from = path.join(corpusDir, "articles");
   let files = 0;
-  const copy = async (dir: string): Promise<void> => {
-    for (const e of await fs.readdir(dir, { withFileTypes: true })) {
-      const src = path.join(dir, e.name);
-      const dest = path.join(input, "articles", path.relative(from, src));
-      if (e.isDirectory()) await copy(src);
-      else if (e.isFile() && e.name.endsWith(".md")) {
-        await fs.mkdir(path.dirname(dest), { recursive: true });
-        await fs.writeFile(dest, baselineCopy(await fs.readFile(src, "utf8")));
-        files++;
-      }
-    }
-  };
-  await copy(from);
+  for (const rel of await listArticleFiles(corpusDir)) {
+    const dest = path.join(input, "articles", rel);
+    await fs.mkdir(path.dirname(dest), { recursive: true });
+    await fs.writeFile(dest, baselineCopy(await fs.readFile(path.join(corpusDir, rel), "utf8")));
+    files++;
+  }
   // The seed notes say `layout: post.njk`; the layout has that name so they find it too.
   await fs.mkdir(path.join(input, "_includes"), { recursive: true });
   await fs.writeFile(path.join(input, "_includes", "post.njk"), BASELINE_LAYOUT);
@@ -103,7 +116,7 @@ export async function measureBaseline(opts: { root: string; corpusDir: string; w
     site,
     pagefind: await dirSize(path.join(siteDir, "pagefind")).catch(() => ({ bytes: 0, files: 0, htmlFiles: 0 })),
     pagesPerSecond: renderSeconds > 0 ? site.htmlFiles / renderSeconds : 0,
-    facts: { renderedFiles: wrote ? Number(wrote[1]) : site.htmlFiles, eleventyWallSeconds: eleventy.wallMs / 1000 },
+    facts: { renderedFiles: wrote ? Number(wrote[1]) : site.htmlFiles, eleventyWallSeconds: eleventy.wallMs / 1000, reportLines: eleventy.lines.length + pagefind.lines.length },
     ...(indexFailed ? { failed: { stage: "index" as const, reason: indexFailed } } : {}),
     siteDir,
   };

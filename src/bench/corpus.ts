@@ -41,6 +41,15 @@ export interface ArticlePlan {
   /** Target size of the whole file in UTF-8 bytes. */
   bytes: number;
   title: string;
+  /**
+   * The shapes of a real collection: a bilingual transcript (each Chinese paragraph followed by
+   * its English original in a collapsed <details>), a date missing, only a year or malformed,
+   * front matter YAML cannot parse, [[wikilinks]] to these other notes (their file names).
+   */
+  transcript: boolean;
+  dateShape: "full" | "none" | "year" | "malformed";
+  brokenFrontMatter: boolean;
+  wikilinks: string[];
 }
 
 // The window real clippings fall in, and a "now" after it so no date is in the future.
@@ -48,8 +57,15 @@ const FIRST_DAY = DateTime.fromISO("2018-01-01", { zone: "Asia/Shanghai" });
 const LAST_DAY = DateTime.fromISO("2025-09-30", { zone: "Asia/Shanghai" });
 const SPAN_DAYS = Math.round(LAST_DAY.diff(FIRST_DAY, "days").days);
 
-/** Share of drafts: real notes folders hold many unfinished notes. */
-export const DRAFT_SHARE = 0.6;
+/** Share of drafts: the real collection publishes 1% of its notes; the rest is the knowledge base. */
+export const DRAFT_SHARE = 0.99;
+
+/** About one note in eight is a bilingual transcript: drawn among the notes of 30 KB or more (41% of them). */
+export const TRANSCRIPT_SHARE_OF_LONG = 0.3;
+export const TRANSCRIPT_MIN_BYTES = 30_000;
+
+/** One note in this many has front matter YAML cannot parse (the real collection: one of 9,180). */
+export const BROKEN_FRONT_MATTER_EVERY = 9000;
 
 // ─── Names ───────────────────────────────────────────────────────────────────────────────────
 
@@ -92,6 +108,80 @@ function unknownTag(rng: Rng): string {
 
 function unknownPerson(rng: Rng): string {
   return rng.chance(0.7) ? `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}` : rng.pick(EN_PEOPLE);
+}
+
+// Long tails: most names and tags of a real collection are used by one note. A rank drawn
+// Zipf-like over a large space (P(rank r) ∝ 1/r) gives a few frequent ones and many used once.
+function tailRank(rng: Rng, space: number): number {
+  return Math.floor(Math.exp(rng.next() * Math.log(space)));
+}
+
+const SLUG_WORDS = [
+  "geopolitics", "public", "health", "energy", "policy", "history", "economy", "finance", "media", "culture", "china", "america",
+  "europe", "japan", "taiwan", "trade", "war", "tech", "ai", "chips", "markets", "crypto", "climate", "security", "science",
+  "education", "society", "law", "military", "diplomacy", "labor", "housing", "startup", "investing", "books", "podcast",
+  "interview", "strategy", "industry", "data", "cloud", "robotics", "space", "biotech", "pharma", "auto", "ev", "battery",
+];
+const EN_FIRST = ["John", "Emily", "Michael", "Sarah", "David", "Laura", "Kenji", "Anna", "Peter", "Maria", "James", "Linda", "Robert", "Chen", "Wei", "Olivia", "Daniel", "Sophie", "Ahmed", "Ivan"];
+const EN_LAST = ["Smith", "Chen", "Brown", "Kim", "Lee", "Fischer", "Sato", "Novak", "Zeihan", "Ferguson", "Dalio", "Mearsheimer", "Huang", "Wang", "Garcia", "Miller", "Tanaka", "Schmidt", "Khan", "Petrov"];
+const ORG_SUFFIX_ZH = ["科技", "集团", "资本", "研究院", "半导体", "控股", "基金会", "大学", "实验室", "传媒"];
+const ORG_SUFFIX_EN = ["Capital", "Labs", "Semiconductor", "Group", "Institute", "Technologies", "Partners", "University", "Foundation", "Media"];
+const MODEL_HEADS = ["H", "A", "B", "GB", "MI", "RTX ", "Kirin ", "Ascend ", "Snapdragon ", "GPT-", "Claude ", "Llama ", "Qwen", "DeepSeek-V", "Model "];
+
+/** The same entity written in the ways real notes write it: case, script, language, abbreviation. */
+export const NAME_VARIANTS: readonly (readonly string[])[] = [
+  ["NVIDIA", "Nvidia", "nvidia", "英伟达", "輝達"],
+  ["美国商务部", "US Commerce Department", "Commerce Department", "BIS", "美國商務部"],
+  ["华为", "Huawei", "HUAWEI", "華為"],
+  ["台积电", "TSMC", "台積電", "Taiwan Semiconductor"],
+  ["OpenAI", "openai", "Open AI"],
+  ["特斯拉", "Tesla", "tesla"],
+  ["阿斯麦", "ASML", "艾司摩爾"],
+  ["中国人民银行", "央行", "PBOC", "People's Bank of China"],
+];
+const PEOPLE_VARIANTS: readonly (readonly string[])[] = [
+  ["黄仁勋", "Jensen Huang", "黃仁勳", "老黄"],
+  ["马斯克", "Elon Musk", "Musk", "馬斯克"],
+  ["特朗普", "Donald Trump", "川普", "Trump"],
+];
+const PRODUCT_VARIANTS: readonly (readonly string[])[] = [
+  ["H20", "h20", "NVIDIA H20", "H20 芯片"],
+  ["Ascend 910B", "昇腾910B", "910B"],
+  ["ChatGPT", "chatgpt", "Chat GPT"],
+  ["iPhone", "iphone", "苹果手机"],
+];
+
+function variantOf(groups: readonly (readonly string[])[], rng: Rng): string {
+  return rng.pick(rng.pick(groups));
+}
+
+/** A tag of the long tail: an English slug, a Chinese word or a #tag, most used by one note. */
+function tailTag(rng: Rng, m: Material): string {
+  const rank = tailRank(rng, 400_000);
+  const w = SLUG_WORDS.length;
+  const tag = rng.chance(0.5)
+    ? [SLUG_WORDS[rank % w]!, ...(rank >= w ? [SLUG_WORDS[Math.floor(rank / w) % w]!] : []), ...(rank >= w * w ? [String(Math.floor(rank / (w * w)))] : [])].join("-")
+    : lexiconWord(rank, m.hanChars);
+  return rng.chance(0.1) ? `#${tag}` : tag;
+}
+
+/** A person of the long tail: Chinese or English, most named by one note. */
+function tailPerson(rng: Rng, m: Material): string {
+  const rank = tailRank(rng, 200_000);
+  if (rng.chance(0.6)) return `${SURNAMES[rank % SURNAMES.length]}${rank < 300 ? GIVEN[Math.floor(rank / SURNAMES.length) % GIVEN.length] : lexiconWord(rank, m.hanChars).slice(0, 2)}`;
+  const first = EN_FIRST[rank % EN_FIRST.length]!;
+  const last = EN_LAST[Math.floor(rank / EN_FIRST.length) % EN_LAST.length]!;
+  return rank < 400 ? `${first} ${last}` : `${first} ${last}-${lexiconWord(rank, "abcdefghijklmnopqrstuvwxyz")}`;
+}
+
+function tailOrg(rng: Rng, m: Material): string {
+  const rank = tailRank(rng, 200_000);
+  return rng.chance(0.5) ? `${lexiconWord(rank, m.hanChars)}${ORG_SUFFIX_ZH[rank % ORG_SUFFIX_ZH.length]}` : `${SLUG_WORDS[rank % SLUG_WORDS.length]!.replace(/^./, (c) => c.toUpperCase())} ${ORG_SUFFIX_EN[Math.floor(rank / SLUG_WORDS.length) % ORG_SUFFIX_EN.length]}`;
+}
+
+function tailProduct(rng: Rng): string {
+  const rank = tailRank(rng, 100_000);
+  return `${MODEL_HEADS[rank % MODEL_HEADS.length]}${Math.floor(rank / MODEL_HEADS.length) + 1}`;
 }
 
 interface Pools {
@@ -312,11 +402,33 @@ function image(c: Context): string {
   return `![](https://mmbiz.qpic.cn/mmbiz_jpg/${id}/640?wx_fmt=jpeg&from=appmsg)`;
 }
 
+/** The collapsed English original after a transcript's Chinese paragraph, as the real collection writes it. */
+export function originalBlock(english: string): string {
+  return `<details>\n<summary>View/Hide Original English</summary>\n<p class="english-text">${english}</p>\n</details>`;
+}
+
+/** A speaker's turn of a bilingual transcript: the Chinese, then the English it translates. */
+function transcriptTurn(c: Context, speaker: string): string {
+  const zh = paragraph({ ...c, script: "zh-Hans" });
+  const en = Array.from({ length: c.rng.range(2, 5) }, () => fill(c.rng.pick(EN_TEMPLATES), c, false)).join(" ");
+  return `**${speaker}:** ${zh}\n\n${originalBlock(en)}`;
+}
+
+/** An Obsidian link to another note: by file name, with a label, or an embedded image. */
+function wikilinkSentence(c: Context, target: string): string {
+  return c.rng.weighted<() => string>([
+    [() => `参见 [[${target}]]。`, 5],
+    [() => `相关笔记：[[${target}|${zhName(c.rng.pick(c.p.tags), "zh-Hans", c.m)}]]。`, 3],
+    [() => `![[${slugify(target, 4) || "image"}.png]]`, 1],
+  ])();
+}
+
 /**
  * A body of about `target` UTF-8 bytes: sections of paragraphs with headings, lists, quotes,
- * images and links, then a last paragraph cut to land within a character of the target.
+ * images and links, then a last paragraph cut to land within a character of the target. A
+ * transcript is speakers' turns, each Chinese paragraph followed by its English original.
  */
-export function buildBody(c: Context, target: number, style: NoteStyle): string {
+export function buildBody(c: Context, target: number, style: NoteStyle, shape: { transcript?: boolean; wikilinks?: readonly string[] } = {}): string {
   const convert = c.script === "zh-Hant" ? c.m.toTraditional : (s: string) => s;
   const blocks: string[] = [];
   let bytes = 0;
@@ -335,6 +447,16 @@ export function buildBody(c: Context, target: number, style: NoteStyle): string 
   const level = style === "note" ? 3 : 2;
   let sinceHeading = c.rng.range(0, 3);
   push(paragraph(c));
+  for (const link of shape.wikilinks ?? []) push(wikilinkSentence(c, link));
+  const speakers = shape.transcript ? [tailPersonName(c), tailPersonName(c)] : [];
+  while (!full && shape.transcript) {
+    if (sinceHeading >= c.rng.range(6, 14)) {
+      push(heading(c, level));
+      sinceHeading = 0;
+    }
+    push(transcriptTurn(c, c.rng.pick(speakers)));
+    sinceHeading++;
+  }
   while (!full) {
     if (sinceHeading >= c.rng.range(3, 8)) {
       push(heading(c, c.rng.chance(0.15) ? level + 1 : level));
@@ -392,62 +514,108 @@ export function formatDate(d: DateTime, rng: Rng): string {
 
 function yamlText(data: Record<string, unknown>, indentSeq: boolean): string {
   const doc = new Document(data);
-  const date = doc.get("date", true) as { type?: string } | undefined;
-  if (date) date.type = "QUOTE_SINGLE";
+  const date = doc.get("date", true) as { type?: string; value?: unknown } | undefined;
+  // Dates are quoted strings, as the seed note writes them; a year alone stays a number.
+  if (date && typeof date.value === "string") date.type = "QUOTE_SINGLE";
   return doc.toString({ lineWidth: 0, singleQuote: true, indentSeq });
+}
+
+/** The date as the plan's shape has it: in one of the forms real notes use, a year, malformed, or none. */
+function dateValue(plan: ArticlePlan, rng: Rng): string | number | undefined {
+  switch (plan.dateShape) {
+    case "none":
+      return undefined;
+    case "year":
+      return plan.date.year;
+    case "malformed":
+      return rng.pick([`${plan.date.year}-13-45`, `${plan.date.year}-02-30`, "未知", `${plan.date.year}/99`]);
+    default:
+      return formatDate(plan.date, rng);
+  }
+}
+
+/** A value as scripts write "nothing": sometimes None, as the real collection has it. */
+function orNone<T>(value: T, rng: Rng, share = 0.03): T | "None" {
+  return rng.chance(share) ? "None" : value;
+}
+
+/** Front matter YAML cannot parse: an unclosed quote in the title, as a hand edit leaves it. */
+function breakFrontMatter(yaml: string): string {
+  return yaml.replace(/^title: .*$/m, (line) => `title: "${line.slice("title: ".length).replace(/^'|'$/g, "")}`);
 }
 
 function frontMatter(plan: ArticlePlan, c: Context, summary: string): string {
   const { rng, m, p } = c;
   const tags: string[] = [];
-  for (let i = rng.range(2, 7); i > 0; i--) tags.push(rng.chance(0.6) ? anyName(rng.pick(p.tags), rng, m) : unknownTag(rng));
+  // Tags: registry names in any script, common unknown tags, and a long tail used by one note each.
+  for (let i = rng.range(2, 9); i > 0; i--) {
+    tags.push(rng.weighted<() => string>([[() => anyName(rng.pick(p.tags), rng, m), 45], [() => unknownTag(rng), 15], [() => tailTag(rng, m), 40]])());
+  }
   const uniqueTags = [...new Set(tags)];
-  const people = [...new Set(Array.from({ length: rng.weighted([[0, 4], [1, 3], [2, 2], [3, 1]] as const) }, () => (rng.chance(0.85) ? anyName(rng.pick(p.people), rng, m) : unknownPerson(rng))))];
-  const orgs = [...new Set(Array.from({ length: rng.weighted([[0, 3], [1, 3], [2, 2], [3, 1]] as const) }, () => anyName(rng.pick(p.orgs), rng, m)))];
+  const people = [
+    ...new Set(
+      Array.from({ length: rng.weighted([[0, 1], [1, 5], [2, 2], [3, 1]] as const) }, () =>
+        rng.weighted<() => string>([[() => anyName(rng.pick(p.people), rng, m), 35], [() => variantOf(PEOPLE_VARIANTS, rng), 15], [() => tailPerson(rng, m), 50]])(),
+      ),
+    ),
+  ];
+  const orgs = [
+    ...new Set(
+      Array.from({ length: rng.weighted([[0, 1], [1, 2], [2, 3], [3, 4], [4, 3], [5, 2]] as const) }, () =>
+        rng.weighted<() => string>([[() => anyName(rng.pick(p.orgs), rng, m), 35], [() => variantOf(NAME_VARIANTS, rng), 25], [() => tailOrg(rng, m), 40]])(),
+      ),
+    ),
+  ];
+  const products = [...new Set(Array.from({ length: rng.weighted([[0, 3], [1, 3], [2, 2], [3, 1]] as const) }, () => (rng.chance(0.5) ? variantOf(PRODUCT_VARIANTS, rng) : tailProduct(rng))))];
   const outlet = rng.pick(p.outlets);
-  const date = formatDate(plan.date, rng);
+  const date = dateValue(plan, rng);
   const tagValue = rng.chance(0.1) ? uniqueTags.join(", ") : uniqueTags;
 
+  let yaml: string;
   if (plan.style === "note") {
-    // Keys in alphabetical order, as the seed note's exporter writes them.
+    // Keys in alphabetical order, as the seed note's exporter writes them; guest, insight and
+    // series present on every note and almost always empty, as the real collection has them.
     const data: Record<string, unknown> = {
       area: rng.pick(["market-analysis", "tech-policy", "supply-chain", "geopolitics"]),
+      ...(rng.chance(0.67) ? { author: orNone(tailPerson(rng, m), rng, 0.1) } : {}),
       category: rng.pick(["geopolitics", "economy", "technology"]),
       companies_orgs: orgs,
-      date,
+      ...(date !== undefined ? { date } : {}),
       draft: plan.draft,
-      guest: rng.chance(0.2) ? unknownPerson(rng) : "",
-      insight: rng.chance(0.3) ? plain(rng.pick(m.sentences)) : "",
+      guest: rng.chance(0.05) ? tailPerson(rng, m) : "",
+      insight: rng.chance(0.05) ? plain(rng.pick(m.sentences)) : "",
       layout: "post.njk",
       media_books: [slugify(enName(outlet), 3)],
       people,
-      products_models: rng.chance(0.3) ? rng.sample(["Ascend 910B", "H20", "HBM3E", "A100", "EUV 光刻机", "Kirin 9000S"], rng.range(1, 2)) : [],
+      products_models: rng.chance(0.94) ? products : [],
       project: rng.sample(["china-analysis", "geopolitics-watch", "us-analysis", "supply-chain-notes"], rng.range(1, 3)),
-      series: rng.chance(0.2) ? rng.pick(["Whatsnew", "周末长读", "芯片战札记"]) : "",
-      source: sourceUrl(rng),
+      series: rng.chance(0.05) ? rng.pick(["Whatsnew", "周末长读", "芯片战札记"]) : "",
+      source: orNone(sourceUrl(rng), rng, 0.01),
       speaker: `${enName(outlet)} ${zhName(outlet, "zh-Hans", m)}`,
       status: rng.pick(["evergreen", "seedling", "budding"]),
-      summary,
+      summary: orNone(summary, rng, 0.01),
       tags: tagValue,
       title: plan.title,
     };
-    return `---\n${yamlText(data, false)}---\n\n`;
+    yaml = yamlText(data, false);
+  } else {
+    const data: Record<string, unknown> = { title: plan.title, ...(date !== undefined ? { date } : {}) };
+    if (rng.chance(0.7)) data.lang = plan.lang;
+    data.source = sourceUrl(rng);
+    data.outlet = orNone(zhName(outlet, plan.lang === "zh-Hant" ? "zh-Hant" : "zh-Hans", m), rng);
+    data.author = rng.chance(0.7) ? tailPerson(rng, m) : data.outlet;
+    if (rng.chance(0.3)) data.place = rng.pick(["上海", "北京", "伦敦", "香港", "台北", "华盛顿"]);
+    if (rng.chance(0.5)) data.summary = summary;
+    if (rng.chance(0.2)) data.image = `https://static.dw.com/image/${rng.range(40_000_000, 70_000_000)}_303.jpg`;
+    if (rng.chance(0.7)) data.tags = tagValue;
+    if (people.length && rng.chance(0.5)) data.people = people;
+    if (orgs.length && rng.chance(0.5)) data.companies_orgs = orgs;
+    if (rng.chance(0.1)) data.updated = plan.date.plus({ days: rng.range(1, 20) }).toFormat("yyyy-MM-dd");
+    data.draft = plan.draft;
+    if (rng.chance(0.4)) data.layout = "post.njk";
+    yaml = yamlText(data, true);
   }
-  const data: Record<string, unknown> = { title: plan.title, date };
-  if (rng.chance(0.7)) data.lang = plan.lang;
-  data.source = sourceUrl(rng);
-  data.outlet = zhName(outlet, plan.lang === "zh-Hant" ? "zh-Hant" : "zh-Hans", m);
-  data.author = rng.chance(0.7) ? unknownPerson(rng) : data.outlet;
-  if (rng.chance(0.3)) data.place = rng.pick(["上海", "北京", "伦敦", "香港", "台北", "华盛顿"]);
-  if (rng.chance(0.5)) data.summary = summary;
-  if (rng.chance(0.2)) data.image = `https://static.dw.com/image/${rng.range(40_000_000, 70_000_000)}_303.jpg`;
-  if (rng.chance(0.7)) data.tags = tagValue;
-  if (people.length && rng.chance(0.5)) data.people = people;
-  if (orgs.length && rng.chance(0.5)) data.companies_orgs = orgs;
-  if (rng.chance(0.1)) data.updated = plan.date.plus({ days: rng.range(1, 20) }).toFormat("yyyy-MM-dd");
-  data.draft = plan.draft;
-  if (rng.chance(0.4)) data.layout = "post.njk";
-  return `---\n${yamlText(data, true)}---\n\n`;
+  return `---\n${plan.brokenFrontMatter ? breakFrontMatter(yaml) : yaml}---\n\n`;
 }
 
 // ─── Articles ────────────────────────────────────────────────────────────────────────────────
@@ -510,7 +678,20 @@ export function planArticles(opts: CorpusOptions, m: Material): ArticlePlan[] {
     // Notes are named by their title, clippings by date and pinyin slug as the importer names them.
     const stem = style === "note" && rng.chance(0.3) ? title.replace(/[\\/:*?"<>|#^[\]]/g, " ").replace(/\s+/g, " ").trim() : `${date.toFormat("yyyy-MM-dd")}-${slugify(title, 8) || "note"}`;
     const base = uniqueBase(stem, taken);
-    plans.push({ index: i, path: `${folder}/${base}.md`, base, date, lang: script, style, draft: rng.chance(DRAFT_SHARE), bytes: sizes[i]!, title });
+    const bytes = sizes[i]!;
+    const draft = rng.chance(DRAFT_SHARE);
+    // Drawn after the rest, so that the shapes added for real collections left the others as they were.
+    const transcript = script !== "en" && bytes >= TRANSCRIPT_MIN_BYTES && rng.chance(TRANSCRIPT_SHARE_OF_LONG);
+    const dateShape = rng.weighted<ArticlePlan["dateShape"]>([["full", 990], ["none", 5], ["year", 3], ["malformed", 2]]);
+    const brokenFrontMatter = i % BROKEN_FRONT_MATTER_EVERY === BROKEN_FRONT_MATTER_EVERY / 2;
+    const links = rng.chance(0.02) ? rng.range(1, 3) : 0;
+    plans.push({ index: i, path: `${folder}/${base}.md`, base, date, lang: script, style, draft, bytes, title, transcript, dateShape, brokenFrontMatter, wikilinks: new Array<string>(links).fill("") });
+  }
+  // Wikilinks name other notes by file name, as Obsidian writes them; drawn once all are named.
+  for (const plan of plans) {
+    if (plan.wikilinks.length === 0) continue;
+    const rng = createRng(`${opts.seed}/wikilinks/${plan.index}`);
+    plan.wikilinks = plan.wikilinks.map(() => rng.pick(plans).base);
   }
   return plans;
 }
@@ -529,6 +710,12 @@ function subjectOf(p: Pools, m: Material, rng: Rng): { p: Pools; m: Material } {
   };
 }
 
+/** A transcript's speaker: someone of the long tail, in English as the videos name them. */
+function tailPersonName(c: Context): string {
+  const rank = tailRank(c.rng, 400);
+  return `${EN_FIRST[rank % EN_FIRST.length]} ${EN_LAST[Math.floor(rank / EN_FIRST.length) % EN_LAST.length]}`;
+}
+
 export function renderArticle(plan: ArticlePlan, m: Material, seed: string): string {
   const rng = createRng(`${seed}/article/${plan.index}`);
   const subject = subjectOf(pools(m), m, rng);
@@ -536,7 +723,7 @@ export function renderArticle(plan: ArticlePlan, m: Material, seed: string): str
   const rawSummary = c.script === "en" ? fill(rng.pick(EN_TEMPLATES), c, false) : plain(rng.pick(m.sentences)) + (rng.chance(0.5) ? plain(rng.pick(m.sentences)) : "");
   const summary = c.script === "zh-Hant" ? m.toTraditional(rawSummary) : rawSummary;
   const fm = frontMatter(plan, c, summary);
-  return fm + buildBody(c, Math.max(200, plan.bytes - Buffer.byteLength(fm)), plan.style);
+  return fm + buildBody(c, Math.max(200, plan.bytes - Buffer.byteLength(fm)), plan.style, { transcript: plan.transcript, wikilinks: plan.wikilinks });
 }
 
 // ─── Events ──────────────────────────────────────────────────────────────────────────────────

@@ -19,9 +19,10 @@ function table(head: string[], rows: string[][]): string[] {
   return [line(head), `|${widths.map((w, i) => (i === 0 ? ":" : "-") + "-".repeat(w) + (i === 0 ? "-" : ":")).join("|")}|`, ...rows.map(line)];
 }
 
-export function corpusLines(c: CorpusStats, seconds: number): string[] {
+/** `dir`: a folder of the user's (--corpus), read as it is rather than generated. */
+export function corpusLines(c: CorpusStats, seconds: number, dir?: string): string[] {
   return [
-    `corpus: ${int(c.articles)} articles + ${int(c.events)} events, ${mib(c.bytes)} in ${secs(seconds)}; ` +
+    `corpus: ${dir ? `${dir}: ` : ""}${int(c.articles)} articles + ${int(c.events)} events, ${mib(c.bytes)}${dir ? "" : ` in ${secs(seconds)}`}; ` +
       `article size median ${kb(c.articleBytes.median)}, p90 ${kb(c.articleBytes.p90)}, p99 ${kb(c.articleBytes.p99)}, largest ${kb(c.articleBytes.max)}`,
   ];
 }
@@ -47,6 +48,8 @@ export function stageTable(ours: BuildFigures, baseline?: BuildFigures): string[
   return lines;
 }
 
+const factCell = (f: BuildFigures, k: string): string => (f.facts[k] === undefined ? "—" : int(f.facts[k]!));
+
 export function outputTable(ours: BuildFigures, baseline?: BuildFigures): string[] {
   const col = (f: BuildFigures | undefined, pick: (f: BuildFigures) => string) => (f ? pick(f) : "—");
   const rows: string[][] = [
@@ -54,6 +57,7 @@ export function outputTable(ours: BuildFigures, baseline?: BuildFigures): string
     ["search index (ours: pagefind/ or search/)", col(ours, (f) => `${mib(f.pagefind.bytes)} (${int(f.pagefind.files)} files)`), col(baseline, (f) => `${mib(f.pagefind.bytes)} (${int(f.pagefind.files)} files)`)],
     ["HTML pages", col(ours, (f) => int(f.site.htmlFiles)), col(baseline, (f) => int(f.site.htmlFiles))],
     ["pages per second (render)", col(ours, (f) => f.pagesPerSecond.toFixed(1)), col(baseline, (f) => f.pagesPerSecond.toFixed(1))],
+    ["lines printed", col(ours, (f) => factCell(f, "reportLines")), col(baseline, (f) => factCell(f, "reportLines"))],
   ];
   return table(["output", "ours", "baseline"], rows);
 }

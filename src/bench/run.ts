@@ -6,8 +6,10 @@ import os from "node:os";
 import path from "node:path";
 import { loadMaterial } from "./material.ts";
 import { generateCorpus, type CorpusOptions } from "./corpus.ts";
-import { writeCorpus, type CorpusStats } from "./write.ts";
+import { corpusStats, writeCorpus, type CorpusStats } from "./write.ts";
+import { listArticleFiles, listEventFiles } from "../ingest/ingest.ts";
 import { measureOurBuild } from "./ours.ts";
+import { compareRecall, type RecallRow } from "./recall.ts";
 import { measureBaseline } from "./baseline.ts";
 import { measureSearch, DEFAULT_QUERIES, type SearchDeps, type SearchFigures } from "./search.ts";
 import { firstStarted, profilesByStage, readProfiles, summarizeCpuProfiles, type ProfileSummary } from "./profile.ts";
@@ -18,6 +20,8 @@ import type { SizeProfileName } from "./sizes.ts";
 export interface BenchOptions {
   /** The repository: scripts/build.ts, node_modules, and content/ with the seeds and registries. */
   root: string;
+  /** A folder of notes to bench as it is (--corpus), instead of a synthetic corpus; never written to. */
+  corpus?: string;
   articles: number;
   /** Default: a fifth of the articles. */
   events?: number;
@@ -45,6 +49,8 @@ export interface BenchResult {
   ours: BuildFigures[];
   baseline: BuildFigures[];
   search?: SearchFigures;
+  /** With --corpus: which notes a search finds, ours against stock Pagefind on the same notes. */
+  recall?: RecallRow[];
   edit?: EditFigures;
   /** Measurements that failed, with why. */
   failures: string[];
@@ -55,6 +61,17 @@ export function corpusOptions(o: Pick<BenchOptions, "articles" | "events" | "siz
   return { articles: o.articles, events: o.events ?? Math.round(o.articles / 5), size: o.size, seed: o.seed };
 }
 
+/** What a folder of notes holds, as our build reads it: its articles and its events, by size. */
+export async function folderStats(dir: string): Promise<CorpusStats> {
+  const root = path.resolve(dir);
+  const sized = async (rel: string, as: string) => ({ path: as, bytes: (await fs.stat(path.join(root, rel))).size });
+  const files: Array<{ path: string; bytes: number }> = [];
+  for (const rel of await listArticleFiles(root)) files.push(await sized(rel, rel));
+  for (const rel of await listEventFiles(root)) files.push(await sized(rel, `events/${rel}`));
+  if (files.length === 0) throw new Error(`${dir} has no Markdown notes`);
+  return corpusStats(files);
+}
+
 export async function runBench(opts: BenchOptions, deps: { log(line: string): void; search?: SearchDeps }): Promise<BenchResult> {
   const dir = opts.out ? path.resolve(opts.out) : await fs.mkdtemp(path.join(os.tmpdir(), "kb-bench-"));
   await fs.mkdir(dir, { recursive: true });
@@ -62,30 +79,40 @@ export async function runBench(opts: BenchOptions, deps: { log(line: string): vo
   const kept = Boolean(opts.out) || opts.keep;
   try {
     const t0 = performance.now();
-    const material = await loadMaterial(path.join(opts.root, "content"));
-    const corpus = await writeCorpus(corpusDir, generateCorpus(corpusOptions(opts), material));
+    const corpus = opts.corpus ? await folderStats(opts.corpus) : await writeCorpus(corpusDir, generateCorpus(corpusOptions(opts), await loadMaterial(path.join(opts.root, "content"))));
     const generateSeconds = (performance.now() - t0) / 1000;
+    const notesDir = opts.corpus ? path.resolve(opts.corpus) : corpusDir;
 
     const ours: BuildFigures[] = [];
     const baseline: BuildFigures[] = [];
     let lastSite = "";
+    let lastBaselineSite: string | undefined;
     for (let i = 0; i < opts.repeat; i++) {
       const order = opts.skipBaseline ? ["ours"] : i % 2 === 0 ? ["baseline", "ours"] : ["ours", "baseline"];
       for (const who of order) {
         if (who === "ours") {
-          const f = await measureOurBuild({ root: opts.root, contentDir: corpusDir, workDir: path.join(dir, "ours") });
+          const f = await measureOurBuild({ root: opts.root, contentDir: notesDir, workDir: path.join(dir, "ours"), allowErrors: Boolean(opts.corpus) });
           lastSite = f.siteDir;
           ours.push(f);
           deps.log(`run ${i + 1}/${opts.repeat} ours: wall ${f.wallSeconds.toFixed(2)} s`);
         } else {
-          const f = await measureBaseline({ root: opts.root, corpusDir, workDir: path.join(dir, "baseline") });
+          const f = await measureBaseline({ root: opts.root, corpusDir: notesDir, workDir: path.join(dir, "baseline") });
           baseline.push(f);
+          if (!f.failed) lastBaselineSite = f.siteDir;
           deps.log(`run ${i + 1}/${opts.repeat} baseline: wall ${f.wallSeconds.toFixed(2)} s`);
         }
       }
     }
 
     const result: BenchResult = { dir, kept, corpus, generateSeconds, ours, baseline, failures: [] };
+    // A folder of real notes: does our index find every note stock Pagefind finds?
+    if (opts.corpus && lastBaselineSite && lastSite) {
+      try {
+        result.recall = await compareRecall({ notesDir, ourSite: lastSite, ourData: path.join(path.dirname(lastSite), "data"), stockSite: lastBaselineSite, ...(opts.queries ? { queries: opts.queries } : {}) });
+      } catch (e) {
+        result.failures.push(`search comparison: ${(e as Error).message.split("\n")[0]}`);
+      }
+    }
     if (opts.search) {
       if (!deps.search) throw new Error("--search needs a browser and a server");
       // A failed measurement is a result too: the build figures above are not thrown away.
@@ -98,7 +125,7 @@ export async function runBench(opts: BenchOptions, deps: { log(line: string): vo
     if (opts.edit) {
       if (!deps.search) throw new Error("--edit needs a browser");
       try {
-        result.edit = await measureEdit({ root: opts.root, corpusDir, workDir: path.join(dir, "edit"), launchBrowser: deps.search.launchBrowser });
+        result.edit = await measureEdit({ root: opts.root, corpusDir: notesDir, workDir: path.join(dir, "edit"), launchBrowser: deps.search.launchBrowser });
         deps.log(`edits: ${result.edit.editsMs.map((ms) => `${ms.toFixed(0)} ms`).join(", ")}`);
       } catch (e) {
         result.failures.push(`edit: ${(e as Error).message.split("\n")[0]}`);
@@ -107,7 +134,7 @@ export async function runBench(opts: BenchOptions, deps: { log(line: string): vo
     if (opts.profile) {
       const profDir = path.join(dir, "profiles");
       await fs.rm(profDir, { recursive: true, force: true });
-      const f = await measureOurBuild({ root: opts.root, contentDir: corpusDir, workDir: path.join(dir, "ours-profiled"), cpuProfDir: profDir });
+      const f = await measureOurBuild({ root: opts.root, contentDir: notesDir, workDir: path.join(dir, "ours-profiled"), cpuProfDir: profDir, allowErrors: Boolean(opts.corpus) });
       const profiles = await readProfiles(profDir);
       if (profiles.length) {
         const main = firstStarted(profiles);

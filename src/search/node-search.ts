@@ -61,9 +61,6 @@ function installFetch(): void {
  * as it would be downloaded).
  */
 export async function loadSearch(siteDir: string): Promise<{ index: SearchIndex; engine: SearchManifest["engine"]; pages: number; map: FoldMap; aliases: AliasIndex; bytesRead: () => number }> {
-  installFetch();
-  const mount = `kbsite${mounts.size + 1}`;
-  mounts.set(mount, siteDir);
   const json = async <T>(rel: string) => JSON.parse(await fs.readFile(path.join(siteDir, rel), "utf8")) as T;
   const manifest = await json<SearchManifest>(path.join(SEARCH_DATA_DIR, SEARCH_MANIFEST));
   const map = await json<FoldMap>(path.join(SEARCH_DATA_DIR, "fold.json"));
@@ -82,9 +79,20 @@ export async function loadSearch(siteDir: string): Promise<{ index: SearchIndex;
     });
     return { ...common, index: { kind: "postings", postings } };
   }
+  return { ...common, index: { kind: "pagefind", pagefind: await loadPagefind(siteDir, INDEX_LANGUAGE) } };
+}
+
+/**
+ * The Pagefind bundle of the site in `siteDir` (ours, or stock Pagefind's over any site), its
+ * index for `language` (Pagefind keeps one per page language).
+ */
+export async function loadPagefind(siteDir: string, language: string): Promise<PagefindApi> {
+  installFetch();
+  const mount = `kbsite${mounts.size + 1}`;
+  mounts.set(mount, siteDir);
   const mod = (await import(`${pathToFileURL(path.join(siteDir, PAGEFIND_DIR, "pagefind.js")).href}?t=${Date.now()}-${mount}`)) as PagefindApi;
   await mod.options({ basePath: `/${mount}/${PAGEFIND_DIR}`, baseUrl: "/" });
   // No document here, so Pagefind reads no page language and leaves queries as given.
-  await mod.init(INDEX_LANGUAGE);
-  return { ...common, index: { kind: "pagefind", pagefind: mod } };
+  await mod.init(language);
+  return mod;
 }

@@ -8,7 +8,7 @@ import path from "node:path";
 import { createHash } from "node:crypto";
 import { ROOT } from "../../src/config.ts";
 import { loadMaterial, splitSentences, type Material } from "../../src/bench/material.ts";
-import { generateCorpus, planArticles, uniqueBase, renderArticle, renderEvents, DRAFT_SHARE } from "../../src/bench/corpus.ts";
+import { generateCorpus, planArticles, uniqueBase, renderArticle, renderEvents, DRAFT_SHARE, NAME_VARIANTS } from "../../src/bench/corpus.ts";
 import { planSizes, normalQuantile, quantile, median, SIZE_PROFILES } from "../../src/bench/sizes.ts";
 import { createRng } from "../../src/bench/prng.ts";
 import { writeCorpus } from "../../src/bench/write.ts";
@@ -104,9 +104,12 @@ test("articles carry the front matter of real notes, in several date forms and s
     assert.equal(parsed.problems.length, 0, plan.path);
     const d = parsed.data;
     assert.equal(typeof d.title, "string");
-    assert.equal(typeof d.date, "string", "dates are quoted strings");
+    // Dates are quoted strings, but for the few notes with none or only a year.
+    if (plan.dateShape === "full") assert.equal(typeof d.date, "string", "dates are quoted strings");
+    else if (plan.dateShape === "none") assert.equal(d.date, undefined);
+    else if (plan.dateShape === "year") assert.equal(d.date, plan.date.year);
     assert.equal(typeof d.draft, "boolean");
-    assert.match(String(d.source), /^https:\/\//);
+    assert.match(String(d.source), /^(https:\/\/|None$)/);
     dates.add(String(d.date).replace(/\d/g, "9"));
     langs.add(plan.lang);
     const tags = Array.isArray(d.tags) ? (d.tags as string[]) : String(d.tags ?? "").split(/,\s*/);
@@ -118,6 +121,68 @@ test("articles carry the front matter of real notes, in several date forms and s
   assert.ok(dates.size >= 6, `date forms: ${[...dates].join(" | ")}`);
   assert.deepEqual([...langs].sort(), ["en", "zh-Hans", "zh-Hant"]);
   assert.ok(unknownTags > 10 && traditionalNames > 5, `${unknownTags} with unknown tags, ${traditionalNames} with Traditional names`);
+});
+
+test("the corpus has the real collection's shapes: transcripts, long-tailed names, drafts, empty and None values, odd dates, one broken front matter per 9,000, wikilinks", () => {
+  const plans = planArticles({ articles: 9000, events: 0, size: "realistic", seed: "shapes" }, material);
+  const share = (f: (p: (typeof plans)[number]) => boolean) => plans.filter(f).length / plans.length;
+  assert.ok(share((p) => p.transcript) > 0.09 && share((p) => p.transcript) < 0.16, `transcripts ${share((p) => p.transcript)}`);
+  assert.ok(share((p) => p.draft) > 0.98, `drafts ${share((p) => p.draft)}`);
+  for (const shape of ["none", "year", "malformed"] as const) assert.ok(plans.some((p) => p.dateShape === shape), shape);
+  assert.ok(share((p) => p.dateShape !== "full") < 0.02);
+  assert.equal(plans.filter((p) => p.brokenFrontMatter).length, 1);
+  assert.ok(share((p) => p.wikilinks.length > 0) > 0.01 && share((p) => p.wikilinks.length > 0) < 0.04);
+
+  const broken = plans.find((p) => p.brokenFrontMatter)!;
+  assert.ok(parseContentFile(renderArticle(broken, material, "shapes")).problems.length > 0, "YAML cannot parse it");
+
+  const tagUses = new Map<string, number>();
+  const orgs = new Set<string>();
+  const texts: string[] = [];
+  let emptyKeys = 0;
+  let notes = 0;
+  for (const plan of plans.slice(0, 240)) {
+    const text = renderArticle(plan, material, "shapes");
+    texts.push(text);
+    const d = parseContentFile(text).data;
+    const tags = Array.isArray(d.tags) ? (d.tags as string[]) : String(d.tags ?? "").split(/,\s*/).filter(Boolean);
+    for (const t of tags) tagUses.set(t, (tagUses.get(t) ?? 0) + 1);
+    for (const o of (d.companies_orgs as string[] | undefined) ?? []) orgs.add(o);
+    if (plan.style === "note") {
+      notes++;
+      if (d.guest === "" && d.insight === "" && d.series === "") emptyKeys++;
+    }
+    if (plan.transcript) {
+      assert.ok((text.match(/<details>\n<summary>View\/Hide Original English<\/summary>\n<p class="english-text">[^<]+<\/p>\n<\/details>/g) ?? []).length >= 20, `${plan.path}: a transcript has its originals`);
+    }
+  }
+  const once = [...tagUses.values()].filter((n) => n === 1).length;
+  assert.ok(once / tagUses.size > 0.6, `${once} of ${tagUses.size} tags used once`);
+  const tags = [...tagUses.keys()];
+  assert.ok(tags.some((t) => t.startsWith("#")) && tags.some((t) => /^[a-z]+(-[a-z0-9]+)+$/.test(t)) && tags.some((t) => /^\p{Script=Han}+$/u.test(t)), "English slugs, Chinese tags and #tags");
+  assert.ok(NAME_VARIANTS.some((g) => g.filter((v) => orgs.has(v)).length >= 2), "one organisation under two names");
+  assert.ok(emptyKeys / notes > 0.8, `${emptyKeys} of ${notes} notes with guest, insight and series empty`);
+  assert.ok(texts.some((t) => /: None$/m.test(t)), "None where scripts wrote it");
+  assert.ok(texts.some((t) => /\[\[[^\]]+\]\]/.test(t)) || plans.slice(0, 240).every((p) => p.wikilinks.length === 0));
+});
+
+test("every shape of a real note is published by ingest, none dropped", async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kb-bench-shapes-"));
+  try {
+    const opts = { articles: 12, events: 0, size: "small" as const, seed: "shapes-ingest" };
+    const plans = planArticles(opts, material).map((p, i) => ({
+      ...p,
+      dateShape: (["none", "year", "malformed"] as const)[i] ?? p.dateShape,
+      brokenFrontMatter: i === 3,
+      transcript: i === 4 || p.transcript,
+      wikilinks: i === 5 ? [planArticles(opts, material)[0]!.base] : p.wikilinks,
+    }));
+    await writeCorpus(dir, plans.map((p) => ({ path: p.path, text: renderArticle(p, material, opts.seed) })));
+    const r = await ingest({ contentDir: dir, fallbackDir: path.join(ROOT, "content"), includeDrafts: true });
+    assert.equal(r.articles.length, 12, r.log.sorted().filter((d) => d.severity === "error").map((d) => `${d.file}: ${d.message}`).join("\n"));
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 });
 
 test("events are valid, answer strictly earlier events and cite generated articles", () => {

@@ -37,6 +37,17 @@ test("the baseline's copy differs only in the date line, rewritten to ISO 8601",
   assert.equal(baselineCopy("no front matter\n"), "no front matter\n");
 });
 
+test("the baseline's copy of a real note: dates Eleventy would stop at are made ISO or left out, unparseable front matter left out", () => {
+  // A YAML date Eleventy reads itself: byte for byte.
+  const plain = "---\ntitle: x\ndate: 2024-12-04\n---\nbody\n";
+  assert.equal(baselineCopy(plain), plain);
+  assert.equal(baselineCopy("---\ntitle: x\ndate: '2024年12月4日'\n---\nbody\n"), "---\ntitle: x\ndate: '2024-12-04T00:00:00+08:00'\n---\nbody\n");
+  // A year alone is not a date our normalizer reads either: Eleventy dates the file itself.
+  assert.equal(baselineCopy("---\ntitle: x\ndate: 2021\n---\nbody\n"), "---\ntitle: x\n\n---\nbody\n");
+  assert.equal(baselineCopy("---\ntitle: x\ndate: '2024-13-45'\ntags: [a]\n---\nbody\n"), "---\ntitle: x\n\ntags: [a]\n---\nbody\n");
+  assert.equal(baselineCopy('---\ntitle: "unclosed\ndate: 2024-12-04\n---\n\n# Heading\nbody\n'), "\n# Heading\nbody\n");
+});
+
 function figures(who: "ours" | "baseline", scale: number): BuildFigures {
   return {
     who,
@@ -69,6 +80,7 @@ test("the stage table shows both builds, the rest of the wall time, and the rati
   assert.match(text, /ours\/baseline: total time ×2\.00, peak memory ×2\.00/);
   assert.doesNotMatch(stageTable(figures("ours", 1)).join("\n"), /ours\/baseline/);
   assert.match(outputTable(figures("ours", 1)).join("\n"), /\| HTML pages +\| +8 \| +— \|/);
+  assert.match(outputTable({ ...figures("ours", 1), facts: { reportLines: 31 } }, figures("baseline", 1)).join("\n"), /\| lines printed +\| +31 \| +— \|/);
   // Render (4 s) and index (6 s) side by side for 4 s: 20 s of wall, 12 − 4 s in stages.
   const sideBySide = stageTable({ ...figures("ours", 2), overlapSeconds: 4 }).join("\n");
   assert.match(sideBySide, /\| start-up and exit +\| +12\.00 s \|/);

@@ -1,0 +1,74 @@
+// Which notes a search finds on the same folder of notes: ours against stock Pagefind's over
+// the stock Eleventy build (the baseline). Stock Pagefind indexes every word of a page, so a
+// note it finds and we do not is a note our index missed, unless it is one of stock Pagefind's
+// looser matches (it splits a Chinese query into words and takes each word anywhere on the
+// page: 出口管制 finds a page that says 出口 in one place and 管制 in another), which are counted
+// apart. Node only: both indexes are read from disk.
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { loadPagefind, loadSearch } from "../search/node-search.ts";
+import { runSearch } from "../search/engine.ts";
+import { DATASET_FILE, type Dataset } from "../ingest/dataset.ts";
+
+export interface RecallRow {
+  query: string;
+  /** Notes stock Pagefind finds. */
+  stock: number;
+  /** Notes we find. */
+  ours: number;
+  /** Notes stock Pagefind finds and we do not, whose text has the query as written (folded for case and width). */
+  missed: string[];
+  /** Notes stock Pagefind finds and we do not, whose text does not have the query as written. */
+  looser: number;
+}
+
+/** Search terms of this field, in both scripts and both languages, for a collection of notes. */
+export const RECALL_QUERIES = ["H20", "英伟达", "出口管制", "稀土", "实体清单", "台积电", "光刻机", "关税", "Nvidia", "export controls", "Huawei", "semiconductor"];
+
+const noteKey = (file: string) => file.replace(/\.(md|markdown)$/i, "");
+
+/**
+ * `ourSite` and `ourData`: our build of the folder (its site and dataset); `stockSite`: the
+ * baseline's site with stock Pagefind's index (its pages at /articles/<note path>/).
+ */
+export async function compareRecall(opts: { notesDir: string; ourSite: string; ourData: string; stockSite: string; queries?: readonly string[] }): Promise<RecallRow[]> {
+  const data = JSON.parse(await fs.readFile(path.join(opts.ourData, DATASET_FILE), "utf8")) as Dataset;
+  const fileOfUrl = new Map(data.articles.map((a) => [a.url, noteKey(a.file)]));
+  const ours = await loadSearch(opts.ourSite);
+  // The baseline's pages say <html lang="zh-CN">: stock Pagefind's index is under that language.
+  const stock = await loadPagefind(opts.stockSite, "zh-cn");
+  const textOf = async (note: string) => (await fs.readFile(path.join(opts.notesDir, `${note}.md`), "utf8").catch(() => "")).normalize("NFKC").toLowerCase();
+  const rows: RecallRow[] = [];
+  for (const query of opts.queries ?? RECALL_QUERIES) {
+    const found = await stock.search(query);
+    const stockNotes = new Set<string>();
+    for (const r of found.results) {
+      const { url } = await r.data();
+      const m = /^\/?articles\/(.+?)\/?$/.exec(decodeURIComponent(url.replace(/^\/kbsite\d+/, "").replace(/\/index\.html$/, "/")));
+      if (m) stockNotes.add(m[1]!);
+    }
+    const outcome = await runSearch(ours.index, { q: query, filters: { type: "article" }, sort: "relevance" }, ours.map, ours.aliases);
+    const ourNotes = new Set<string>();
+    for (const r of outcome.results) {
+      const note = fileOfUrl.get((await r.data()).url);
+      if (note) ourNotes.add(note);
+    }
+    const missed: string[] = [];
+    let looser = 0;
+    const written = query.normalize("NFKC").toLowerCase();
+    for (const note of stockNotes) {
+      if (ourNotes.has(note)) continue;
+      if ((await textOf(note)).includes(written)) missed.push(note);
+      else looser++;
+    }
+    rows.push({ query, stock: stockNotes.size, ours: ourNotes.size, missed, looser });
+  }
+  return rows;
+}
+
+/** The comparison as lines of the bench's report. */
+export function recallLines(rows: readonly RecallRow[]): string[] {
+  const lines = ["search on the same notes, ours against stock Pagefind (notes found; missed: stock finds the words as written, we do not; looser: stock's other matches):", "| query | stock Pagefind | ours | missed | looser |", "| --- | ---: | ---: | ---: | ---: |"];
+  for (const r of rows) lines.push(`| ${r.query} | ${r.stock} | ${r.ours} | ${r.missed.length}${r.missed.length ? ` (${r.missed.slice(0, 3).join(", ")}${r.missed.length > 3 ? " …" : ""})` : ""} | ${r.looser} |`);
+  return lines;
+}
