@@ -85,15 +85,23 @@ async function main(): Promise<void> {
   };
 
   let generation = 0;
-  let pending: SearchOutcome["results"] = [];
+  let pending: Array<SearchOutcome["results"][number] & { looser?: number }> = [];
   let highlight: string[] = [];
   let namesOnly = false;
   const shown = new Set<string>();
 
-  const render = async (batch: SearchOutcome["results"], gen: number) => {
+  const render = async (batch: typeof pending, gen: number) => {
     const items = await Promise.all(batch.map((r) => r.data()));
     if (gen !== generation) return;
-    for (const d of items) {
+    for (const [k, d] of items.entries()) {
+      // The looser reading's results come after a line that says what they are.
+      const looser = batch[k]!.looser;
+      if (looser !== undefined && !list.querySelector(".search-looser")) {
+        const line = document.createElement("li");
+        line.className = "search-looser";
+        line.textContent = t("looser").replace("{n}", String(looser));
+        list.append(line);
+      }
       if (shown.has(d.url)) continue;
       shown.add(d.url);
       const li = document.createElement("li");
@@ -119,7 +127,9 @@ async function main(): Promise<void> {
     list.replaceChildren();
     highlight = outcome.parsed.highlight;
     namesOnly = outcome.namesOnly;
-    pending = outcome.results.slice(PAGE);
+    const looserCount = outcome.results.length - outcome.looserFrom;
+    const all = outcome.results.map((r, i) => (i >= outcome.looserFrom ? { ...r, looser: looserCount } : r));
+    pending = all.slice(PAGE);
     const total = outcome.results.length;
     list.dataset.searchTotal = String(total);
     status.textContent = req.q || Object.keys(req.filters).length ? t("count").replace("{n}", String(total)) : t("empty");
@@ -136,7 +146,7 @@ async function main(): Promise<void> {
       li.innerHTML = `<a href="${escapeHtml(url)}">${escapeHtml(name)}</a> <span class="badge">${escapeHtml(status.dataset[`type${e.kind}`] ?? e.kind)}</span>`;
       list.append(li);
     }
-    await render(outcome.results.slice(0, PAGE), gen);
+    await render(all.slice(0, PAGE), gen);
     more.hidden = pending.length === 0;
     list.dataset.searchState = "done";
   };

@@ -43,6 +43,11 @@ export interface SearchOutcome {
   results: Array<{ id: string; score: number; data(): Promise<ResultData> }>;
   /** True when the query is only registry names: results are every page that names them. */
   namesOnly: boolean;
+  /**
+   * Where the results of the query's looser reading begin (ParsedQuery.loose: its words apart,
+   * not together); `results.length` when it has none. The page shows them after a line of their own.
+   */
+  looserFrom: number;
 }
 
 /**
@@ -63,24 +68,35 @@ export async function runSearch(
     if (v) (filters[key] ??= []).push(v);
   }
   const namesOnly = parsed.text === "" && parsed.entities.length > 0;
-  if (parsed.terms === "" && Object.keys(filters).length === 0) return { parsed, results: [], namesOnly: false };
+  if (parsed.terms === "" && Object.keys(filters).length === 0) return { parsed, results: [], namesOnly: false, looserFrom: 0 };
   // A search by names alone has no relevance to rank by: newest first.
   const dated = req.sort === "date" || namesOnly;
   if (index.kind === "pagefind") {
-    const term = parsed.terms === "" ? null : parsed.terms;
-    const found = await index.pagefind.search(term, { filters, ...(dated ? { sort: { date: "desc" } } : {}) });
-    return { parsed, results: found?.results ?? [], namesOnly };
+    const search = (terms: string) => index.pagefind.search(terms === "" ? null : terms, { filters, ...(dated ? { sort: { date: "desc" } } : {}) });
+    const [found, looser] = await Promise.all([search(parsed.terms), parsed.loose ? search(parsed.loose) : undefined]);
+    const own = found?.results ?? [];
+    return { parsed, results: afterOwn(own, looser?.results ?? []), namesOnly, looserFrom: own.length };
   }
-  const found = await findRecords(index.postings, { words: indexWords(parsed), filters, dated });
-  const results = found.map((r) => ({
+  const [found, looser] = await Promise.all([
+    findRecords(index.postings, { words: indexWords(parsed.terms), filters, dated }),
+    parsed.loose ? findRecords(index.postings, { words: indexWords(parsed.loose), filters, dated }) : [],
+  ]);
+  const result = (highlight: string[]) => (r: (typeof found)[number]) => ({
     id: r.id,
     score: r.score,
     data: async (): Promise<ResultData> => {
       const d = await index.postings.record(r.record);
-      return { url: d.url, meta: d.meta, excerpt: stale() ? "" : excerptOf(d.text, parsed.highlight, map), readable: true };
+      return { url: d.url, meta: d.meta, excerpt: stale() ? "" : excerptOf(d.text, highlight, map), readable: true };
     },
-  }));
-  return { parsed, results, namesOnly };
+  });
+  return { parsed, results: afterOwn(found.map(result(parsed.highlight)), looser.map(result(parsed.looseHighlight))), namesOnly, looserFrom: found.length };
+}
+
+/** The query's own results, then those of its looser reading that it does not have. */
+function afterOwn<T extends { id: string }>(own: T[], looser: T[]): T[] {
+  if (looser.length === 0) return own;
+  const seen = new Set(own.map((r) => r.id));
+  return [...own, ...looser.filter((r) => !seen.has(r.id))];
 }
 
 /**
@@ -91,14 +107,14 @@ export async function runSearch(
  */
 export function prefetchSearch(index: SearchIndex, req: SearchRequest, map: FoldMap, aliases: AliasIndex): Promise<unknown> {
   if (index.kind !== "postings") return Promise.resolve();
-  const whole = indexWords(parseQuery(req.q, map, aliases)).filter((w) => w.exact);
+  const whole = indexWords(parseQuery(req.q, map, aliases).terms).filter((w) => w.exact);
   // Best effort: a failed fetch is not kept (postings-search.ts) and the search tries again.
   return Promise.all(whole.map((w) => index.postings.exact(w.word).catch(() => undefined)));
 }
 
-/** The query's index words, each once; whole tokens are looked up as they are, the rest as prefixes. */
-function indexWords(parsed: ParsedQuery): PostingsQuery["words"] {
-  return [...new Set(parsed.terms.split(/\s+/).filter(Boolean))].map((word) => ({ word, exact: isWholeToken(word) }));
+/** A query's index words, each once; whole tokens are looked up as they are, the rest as prefixes. */
+function indexWords(terms: string): PostingsQuery["words"] {
+  return [...new Set(terms.split(/\s+/).filter(Boolean))].map((word) => ({ word, exact: isWholeToken(word) }));
 }
 
 /**

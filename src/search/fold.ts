@@ -215,6 +215,41 @@ export interface ParsedQuery {
   terms: string;
   /** Every surface to highlight: the query's words and the names of its entities. */
   highlight: string[];
+  /**
+   * A looser reading, for results after the query's own (empty when it has none): each Chinese
+   * run split into words (Intl.Segmenter), each word's pairs needed but not the pairs across
+   * words, names read as their words. 出口管制 then also finds 出口 … 管制 apart, as a search
+   * engine that splits words does (Pagefind finds those too).
+   */
+  loose: string;
+  /** The words of the looser reading, to highlight in its results. */
+  looseHighlight: string[];
+}
+
+const ZH_WORDS = typeof Intl !== "undefined" && "Segmenter" in Intl ? new Intl.Segmenter("zh", { granularity: "word" }) : undefined;
+
+/**
+ * The looser reading of a folded query (see ParsedQuery.loose): its tokens, and its words. A run
+ * that splits off a word of one character stays whole: 台 alone would find every 台湾.
+ */
+export function looseReading(folded: string): { tokens: string[]; words: string[] } {
+  const tokens: string[] = [];
+  const words: string[] = [];
+  for (const [tok] of folded.matchAll(TOKEN)) {
+    if (!HAN.test(tok[0]!)) {
+      if (/[\p{L}\p{N}]/u.test(tok) && !/^[\p{Script=Latin}]$/u.test(tok)) tokens.push(tok), words.push(tok);
+      continue;
+    }
+    const split = [...tok].length > 2 && ZH_WORDS ? [...ZH_WORDS.segment(tok)].map((s) => s.segment) : [tok];
+    const parts = split.every((p) => [...p].length > 1) ? split : [tok];
+    for (const part of parts) {
+      const chars = [...part];
+      words.push(part);
+      if (chars.length === 1) tokens.push(part);
+      else for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i]! + chars[i + 1]!);
+    }
+  }
+  return { tokens, words };
 }
 
 const LATIN = /[\p{Script=Latin}\p{N}]/u;
@@ -273,7 +308,13 @@ export function parseQuery(query: string, map: FoldMap, aliases: AliasIndex): Pa
   const words = rest.join("").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   const highlight = [...new Set([...words, ...entities.flatMap((e) => aliases.surfaces[e.id] ?? [e.surface])])];
   const text = tokens.join(" ");
-  return { entities, text, terms: [...entities.map((e) => entityToken(e.id)), ...(text ? [text] : [])].join(" "), highlight };
+  const terms = [...entities.map((e) => entityToken(e.id)), ...(text ? [text] : [])].join(" ");
+  // Only a query with a Chinese run of three characters or more reads more loosely.
+  const loose = /\p{Script=Han}{3}/u.test(folded) ? looseReading(folded) : { tokens: [], words: [] };
+  const looseTerms = [...new Set(loose.tokens)].join(" ");
+  const strictTerms = new Set(terms.split(" "));
+  const differs = loose.tokens.some((t) => !strictTerms.has(t)) || entities.length > 0 || loose.tokens.length < strictTerms.size;
+  return { entities, text, terms, highlight, loose: differs ? looseTerms : "", looseHighlight: differs ? [...new Set([...highlight, ...loose.words])] : [] };
 }
 
 // Each character's fold, remembered: a text repeats a few thousand characters, and folding them

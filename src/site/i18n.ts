@@ -165,6 +165,7 @@ export const STRINGS = {
   searchNames: { "zh-Hans": "（按名称匹配：{names}）", en: "(matched by name: {names})" },
   searchEmpty: { "zh-Hans": "输入搜索词，或选择筛选条件。", en: "Type a query or pick a filter." },
   searchMore: { "zh-Hans": "更多结果", en: "More results" },
+  searchLooser: { "zh-Hans": "以下 {n} 个结果含有这些词，但不相连：", en: "The {n} results below have these words, but not together:" },
   searchSort: { "zh-Hans": "排序", en: "Sort" },
   sortRelevance: { "zh-Hans": "相关度", en: "Relevance" },
   sortDate: { "zh-Hans": "日期（新到旧）", en: "Date (newest first)" },

@@ -56,6 +56,22 @@ test("one search finds articles, events, actors and tags, whatever the script or
   await page.close();
 });
 
+test("results with the query's words apart come after the query's own, under a line that says so", async () => {
+  const page = await browser.newPage();
+  const node = await loadSearch(site.dir);
+  const out = await runSearch(node.index, { q: "稀土出口", filters: {}, sort: "relevance" }, node.map, node.aliases);
+  assert.ok(out.looserFrom > 0 && out.results.length > out.looserFrom, `own ${out.looserFrom}, with the words apart ${out.results.length - out.looserFrom}`);
+  const got = await search(page, server.url, `q=${encodeURIComponent("稀土出口")}`);
+  const line = page.locator("[data-search-results] li.search-looser");
+  assert.equal(await line.count(), 1);
+  assert.match(await line.innerText(), new RegExp(`${out.results.length - out.looserFrom}`));
+  // The line stands after the query's own results, and every result is shown once.
+  const before = await page.locator("[data-search-results] li.search-looser ~ li a").count();
+  assert.equal(before, out.results.length - out.looserFrom);
+  assert.equal(new Set(got).size, got.length);
+  await page.close();
+});
+
 test("台积电 returns the pages that say it, not pages that only share a character", async () => {
   const page = await browser.newPage();
   const got = await search(page, server.url, "q=" + encodeURIComponent("台积电"));

@@ -22,8 +22,13 @@ function standIn() {
 test("with Pagefind, its own ranked search answers the whole query with the reader's filters", async () => {
   const pf = standIn();
   const out = await runSearch({ kind: "pagefind", pagefind: pf }, { q: "出口管制 beta", filters: { type: "event", year: "2025" }, sort: "relevance" }, {}, noNames);
-  assert.deepEqual(pf.asked, [{ term: "出口 口管 管制 beta", opts: { filters: { type: ["event"], year: ["2025"] } } }]);
+  // The query as written, then its looser reading (出口 and 管制 apart), which adds only what the first lacks.
+  assert.deepEqual(pf.asked, [
+    { term: "出口 口管 管制 beta", opts: { filters: { type: ["event"], year: ["2025"] } } },
+    { term: "出口 管制 beta", opts: { filters: { type: ["event"], year: ["2025"] } } },
+  ]);
   assert.equal(out.results.length, 1);
+  assert.equal(out.looserFrom, 1);
   assert.equal(out.namesOnly, false);
 });
 
@@ -44,4 +49,17 @@ test("a character pair or a name's word is a whole token; a lone character or a 
   assert.ok(!isWholeToken("镓"));
   assert.ok(!isWholeToken("hua"));
   assert.ok(!isWholeToken("出口管"));
+});
+
+test("a Chinese run reads loosely only when it splits into words of two characters or more", async () => {
+  const { parseQuery } = await import("../../src/search/fold.ts");
+  const names: AliasIndex = { keys: { 实体清单: ["tag", "entity-list"], 稀土: ["tag", "rare-earths"] }, surfaces: {}, longest: 4 };
+  assert.equal(parseQuery("出口管制", {}, noNames).loose, "出口 管制");
+  // A name reads as its words: the Entity List's page gathers its mentions, the looser reading the words apart.
+  assert.equal(parseQuery("实体清单", {}, names).loose, "实体 清单");
+  assert.equal(parseQuery("稀土出口", {}, names).loose, "稀土 出口");
+  // 台 alone would find every 台湾; two characters and Latin words have no looser reading.
+  assert.equal(parseQuery("台积电", {}, noNames).loose, "");
+  assert.equal(parseQuery("出口", {}, noNames).loose, "");
+  assert.equal(parseQuery("export controls", {}, noNames).loose, "");
 });

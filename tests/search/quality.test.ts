@@ -76,9 +76,13 @@ for (const variant of VARIANTS) {
   let returned = 0;
   let relevantTotal = 0;
   const rows: string[] = [];
+  let looser = 0;
   for (const c of QUERIES) {
     const out = await runSearch(index, { q: c.q, filters: {}, sort: "relevance" }, map, aliases);
-    const urls = new Set((await Promise.all(out.results.map((r) => r.data()))).map((d) => d.url as string));
+    // The answer is the query's own results; its looser reading's (the words apart) come after a
+    // line of their own on the page, and are counted apart here.
+    const urls = new Set((await Promise.all(out.results.slice(0, out.looserFrom).map((r) => r.data()))).map((d) => d.url as string));
+    looser += out.results.length - out.looserFrom;
     const relevant = oracle(c.relevant);
     const hits = [...urls].filter((u) => relevant.has(u)).length;
     tp += hits;
@@ -94,7 +98,7 @@ for (const variant of VARIANTS) {
   }
   const precision = tp / returned;
   const recall = tp / relevantTotal;
-  console.log(`${variant}: search quality on ${QUERIES.length} queries:\n${rows.join("\n")}\nprecision ${precision.toFixed(3)} recall ${recall.toFixed(3)} (${tp} relevant of ${returned} returned, ${relevantTotal} relevant)`);
+  console.log(`${variant}: search quality on ${QUERIES.length} queries:\n${rows.join("\n")}\nprecision ${precision.toFixed(3)} recall ${recall.toFixed(3)} (${tp} relevant of ${returned} returned, ${relevantTotal} relevant); ${looser} more with the words apart`);
   assert.ok(precision >= 0.95, `precision ${precision.toFixed(3)}`);
   assert.ok(recall >= 0.95, `recall ${recall.toFixed(3)}`);
 });
