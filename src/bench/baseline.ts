@@ -86,7 +86,9 @@ export async function measureBaseline(opts: { root: string; corpusDir: string; w
   flushWrites();
   const eleventy = await runMeasured(
     process.execPath,
-    [path.join(opts.root, "node_modules/@11ty/eleventy/cmd.cjs"), `--input=${input}`, `--output=${siteDir}`, `--config=${config}`, "--quiet"],
+    // Relative to its folder: given an absolute --input, Eleventy 3.1.7 applies no directory
+    // data file, so notes without `layout:` would get no layout and stock Pagefind no page.
+    [path.join(opts.root, "node_modules/@11ty/eleventy/cmd.cjs"), `--input=${path.relative(opts.workDir, input)}`, `--output=${path.relative(opts.workDir, siteDir)}`, `--config=${config}`, "--quiet"],
     { cwd: opts.workDir, maxRss: opts.maxRss ?? BASELINE_MAX_RSS },
   );
   if (eleventy.killedAt !== undefined) throw new Error(`the baseline's Eleventy build passed ${(eleventy.killedAt / 2 ** 30).toFixed(1)} GiB after ${(eleventy.wallMs / 1000).toFixed(0)} s and was stopped`);

@@ -37,6 +37,16 @@ test("--corpus benches a folder of notes as it is, ours against the baseline, an
     assert.match(stdout, /\| _site +\| +[\d.]+ MiB \(\d+ files\) \| +[\d.]+ MiB \(\d+ files\) \|/);
     assert.match(stdout, /\| lines printed +\| +\d+ \| +\d+ \|/);
     assert.match(stdout, /ours: 3 articles, 0 events/);
+    // The same notes searched with stock Pagefind and with ours: none that stock finds is missed.
+    assert.match(stdout, /## Search on the same notes/);
+    const row = (q: string) => new RegExp(`\\| ${q} \\| (\\d+) \\| (\\d+) \\| (\\d+)`).exec(stdout);
+    for (const q of ["Huawei", "稀土"]) {
+      const [, stock, ours, missed] = row(q) ?? [];
+      assert.ok(stock !== undefined, `a row for ${q}`);
+      // 稀土 finds the note that says "rare earths" too: a registered name in either language.
+      assert.ok(Number(ours) >= Math.max(1, Number(stock)), `${q}: ours ${ours}, stock ${stock}`);
+      assert.equal(Number(missed), 0, `${q}: stock ${stock}`);
+    }
     assert.deepEqual((await fs.readdir(dir)).sort(), before, "the folder is read, never written");
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
