@@ -45,6 +45,7 @@ export const STRINGS = {
   unregistered: { "zh-Hans": "未登记（不在词表中）", en: "Not registered in the vocabulary" },
   page: { "zh-Hans": "页", en: "Page" },
   previousPage: { "zh-Hans": "上一页", en: "Previous page" },
+  olderInSearch: { "zh-Hans": "还有 {n} 篇更早的文章：在搜索中按日期查看全部", en: "{n} older articles: see them all in search, by date" },
   nextPage: { "zh-Hans": "下一页", en: "Next page" },
   notFoundTitle: { "zh-Hans": "找不到这个页面", en: "Page not found" },
   notFoundText: {

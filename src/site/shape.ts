@@ -23,6 +23,12 @@ export const TERM_PAGE_SIZE = 100;
  * text on its article and a line of the index that leads to that article.
  */
 export const TERM_PAGE_MIN_ARTICLES = 2;
+/**
+ * Articles a term's pages list, the newest first; the older ones are a search away (the search
+ * page filtered by the term, by date). A term most notes name (美国 in 9,000 of 10,000) would
+ * otherwise have 90 pages, and such terms' pages were a sixth of a 10,000-note site.
+ */
+export const TERM_PAGE_MAX_ARTICLES = 1000;
 /** Terms used once listed per index page (/tags/_once/, /actors/_once/2/ …). */
 export const ONCE_INDEX_PAGE_SIZE = 500;
 /** Where the index of terms used once starts: "_" is in no id, so no term's page is there. */
@@ -164,6 +170,8 @@ export interface ListPage<T> {
   url: string;
   prevUrl?: string;
   nextUrl?: string;
+  /** On the last page of a term past TERM_PAGE_MAX_ARTICLES: how many older articles, and the search that lists them all. */
+  older?: { count: number; searchUrl: string };
 }
 
 export interface SiteModel {
@@ -398,9 +406,10 @@ export function chunk<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-function pagesFor(term: TermView, items: ArticleView[], size: number): Array<ListPage<TermView>> {
-  const chunks = chunk(items, size);
+function pagesFor(term: TermView, items: ArticleView[], size: number, filter: "tag" | "actor", id: string): Array<ListPage<TermView>> {
+  const chunks = chunk(items.slice(0, TERM_PAGE_MAX_ARTICLES), size);
   const urlOf = (n: number) => (n === 1 ? term.url : `${term.url}${n}/`);
+  const older = items.length - TERM_PAGE_MAX_ARTICLES;
   return chunks.map((c, i) => ({
     term,
     items: c,
@@ -409,6 +418,7 @@ function pagesFor(term: TermView, items: ArticleView[], size: number): Array<Lis
     url: urlOf(i + 1),
     ...(i > 0 ? { prevUrl: urlOf(i) } : {}),
     ...(i + 1 < chunks.length ? { nextUrl: urlOf(i + 2) } : {}),
+    ...(i + 1 === chunks.length && older > 0 ? { older: { count: older, searchUrl: `/search/?type=article&${filter}=${encodeURIComponent(id)}&sort=date` } } : {}),
   }));
 }
 
@@ -587,8 +597,8 @@ export function shapeSite(
     browseActors: mostUsed(actors),
     tagIndex: termIndex("/tags/", tags, TAG_KIND_ORDER, tagsOnce),
     actorIndex: termIndex("/actors/", actors, ACTOR_KIND_ORDER, actorsOnce),
-    tagPages: tags.flatMap((t) => pagesFor(t, byTag.get(t.id) ?? [], TERM_PAGE_SIZE)),
-    actorPages: actors.flatMap((a) => pagesFor(a, byActor.get(a.id) ?? [], TERM_PAGE_SIZE)),
+    tagPages: tags.flatMap((t) => pagesFor(t, byTag.get(t.id) ?? [], TERM_PAGE_SIZE, "tag", t.id)),
+    actorPages: actors.flatMap((a) => pagesFor(a, byActor.get(a.id) ?? [], TERM_PAGE_SIZE, "actor", a.id)),
     articlesApi: articles.map((a) => ({
       slug: a.slug,
       url: `${prefix}${a.url}`,

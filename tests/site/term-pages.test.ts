@@ -100,3 +100,18 @@ test("the index of terms used once is cut into pages that link to each other", (
   assert.deepEqual(pages[0]!.oncePages.map((p) => [p.first, p.last]), [["T0", "T9"], ["T10", "T19"], ["T20", "T24"]]);
   assert.deepEqual(termIndex("/actors/", [], [], []).map((p) => p.url), ["/actors/"], "nothing used once: the index alone");
 });
+
+test("a term's pages list its newest 1,000 articles; the last one leads to the search that lists the older ones", async () => {
+  const files: Record<string, string> = {};
+  // 1,003 notes over three years, so that which are newest is decided by their dates.
+  for (let i = 0; i < 1003; i++) files[`n${i}.md`] = note(`N${i}`, `${2019 + (i % 3)}-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`, { tags: ["Common Thread"] });
+  const { site: s } = await site(files);
+  const pages = pagedData(s, WHOLE).tagPages.filter((p) => p.term.id === "common-thread");
+  assert.equal(pages.length, 10);
+  assert.equal(pages.reduce((n, p) => n + p.items.length, 0), 1000);
+  assert.deepEqual(pages.at(-1)!.older, { count: 3, searchUrl: "/search/?type=article&tag=common-thread&sort=date" });
+  assert.ok(pages.slice(0, -1).every((p) => p.older === undefined));
+  // Newest first: what is left for the search is older than everything listed.
+  const listed = pages.flatMap((p) => p.items.map((a) => a.date.iso));
+  assert.ok(listed.every((d, i) => i === 0 || d <= listed[i - 1]!));
+});
