@@ -91,7 +91,8 @@ export function parseContentFile(raw: string, opts: ParseOptions = {}): ParsedFi
     engines: {
       yaml: (src: string) => {
         yamlSource = src;
-        doc = parseDocument(src, { lineCounter, prettyErrors: false, uniqueKeys: true });
+        // logLevel: yaml's own console warnings (a Templater key like `{ metaData.author }`) are noise in a report.
+        doc = parseDocument(src, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: "error" });
         return {};
       },
     },
@@ -116,7 +117,7 @@ export function parseContentFile(raw: string, opts: ParseOptions = {}): ParsedFi
     const salvaged = opts.lenient ? salvageFields(yamlSource, yamlErrors) : undefined;
     if (salvaged) {
       lineCounter = new LineCounter();
-      doc = parseDocument(salvaged.source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+      doc = parseDocument(salvaged.source, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: "error" });
     }
     if (!salvaged || doc.errors.length > 0 || !isMap(doc.contents)) {
       const after = opts.lenient ? "; the front matter is not read and the note is published from its body" : "";

@@ -48,11 +48,12 @@ export function ingestArticle(
   const { err, warn } = reporterFor(file, diagnostics);
 
   if (raw.trim() === "") {
-    err("the file is empty");
+    // Nothing to publish, and nothing wrong with the rest: an Obsidian vault has empty daily notes.
+    warn("the file is empty: there is nothing to publish", undefined, undefined, "not-an-article");
     return { diagnostics };
   }
   if (raw.includes("\u0000")) {
-    err("the file is binary (it contains NUL bytes), not Markdown text");
+    warn("the file is binary (it contains NUL bytes), not Markdown text: it is not published", undefined, undefined, "not-an-article");
     return { diagnostics };
   }
 

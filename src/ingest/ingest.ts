@@ -292,7 +292,7 @@ function uniqueSlug(file: string, wanted: string, taken: Map<string, string>, lo
     const next = taken.has(withFolder)
       ? `${slug}-${createHash("sha256").update(file).digest("hex").slice(0, 6)}`
       : withFolder;
-    log.warn(file, `slug "${slug}" is already used by ${first}; this article is published as "${next}"`, { field: "slug" });
+    log.warn(file, `slug "${slug}" is already used by ${first}; this article is published as "${next}"`, { field: "slug", kind: "slug-taken" });
     slug = next;
   }
   taken.set(slug, file);

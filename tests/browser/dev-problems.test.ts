@@ -24,11 +24,11 @@ before(async () => {
   const contentDir = path.join(tmp, "content");
   dataDir = path.join(tmp, "data");
   await fs.cp(path.join(ROOT, "content"), contentDir, { recursive: true });
-  // Our own notes: each builds, with a warning of one kind (no title); and one empty file, an error.
+  // Our own notes: each builds, with a warning of one kind (no title); and one empty event file, an error.
   for (let i = 0; i < UNTITLED; i++) {
     await fs.writeFile(path.join(contentDir, "articles", `untitled-${String(i).padStart(2, "0")}.md`), `---\ndate: 2024-05-${String((i % 28) + 1).padStart(2, "0")}\n---\nA note without a title.\n`);
   }
-  await fs.writeFile(path.join(contentDir, "articles", "empty.md"), "");
+  await fs.writeFile(path.join(contentDir, "events", "empty.md"), "");
   server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/start.ts")], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), KB_CONTENT_DIR: contentDir, KB_DATA_DIR: dataDir, KB_OUTPUT_DIR: path.join(tmp, "site") },
@@ -59,7 +59,7 @@ test("the banner lists the problems grouped by kind, the error first, and is sty
   await banner.waitFor();
   const items = await banner.locator("li").allInnerTexts();
   assert.ok(items.length <= REPORT_MAX_LINES, `${items.length} lines`);
-  assert.match(items[0]!, /^error: articles\/empty\.md: /);
+  assert.match(items[0]!, /^error: events\/empty\.md: /);
   const titles = items.find((t) => /\[title\]/.test(t));
   assert.ok(titles, items.join("\n"));
   assert.match(titles, new RegExp(`^warning ×${UNTITLED} in ${UNTITLED} files +\\[title\\] .* — articles/untitled-00\\.md(:\\d+)?, articles/untitled-01\\.md(:\\d+)?, articles/untitled-02\\.md(:\\d+)? … \\(\\+${UNTITLED - 3}\\)$`));

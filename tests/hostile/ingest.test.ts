@@ -7,7 +7,7 @@ import path from "node:path";
 import { ingest, type IngestResult } from "../../src/ingest/ingest.ts";
 import { ROOT } from "../../src/config.ts";
 import { materializeCorpus, GBK_TITLE, GBK_BODY, BIG_ARTICLE } from "../fixtures/hostile/materialize.ts";
-import { EXPECTED_ERRORS, BUILT_ARTICLES, INJECTION_REMOVALS, DEGRADED } from "../fixtures/hostile/expected.ts";
+import { EXPECTED_ERRORS, BUILT_ARTICLES, INJECTION_REMOVALS, DEGRADED, NOT_PUBLISHED } from "../fixtures/hostile/expected.ts";
 
 const NOW = new Date("2026-11-22T00:00:00Z");
 let r: IngestResult;
@@ -59,6 +59,17 @@ test("a broken field or date degrades, with a warning naming file, line and fiel
   const malformed = article("articles/malformed-yaml.md").article;
   assert.deepEqual([malformed.title, malformed.date.day, malformed.outlet], ["Malformed YAML", "2024-12-04", "Nowhere"]);
   assert.match(article("articles/not-a-mapping.md").html, /The front matter is a list/);
+});
+
+test("an empty or binary file is not published, with a warning; it is not an error", () => {
+  for (const e of NOT_PUBLISHED) {
+    const [w, ...more] = warningsOf(e.file);
+    assert.equal(more.length, 0, e.file);
+    assert.match(w!.message, e.message);
+    assert.equal(w!.kind, "not-an-article");
+    assert.ok(!r.articles.some((a) => a.article.file === e.file));
+    assert.ok(!r.log.errors.some((d) => d.file === e.file));
+  }
 });
 
 test("a missing title falls back to the file name, with a warning on line 1", () => {

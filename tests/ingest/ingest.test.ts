@@ -220,11 +220,12 @@ test("two notes with the same file name in different folders both get a page", a
   assert.ok(r.log.warnings.some((w) => w.file === "two/README.md" && w.field === "slug"));
 });
 
-test("empty and binary files are errors, not crashes", async () => {
+test("empty and binary files are not published, with a warning: not errors, not crashes", async () => {
   const dir = await contentDir({ "empty.md": "", "bin.md": "\u0000\u0001\u0002", "ok.md": "---\ntitle: ok\ndate: 2024-01-01\n---\n" });
   const r = await run(dir);
   assert.equal(r.articles.length, 1);
-  assert.deepEqual(r.log.errors.map((e) => e.file).sort(), ["bin.md", "empty.md"]);
+  assert.deepEqual(r.log.errors, []);
+  assert.deepEqual(r.log.warnings.filter((w) => w.kind === "not-an-article").map((e) => e.file).sort(), ["bin.md", "empty.md"]);
 });
 
 test("the shipped content ingests with no errors, and every seed is there with its own date", async () => {
