@@ -12,6 +12,7 @@ import type { Heading, RenderOptions } from "../render/markdown.ts";
 import type { TimelineEvent } from "../model/event.ts";
 import type { ArticleRef, ParsedEvent } from "./events.ts";
 import { decodeClipping } from "../import/decode.ts";
+import { listContentFiles } from "../content/files.ts";
 import { IngestPool, POOL_MIN_FILES, type FileOutcome } from "./pool.ts";
 import { settleBody, writeBody } from "./dataset.ts";
 import { firstCommitDates, firstCommitDatesOnce, modifiedTime } from "./file-dates.ts";
@@ -64,44 +65,15 @@ export interface IngestResult {
 /** Folders that are never articles: events have their own model, raw holds original clippings. */
 const NOT_ARTICLES = new Set(["events", "raw", "node_modules"]);
 
-export async function listArticleFiles(contentDir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    for (const e of entries) {
-      if (e.name.startsWith(".")) continue;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!NOT_ARTICLES.has(e.name)) await walk(full);
-      } else if (e.isFile() && /\.(md|markdown)$/i.test(e.name)) {
-        out.push(path.relative(contentDir, full).split(path.sep).join("/"));
-      }
-    }
-  };
-  await walk(contentDir);
-  // Code-point order, not locale order: the same on every machine.
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const MARKDOWN = /\.(md|markdown)$/i;
+
+export function listArticleFiles(contentDir: string): Promise<string[]> {
+  return listContentFiles(contentDir, { enter: (name) => !NOT_ARTICLES.has(name), keep: (name) => MARKDOWN.test(name) });
 }
 
 /** Every Markdown file in an `events/` folder, at any depth. */
-export async function listEventFiles(contentDir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string, inEvents: boolean): Promise<void> => {
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith(".") || e.name === "node_modules") continue;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(full, inEvents || e.name === "events");
-      else if (inEvents && e.isFile() && /\.(md|markdown)$/i.test(e.name)) out.push(path.relative(contentDir, full).split(path.sep).join("/"));
-    }
-  };
-  await walk(contentDir, false);
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+export function listEventFiles(contentDir: string): Promise<string[]> {
+  return listContentFiles(contentDir, { keep: (name, above) => above.includes("events") && MARKDOWN.test(name), unreadableOk: true });
 }
 
 export async function ingest(opts: IngestOptions): Promise<IngestResult> {

@@ -8,6 +8,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { ATTACHMENT_EXTENSIONS, buildLinkTargets, type LinkTargets, type NoteEntry } from "../render/wikilinks.ts";
 import { ATTACHMENTS_DIR } from "../model/site-config.ts";
+import { listContentFiles } from "../content/files.ts";
 
 
 /** Most front matter fits in the first read; a longer one is read up to the second size. */
@@ -61,26 +62,8 @@ async function readHead(file: string): Promise<string> {
 }
 
 /** Every image under the folder that an embed may show (hidden folders and node_modules aside). */
-export async function listAttachmentFiles(contentDir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith(".") || e.name === "node_modules") continue;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(full);
-      else if (e.isFile() && ATTACHMENT_EXTENSIONS.has(path.extname(e.name).slice(1).toLowerCase())) {
-        out.push(path.relative(contentDir, full).split(path.sep).join("/"));
-      }
-    }
-  };
-  await walk(contentDir);
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+export function listAttachmentFiles(contentDir: string): Promise<string[]> {
+  return listContentFiles(contentDir, { keep: (name) => ATTACHMENT_EXTENSIONS.has(path.extname(name).slice(1).toLowerCase()), unreadableOk: true });
 }
 
 /**

@@ -1,0 +1,28 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { listArticleFiles, listEventFiles } from "../../src/ingest/ingest.ts";
+import { listAttachmentFiles } from "../../src/ingest/links.ts";
+
+test("one walk lists articles, events and images, never hidden folders or node_modules, in code-point order", async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kb-files-"));
+  try {
+    const files = ["b.md", "A.markdown", "深/笔记.md", "深/图.PNG", "events/e.md", "x/events/f.md", "raw/r.md", ".obsidian/w.md", "node_modules/m.md", "x/.git/h.md", "notes.txt"];
+    for (const f of files) {
+      await fs.mkdir(path.dirname(path.join(dir, f)), { recursive: true });
+      await fs.writeFile(path.join(dir, f), "x");
+    }
+    assert.deepEqual(await listArticleFiles(dir), ["A.markdown", "b.md", "深/笔记.md"]);
+    assert.deepEqual(await listEventFiles(dir), ["events/e.md", "x/events/f.md"]);
+    assert.deepEqual(await listAttachmentFiles(dir), ["深/图.PNG"]);
+    // A folder that does not exist: no events, no images; articles say so.
+    const none = path.join(dir, "missing");
+    assert.deepEqual(await listEventFiles(none), []);
+    assert.deepEqual(await listAttachmentFiles(none), []);
+    await assert.rejects(listArticleFiles(none), /ENOENT/);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
