@@ -136,34 +136,29 @@ export function ingestArticle(
   // Vocabularies are open: a name no registry has is a term of its own, kept as written (no
   // warning); its id is settled over the collection (src/normalize/open-terms.ts). Products are
   // tags: what a measure controls (H20, HBM) is a tag, as in an event's items.
-  const tags = new Set<string>();
-  const unknownTags = new Set<string>();
-  const openNames: { tags: OpenName[]; actors: OpenName[] } = { tags: [], actors: [] };
-  for (const [field, kind] of NAME_FIELDS.tags) {
-    for (const name of fm[field] ?? []) {
-      const id = vocab.resolveTag(name);
-      if (id) tags.add(id);
-      else {
-        const open = vocab.openTagId(name);
-        tags.add(open);
-        unknownTags.add(open);
-        openNames.tags.push({ id: open, name, kind });
+  const named = (fields: typeof NAME_FIELDS.tags | typeof NAME_FIELDS.actors, resolve: (name: string) => string | undefined, openId: (name: string) => string) => {
+    const ids = new Set<string>();
+    const open: OpenName[] = [];
+    for (const [field, kind] of fields) {
+      for (const name of fm[field] ?? []) {
+        const id = resolve(name);
+        if (id) ids.add(id);
+        else {
+          const o = openId(name);
+          ids.add(o);
+          open.push({ id: o, name, kind });
+        }
       }
     }
-  }
+    return { ids, open };
+  };
+  const fromTags = named(NAME_FIELDS.tags, (n) => vocab.resolveTag(n), (n) => vocab.openTagId(n));
+  const fromActors = named(NAME_FIELDS.actors, (n) => vocab.resolveActor(n), (n) => vocab.openActorId(n));
+  const tags = fromTags.ids;
+  const actors = fromActors.ids;
+  const unknownTags = new Set(fromTags.open.map((o) => o.id));
+  const openNames: { tags: OpenName[]; actors: OpenName[] } = { tags: fromTags.open, actors: fromActors.open };
 
-  const actors = new Set<string>();
-  for (const [field, kind] of NAME_FIELDS.actors) {
-    for (const name of fm[field] ?? []) {
-      const id = vocab.resolveActor(name);
-      if (id) actors.add(id);
-      else {
-        const open = vocab.openActorId(name);
-        actors.add(open);
-        openNames.actors.push({ id: open, name, kind });
-      }
-    }
-  }
   // Nested names too (芯片 in AI芯片), for the search index's name filters: one scan for both.
   const { mentions, nestedOnly } = vocab.findMentionsWithNested(`${title}\n${fm.summary ?? ""}\n${rendered.text}`);
   mentions.actors.forEach((a) => actors.add(a));
