@@ -1,12 +1,8 @@
 // Which language and script a text is in. Chinese is told apart from English by the share of
 // Han characters; Simplified from Traditional by counting characters that exist in only one
 // of the two scripts (OpenCC's character tables decide which those are).
-import * as OpenCC from "opencc-js";
+import { simplifiedToTaiwan, taiwanToSimplified } from "./chinese-script.ts";
 import type { Lang } from "../model/types.ts";
-
-// Built on first use: their dictionaries take half a second, and the render rarely needs them.
-let converters: { toSimplified: (s: string) => string; toTraditional: (s: string) => string } | undefined;
-const opencc = () => (converters ??= { toSimplified: OpenCC.Converter({ from: "tw", to: "cn" }), toTraditional: OpenCC.Converter({ from: "cn", to: "tw" }) });
 
 const HAN = /\p{Script=Han}/u;
 
@@ -15,8 +11,7 @@ const scriptOf = new Map<string, "hans" | "hant" | "both">();
 function charScript(ch: string): "hans" | "hant" | "both" {
   let s = scriptOf.get(ch);
   if (!s) {
-    const { toSimplified, toTraditional } = opencc();
-    s = toTraditional(ch) !== ch ? "hans" : toSimplified(ch) !== ch ? "hant" : "both";
+    s = simplifiedToTaiwan(ch) !== ch ? "hans" : taiwanToSimplified(ch) !== ch ? "hant" : "both";
     scriptOf.set(ch, s);
   }
   return s;

@@ -3,7 +3,6 @@
 // Names are compared through foldKey, so case, spacing, hyphens and Simplified/Traditional
 // script never make two spellings of one name into two actors or two tags.
 import { createHash } from "node:crypto";
-import * as OpenCC from "opencc-js";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import type { Actor, ActorType, Tag, TagKind } from "../model/types.ts";
@@ -11,10 +10,7 @@ import { LANGS } from "../model/types.ts";
 import type { Diagnostic } from "../model/diagnostics.ts";
 import { httpUrl } from "../model/schema.ts";
 import { slugify } from "./slug.ts";
-
-const twToCn = OpenCC.Converter({ from: "tw", to: "cn" });
-const cnToTw = OpenCC.Converter({ from: "cn", to: "tw" });
-const cnToHk = OpenCC.Converter({ from: "cn", to: "hk" });
+import { simplifiedToHongKong as cnToHk, simplifiedToTaiwan as cnToTw, taiwanToSimplified as twToCn } from "./chinese-script.ts";
 
 const HAN = /\p{Script=Han}/u;
 

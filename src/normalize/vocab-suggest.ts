@@ -16,12 +16,11 @@
 //                name everyone mentions meets every other.
 // Names that resolve to a registered entry take part too: the suggestion is then to add the open
 // names to that entry's aliases. Suggestions are ranked by the notes they cover, most first.
-import * as OpenCC from "opencc-js";
 import type { OpenKind, OpenName } from "../model/types.ts";
 import { foldKey, openIdentity, openTermId, type Registry } from "./registry.ts";
 import { settleOpenTerms } from "./open-terms.ts";
+import { taiwanToSimplified as twToCn } from "./chinese-script.ts";
 
-const twToCn = OpenCC.Converter({ from: "tw", to: "cn" });
 const HAN = /\p{Script=Han}/u;
 const LATIN = /\p{Script=Latin}/u;
 

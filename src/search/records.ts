@@ -2,12 +2,12 @@
 // and split by src/search/fold.ts, with filters for type, jurisdiction, actor, tag and year and
 // a date to sort by. Also builds the two small files the browser needs to read queries the way
 // the index was written: the character fold map and the registry's names.
-import * as OpenCC from "opencc-js";
 import type { Actor, Tag } from "../model/types.ts";
 import type { Dataset } from "../ingest/dataset.ts";
 import { entityToken, fold, tokenize, type AliasIndex, type FoldMap } from "./fold.ts";
 import { displayName } from "../site/shape.ts";
 import { countWords } from "../render/markdown.ts";
+import { hongKongToSimplified as t2s, simplifiedToHongKong as s2hk, simplifiedToTaiwan as s2tw, taiwanToSimplified as t2s2 } from "../normalize/chinese-script.ts";
 import { INDEX_LANGUAGE } from "./manifest.ts";
 
 export interface SearchRecord {
@@ -31,11 +31,6 @@ const HAN = /\p{Script=Han}/u;
  * but a reader downloads this file for each result shown, and a real note's text is 24 KB.
  */
 export const RECORD_TEXT_CHARS = 3000;
-
-const t2s = OpenCC.Converter({ from: "hk", to: "cn" });
-const t2s2 = OpenCC.Converter({ from: "tw", to: "cn" });
-const s2tw = OpenCC.Converter({ from: "cn", to: "tw" });
-const s2hk = OpenCC.Converter({ from: "cn", to: "hk" });
 
 /** Every Han character of the Basic Multilingual Plane: CJK Unified Ideographs and Extension A. */
 export function* hanCharacters(): Generator<string> {
