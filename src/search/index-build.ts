@@ -2,9 +2,9 @@
 // text in one Pagefind index, or in our postings index when the corpus is too large for
 // Pagefind (manifest.ts), plus the fold map, the registry's names and the manifest that says
 // which index the browser reads.
-// This module hands the work out and writes what is made; index-share.ts makes the records. It
-// loads that module only when it makes records itself: the threads load their own, and loading
-// it first here (2 s: OpenCC's dictionaries) kept a core idle at 10,000 articles.
+// This module hands the work out, makes the first share itself and writes what is made;
+// index-share.ts makes the records. It loads that module only once the other threads are
+// starting: loaded first (2 s with OpenCC's dictionaries then) it kept a core idle.
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
@@ -70,19 +70,22 @@ const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
 async function buildPostingsInThreads(cfg: KbConfig, threads: number): Promise<{ firsts: string[]; postings: number; pages: number; map: FoldMap; aliases: AliasIndex } | undefined> {
   const heapMb = Math.ceil(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
   const workers: Worker[] = [];
-  const answers = await Promise.all(
-    Array.from(
-      { length: threads },
-      (_, share) =>
-        new Promise<ShareAnswer>((resolve, reject) => {
-          const w = new Worker(BOOTSTRAP, { eval: true, workerData: { cfg, share, of: threads }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
-          workers.push(w);
-          w.once("message", resolve);
-          w.once("error", reject);
-          w.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`search index thread ${share + 1} of ${threads} exited with ${code}`))));
-        }),
-    ),
-  ).catch((e) => {
+  const others = Array.from(
+    { length: threads - 1 },
+    (_, i) =>
+      new Promise<ShareAnswer>((resolve, reject) => {
+        const share = i + 1;
+        const w = new Worker(BOOTSTRAP, { eval: true, workerData: { cfg, share, of: threads }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+        workers.push(w);
+        w.once("message", resolve);
+        w.once("error", reject);
+        w.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`search index thread ${share + 1} of ${threads} exited with ${code}`))));
+      }),
+  );
+  // This thread makes the first share itself, while the others start: a thread of its own
+  // would only add its memory (modules, registries: 150 MB) while this one waits.
+  const own = import("./index-share.ts").then(({ makeShare }) => makeShare(cfg, 0, threads));
+  const answers = await Promise.all([own, ...others]).catch((e) => {
     workers.forEach((w) => void w.terminate());
     throw e;
   });
