@@ -13,7 +13,7 @@ import type { TimelineEvent } from "../model/event.ts";
 import type { ArticleRef, ParsedEvent } from "./events.ts";
 import { decodeClipping } from "../import/decode.ts";
 import { listContentFiles } from "../content/files.ts";
-import { IngestPool, POOL_MIN_FILES, type FileOutcome } from "./pool.ts";
+import { IngestPool, POOL_MIN_FILES, type FileOutcome, type Job } from "./pool.ts";
 import { settleBody, writeBody } from "./dataset.ts";
 import { firstCommitDates, firstCommitDatesOnce, modifiedTime } from "./file-dates.ts";
 
@@ -88,7 +88,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   // rendered with them.
   const render = renderOptions(opts, files, log);
   const pool = opts.workers && !opts.cache && files.length >= POOL_MIN_FILES
-    ? new IngestPool(files, eventFiles, { contentDir: opts.contentDir, firstCommits, render, fallbackDir: opts.fallbackDir, now, includeDrafts: opts.includeDrafts, ...(opts.spillDir ? { spillDir: opts.spillDir } : {}), ...(opts.workers === "auto" ? {} : { workers: opts.workers }) })
+    ? new IngestPool(files, eventFiles, { contentDir: opts.contentDir, firstCommits, render, fallbackDir: opts.fallbackDir, now, includeDrafts: opts.includeDrafts, ownThread: true, ...(opts.spillDir ? { spillDir: opts.spillDir } : {}), ...(opts.workers === "auto" ? {} : { workers: opts.workers }) })
     : undefined;
   try {
     // Loaded now, not above: the pool's threads start up while this thread loads the same
@@ -104,7 +104,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     let draftsSkipped = 0;
     const attachments = new Set<string>();
 
-    const outcomes = pool ? pool.outcomes() : ingestInThisThread(files, eventFiles, opts, vocab, now, ingestArticle, parseEvent, await firstCommits, await render);
+    const own = pool ? await ownLane(opts, vocab, now, await render) : undefined;
+    const outcomes = pool ? pool.outcomes(own) : ingestInThisThread(files, eventFiles, opts, vocab, now, ingestArticle, parseEvent, await firstCommits, await render);
     let done = 0;
     for await (const outcome of outcomes) {
       opts.onProgress?.(++done, files.length + eventFiles.length);
@@ -159,6 +160,13 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   } finally {
     await pool?.terminate();
   }
+}
+
+/** This thread's share of a pooled run: the files the pool gives it, done as a thread does them. */
+async function ownLane(opts: IngestOptions, vocab: Vocabulary, now: Date, render: RenderOptions): Promise<(job: Job) => Promise<FileOutcome>> {
+  const { runJob } = await import("./job.ts");
+  const ctx = { contentDir: opts.contentDir, vocab, now, render, spillDir: opts.spillDir, includeDrafts: opts.includeDrafts };
+  return (job) => runJob(job, ctx);
 }
 
 /** One file after another, through the cache under `npm start`; then the events. */

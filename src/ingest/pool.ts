@@ -21,6 +21,12 @@ export interface PoolOptions {
   firstCommits?: Promise<ReadonlyMap<string, number>>;
   /** The run's class allowlist and wikilink targets, sent to each thread before its first file. */
   render?: Promise<RenderOptions>;
+  /**
+   * The calling thread ingests files too (outcomes' `own`), so one thread fewer is started: the
+   * caller has the modules and registries loaded already, and a thread of its own would cost
+   * their memory again (150–250 MB) while the caller waits.
+   */
+  ownThread?: boolean;
 }
 
 /**
@@ -83,7 +89,8 @@ export class IngestPool {
     ];
     this.firstCommits = opts.firstCommits;
     this.render = opts.render;
-    const n = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), this.jobs.length));
+    const wanted = Math.min(opts.workers ?? defaultWorkers(), this.jobs.length);
+    const n = opts.ownThread ? Math.max(0, wanted - 1) : Math.max(1, wanted);
     this.workers = Array.from(
       { length: n },
       () =>
@@ -97,8 +104,11 @@ export class IngestPool {
     );
   }
 
-  /** Yields one outcome per file, articles then events, each in the order given. Once. */
-  async *outcomes(): AsyncGenerator<FileOutcome> {
+  /**
+   * Yields one outcome per file, articles then events, each in the order given. Once. With
+   * `own` (and the ownThread option), this thread ingests a file whenever it has none.
+   */
+  async *outcomes(own?: (job: Job) => Promise<FileOutcome>): AsyncGenerator<FileOutcome> {
     const { workers, jobs } = this;
     // The git history was read while the threads started; each article's job carries its date.
     const firstCommits = await this.firstCommits;
@@ -120,6 +130,7 @@ export class IngestPool {
     // Two files in flight per worker keeps each busy; the window bounds what waits for its turn
     // behind a slow file, so memory stays flat.
     const window = workers.length * 8;
+    let ownBusy = false;
     const pump = () => {
       for (const w of workers) {
         while (inFlight.get(w)! < 2 && next < jobs.length && next - yielded < window) {
@@ -127,6 +138,25 @@ export class IngestPool {
           inFlight.set(w, inFlight.get(w)! + 1);
           next++;
         }
+      }
+      if (own && !ownBusy && next < jobs.length && next - yielded < window) {
+        const job = jobs[next++]!;
+        ownBusy = true;
+        // On the next turn, not now: the threads' answers are taken between two files of ours.
+        setImmediate(() => {
+          own(job).then(
+            (outcome) => {
+              done.set(job.index, outcome);
+              ownBusy = false;
+              pump();
+              wake?.();
+            },
+            (e: Error) => {
+              failure = e;
+              wake?.();
+            },
+          );
+        });
       }
     };
     for (const w of workers) {
