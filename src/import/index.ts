@@ -3,7 +3,7 @@
 // language, fills what can be derived (outlet from the source's host) and says what is missing.
 import type { Lang } from "../model/types.ts";
 import { normalizeDate } from "../normalize/date.ts";
-import { withoutNothing } from "../normalize/blank.ts";
+import { withoutNothing } from "../model/blank.ts";
 import { detectLang } from "../normalize/lang.ts";
 import type { ClippingFormat } from "./types.ts";
 import { normalizeNewlines } from "./text.ts";

@@ -6,8 +6,8 @@
 // read is left out with a note of why: one bad field never costs the article.
 import { z } from "zod";
 import { LANGS } from "./types.ts";
-import { fieldsWithoutNothing, isNothing, withoutNothing } from "../normalize/blank.ts";
-import { unwikilink } from "../normalize/wikilink.ts";
+import { fieldsWithoutNothing, isNothing, withoutNothing } from "./blank.ts";
+import { unwikilink } from "./wikilink.ts";
 
 // Web clippers write names as links (`author: "[[Jane Doe]]"`): the name is what is meant.
 const text = z.union([z.string(), z.number()], { error: "must be text (a string or a number), not a list or a mapping" }).transform((v) => unwikilink(String(v)).trim());

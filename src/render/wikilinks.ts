@@ -9,7 +9,7 @@
 // are right under / and under /repo/ alike. Bodies are only ever shown on their article page.
 import type { MarkdownIt, StateInline } from "markdown-it";
 import { slugify } from "../normalize/slug.ts";
-import { baseName, displayText, parseWikilink, withoutMd, type Wikilink } from "../normalize/wikilink.ts";
+import { baseName, displayText, parseWikilink, withoutMd, type Wikilink } from "../model/wikilink.ts";
 import { ATTACHMENTS_DIR } from "../model/site-config.ts";
 
 /** Where links lead: built once per run from the list of files (structured-cloneable). */

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { buildLinkTargets, resolveAttachment, resolveNote } from "../../src/render/wikilinks.ts";
-import { displayText, parseWikilink, unwikilink } from "../../src/normalize/wikilink.ts";
+import { displayText, parseWikilink, unwikilink } from "../../src/model/wikilink.ts";
 import { renderMarkdown } from "../../src/render/markdown.ts";
 
 test("a wikilink's parts: target, heading, label, embed", () => {

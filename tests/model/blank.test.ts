@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { isNothing, withoutNothing, fieldsWithoutNothing } from "../../src/normalize/blank.ts";
+import { isNothing, withoutNothing, fieldsWithoutNothing } from "../../src/model/blank.ts";
 
 test("what scripts write for nothing is nothing", () => {
   for (const v of [undefined, null, "", "   ", "\t\n", "None", "none", "NONE", "null", "NULL", "Null", "N/A", "n/a", "nil", "NaN", "nan", "undefined", '""', "''", " '' ", "[]", "{}", Number.NaN]) {

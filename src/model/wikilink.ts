@@ -1,6 +1,6 @@
-// Obsidian's [[wikilinks]] as text: what a link says and what a reader sees of it. Pure and
-// below the renderer (src/render/wikilinks.ts resolves links to pages), so that front matter
-// written by a web clipper (`author: ["[[Name]]"]`) reads as the name in the schema too.
+// Obsidian's [[wikilinks]] as text: what a link says and what a reader sees of it. Pure, and in
+// the model because the schema reads front matter through it: a web clipper's
+// `author: ["[[Name]]"]` is the name. src/render/wikilinks.ts resolves links to pages.
 
 export const withoutMd = (s: string) => s.replace(/\.(md|markdown)$/i, "");
 export const baseName = (p: string) => p.slice(p.lastIndexOf("/") + 1);
