@@ -4,9 +4,9 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { ROOT } from "../src/config.ts";
-import { runBench } from "../src/bench/run.ts";
-import { recallLines } from "../src/bench/recall.ts";
-import { corpusLines, editLines, medianFigures, outputTable, profileLines, runLine, searchLines, stageTable } from "../src/bench/report.ts";
+import { runBench } from "../bench/run.ts";
+import { recallLines } from "../bench/recall.ts";
+import { corpusLines, editLines, medianFigures, outputTable, profileLines, runLine, searchLines, stageTable } from "../bench/report.ts";
 
 const USAGE = `usage: npx tsx scripts/bench.ts --articles N [--size realistic|small] [--events M] [--seed S]
        [--out DIR] [--keep] [--skip-baseline] [--repeat K] [--search] [--query Q]… [--profile] [--edit]
@@ -62,7 +62,7 @@ const count = (v: string | undefined, name: string, min: number): number => {
 
 // Only the search and timeline measurements, on a site built before (e.g. a kept --out folder).
 if (values["search-site"]) {
-  const { measureSearch, DEFAULT_QUERIES } = await import("../src/bench/search.ts");
+  const { measureSearch, DEFAULT_QUERIES } = await import("../bench/search.ts");
   const deps = { serve: (await import("../tests/support/site.ts")).serve, launchBrowser: (await import("../tests/support/browser.ts")).launchBrowser };
   const figures = await measureSearch(values["search-site"], deps, values.query?.length ? values.query : DEFAULT_QUERIES);
   console.log(`## Search (${values["search-site"]})\n\n${searchLines(figures).join("\n")}`);

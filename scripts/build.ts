@@ -3,7 +3,10 @@
 // --verbose (KB_VERBOSE=1: every ingest problem one a line, not grouped by kind).
 import { promises as fs } from "node:fs";
 import { loadConfig, type KbConfig } from "../src/config.ts";
-import { ingestInChild, renderSite, indexSiteInChild, renderPlan, siteSizeReport, exitOnStageOutOfMemory } from "../src/build.ts";
+import { ingestInChild, indexSiteInChild, siteSizeReport } from "../src/build.ts";
+import { renderSite } from "../src/build/render.ts";
+import { renderPlan } from "../src/build/slices.ts";
+import { exitOnStageOutOfMemory } from "../src/build/processes.ts";
 
 const flags: Partial<KbConfig> = {};
 if (process.argv.includes("--strict")) flags.strict = true;

@@ -4,7 +4,7 @@
 import path from "node:path";
 import { loadConfig, type KbConfig } from "../src/config.ts";
 import { runIngest } from "../src/build.ts";
-import { DIAGNOSTICS_FILE } from "../src/ingest/dataset.ts";
+import { DIAGNOSTICS_FILE } from "../src/model/dataset.ts";
 import { reportLines, runFails, shownPath } from "../src/ingest/report.ts";
 
 const flags: Partial<KbConfig> = {};

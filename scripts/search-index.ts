@@ -2,7 +2,7 @@
 // process of its own beside the render, so the two use both cores and neither's memory
 // adds to the other's heap. Its last line is its figures as JSON, for the parent.
 import { loadConfig } from "../src/config.ts";
-import { buildSearchIndex } from "../src/search/index-build.ts";
+import { indexSite } from "../src/build.ts";
 
-const figures = await buildSearchIndex(loadConfig());
+const figures = await indexSite(loadConfig());
 console.log(JSON.stringify(figures));

@@ -9,13 +9,12 @@ import { loadConfig } from "../src/config.ts";
 import { runIngest, indexSite } from "../src/build.ts";
 import { bundleClientScripts } from "../src/site/bundle.ts";
 import { REBUILD_STAMP, createEleventy, writeArticlesOnly } from "../src/site/eleventy.ts";
-import { DIAGNOSTICS_FILE } from "../src/ingest/dataset.ts";
+import { DIAGNOSTICS_FILE } from "../src/model/dataset.ts";
 import { reportLines, shownPath } from "../src/ingest/report.ts";
 
 // --verbose (KB_VERBOSE=1): every ingest problem one a line in the terminal, not grouped by kind.
-const cfg = loadConfig(process.env, { includeDrafts: true, ...(process.argv.includes("--verbose") ? { verbose: true } : {}) });
-// Shows ingest problems on the pages (src/site/plugin.ts); never set by a production build.
-process.env.KB_DEV = "1";
+// `dev`: ingest problems shown on the pages (src/site/plugin.ts); never set by a production build.
+const cfg = loadConfig(process.env, { includeDrafts: true, dev: true, ...(process.argv.includes("--verbose") ? { verbose: true } : {}) });
 const incremental = { cache: new Map(), written: new Map() } as Parameters<typeof runIngest>[1] & object;
 const port = Number(process.env.PORT ?? 8080);
 
@@ -25,7 +24,7 @@ async function ingestAndReport(): Promise<Array<{ slug: string; url: string }>> 
     const started = performance.now();
     const before = new Map([...incremental.cache].map(([file, entry]) => [file, entry.result]));
     const result = await runIngest(cfg, incremental);
-    if (process.env.KB_TIMING) console.log(`ingest+write ${(performance.now() - started).toFixed(0)} ms`);
+    if (cfg.timing) console.log(`ingest+write ${(performance.now() - started).toFixed(0)} ms`);
     // Grouped by kind when there are many, as on the pages (src/site/dev-banner.ts).
     const report = reportLines(result.log.sorted(), result.summary, { verbose: cfg.verbose, diagnosticsFile: shownPath(path.join(cfg.dataDir, DIAGNOSTICS_FILE)) });
     console.log(report.join("\n"));

@@ -2,6 +2,7 @@
 // its count and its rate (`ingest 4,210/9,180 notes · 230/s · 18 s`); in a log (not a terminal,
 // or CI) nothing, the stages' summary lines say it all. The build's own process draws the line;
 // the stages in processes of their own (ingest, the index) send their counts over IPC.
+import type { KbConfig } from "../config.ts";
 
 /** What one stage has done so far. */
 export interface StageCount {
@@ -42,14 +43,11 @@ export function formatLine(stages: readonly StageCount[], now: number, columns =
 }
 
 /**
- * Pure: whether to draw. KB_PROGRESS=1 or 0 decides when set (the build sets it for its
- * children); otherwise only on a terminal, and never under CI.
+ * Pure: whether to draw. The setting decides when given (KbConfig.progress: KB_PROGRESS, off
+ * under CI); otherwise only on a terminal.
  */
-export function progressWanted(env: NodeJS.ProcessEnv, stream: { isTTY?: boolean }): boolean {
-  if (env.KB_PROGRESS === "1") return true;
-  if (env.KB_PROGRESS === "0") return false;
-  const ci = env.CI !== undefined && env.CI !== "" && env.CI !== "0" && env.CI.toLowerCase() !== "false";
-  return Boolean(stream.isTTY) && !ci;
+export function progressWanted(setting: boolean | undefined, stream: { isTTY?: boolean }): boolean {
+  return setting ?? Boolean(stream.isTTY);
 }
 
 export interface Stage {
@@ -146,14 +144,14 @@ export function isProgressMessage(m: unknown): m is ProgressMessage {
 
 /**
  * A stage's counter in a process of its own: sent to the build over IPC when the build started
- * it with a channel for it (KB_PROGRESS_IPC=1), else drawn here when progress is wanted (`npm
+ * it with a channel for it (KbConfig.progressIpc), else drawn here when progress is wanted (`npm
  * run ingest` on a terminal). Sends at most every 100 ms, and always the last count.
- * The search index can report through this too (a hook: `stageReporter("index", "records")`).
+ * The search index can report through this too (a hook: `stageReporter("index", "records", cfg)`).
  */
-export function stageReporter(name: string, unit: string): { set(done: number, total?: number): void; end(): void } {
-  const send = process.env.KB_PROGRESS_IPC === "1" && process.send ? process.send.bind(process) : undefined;
+export function stageReporter(name: string, unit: string, cfg: Pick<KbConfig, "progress" | "progressIpc">): { set(done: number, total?: number): void; end(): void } {
+  const send = cfg.progressIpc && process.send ? process.send.bind(process) : undefined;
   if (!send) {
-    const stage = new ProgressLine(process.stderr, progressWanted(process.env, process.stderr)).stage(name, { unit });
+    const stage = new ProgressLine(process.stderr, progressWanted(cfg.progress, process.stderr)).stage(name, { unit });
     return { set: (done, total) => stage.set(done, total), end: () => stage.end() };
   }
   let last = 0;

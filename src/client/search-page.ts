@@ -1,6 +1,7 @@
 // The search page: reads the query and filters from the URL, runs the search, shows results as
 // links inside [data-search-results], and keeps the URL in step so a search can be shared.
-import { readableExcerpt, findHighlights, escapeHtml, type AliasIndex, type FoldMap } from "../search/fold.ts";
+import { readableExcerpt, findHighlights, type AliasIndex, type FoldMap } from "../search/fold.ts";
+import { escapeHtml } from "../render/escape.ts";
 import { runSearch, prefetchSearch, RESULTS_PER_PAGE as PAGE, requestFromParams, paramsFromRequest, FILTER_KEYS, EXCERPT_WORDS, type SearchIndex, type SearchOutcome, type SearchRequest } from "../search/engine.ts";
 import { PostingsIndex } from "../search/postings-search.ts";
 import { baseUrl, loadJson, markRanges } from "./shared.ts";

@@ -1,5 +1,5 @@
 // Small helpers the site's scripts share.
-import { escapeHtml } from "../search/fold.ts";
+import { escapeHtml } from "../render/escape.ts";
 
 /** The site's base path (/ or /repo/), written into <html data-base> by the layout. */
 export function baseUrl(): string {

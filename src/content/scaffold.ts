@@ -3,6 +3,7 @@
 import { stringify } from "yaml";
 import { DateTime } from "luxon";
 import { slugify } from "../normalize/slug.ts";
+import { eventFileFields, NEW_EVENT_EXAMPLE } from "../model/event-fields.ts";
 
 export type NewKind = "article" | "event" | "actor";
 
@@ -34,18 +35,7 @@ export function scaffold(kind: NewKind, opts: { title?: string; now: Date; zone?
       return {
         file: `events/${id}.md`,
         text: fm(
-          {
-            title: { "zh-Hans": title, en: "English title" },
-            dates: { announced: day },
-            jurisdiction: "US",
-            authority: "us-bis",
-            kind: "measure",
-            domain: ["chips"],
-            items: [],
-            targets: ["cn"],
-            responds_to: [],
-            sources: [{ url: "https://example.com/official-text" }],
-          },
+          eventFileFields({ ...NEW_EVENT_EXAMPLE, title: { "zh-Hans": title, en: "English title" }, dates: { announced: day } }),
           "A short neutral description.\n",
         ),
       };

@@ -1,42 +1,33 @@
-// The dataset is the one thing Eleventy reads: a JSON file of metadata for every article,
-// actor and tag, and the rendered body of each article in a file of its own, so that a page
-// reads only its own body and memory does not grow with the corpus.
+// Writing the dataset (its contract, and the readers, are in src/model/dataset.ts): the
+// metadata file, and each article's body and text in files of their own, written as the run
+// goes or at its end, only what changed under `npm start`.
 import { promises as fs, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Actor, Article, BuildSummary, OpenTerm, Tag } from "../model/types.ts";
-import { settleOpenTerms, withSettledIds } from "../normalize/open-terms.ts";
-import type { Heading } from "../render/markdown.ts";
+import type { Actor, Article, BuildSummary, Tag } from "../model/types.ts";
+import type { Diagnostic } from "../model/diagnostics.ts";
 import type { TimelineEvent } from "../model/event.ts";
-import type { IngestResult } from "./ingest.ts";
+import { BODIES_DIR, DATASET_FILE, DIAGNOSTICS_FILE, SUMMARY_FILE, TEXT_DIR, bodyFile, textFile, type Dataset, type Heading } from "../model/dataset.ts";
+import { settleOpenTerms, withSettledIds } from "../normalize/open-terms.ts";
 
-export interface DatasetArticle extends Article {
+export interface IngestedArticle {
+  article: Article;
+  html: string;
   headings: Heading[];
+  text: string;
+  /** Body and text were written to IngestOptions.spillDir and are empty here. */
+  spilled?: boolean;
 }
 
-export interface Dataset {
-  summary: Omit<BuildSummary, "seconds">;
-  articles: DatasetArticle[];
+/** What a run gives the dataset (an IngestResult, src/ingest/ingest.ts, is one). */
+export interface DatasetSource {
+  articles: IngestedArticle[];
   events: TimelineEvent[];
-  actors: Actor[];
-  tags: Tag[];
-  /** Names no registry has, one entry per term (id, names, kind, count); see src/normalize/open-terms.ts. */
-  openActors?: OpenTerm[];
-  openTags?: OpenTerm[];
+  vocab: { actors: Actor[]; tags: Tag[] };
+  log: { sorted(): Diagnostic[] };
+  summary: BuildSummary;
 }
 
-export const DATASET_FILE = "dataset.json";
-export const BODIES_DIR = "bodies";
-export const TEXT_DIR = "text";
-/**
- * Every error and warning of the last ingest, one Diagnostic each (with its `kind` where it has
- * one), in file order: for the page banner under `npm start`, and for whoever needs more than
- * the run's grouped report (README § Errors).
- */
-export const DIAGNOSTICS_FILE = "diagnostics.json";
-/** The dataset's summary alone: the build's parent process reads it without the whole dataset. */
-export const SUMMARY_FILE = "summary.json";
-
-export function toDataset(result: IngestResult): Dataset {
+export function toDataset(result: DatasetSource): Dataset {
   const { seconds: _seconds, ...summary } = result.summary;
   const open = settleOpenTerms(result.articles.map((a) => a.article));
   return {
@@ -58,7 +49,7 @@ export function toDataset(result: IngestResult): Dataset {
 export type WrittenBodies = Map<string, { html: string; text: string }>;
 
 /** Writes the dataset; with `written`, only the bodies that changed since the last call. */
-export async function writeDataset(result: IngestResult, outDir: string, written?: WrittenBodies): Promise<void> {
+export async function writeDataset(result: DatasetSource, outDir: string, written?: WrittenBodies): Promise<void> {
   const bodies = path.join(outDir, BODIES_DIR);
   const texts = path.join(outDir, TEXT_DIR);
   const spilled = result.articles.some((a) => a.spilled);
@@ -72,15 +63,15 @@ export async function writeDataset(result: IngestResult, outDir: string, written
     if (a.spilled) continue;
     const last = written?.get(slug);
     if (last && last.html === a.html && last.text === a.text) continue;
-    await fs.writeFile(path.join(bodies, `${slug}.html`), a.html);
-    await fs.writeFile(path.join(texts, `${slug}.txt`), a.text);
+    await fs.writeFile(bodyFile(outDir, slug), a.html);
+    await fs.writeFile(textFile(outDir, slug), a.text);
     written?.set(slug, { html: a.html, text: a.text });
   }
   if (written) {
     for (const slug of [...written.keys()].filter((s) => !live.has(s))) {
       written.delete(slug);
-      await fs.rm(path.join(bodies, `${slug}.html`), { force: true });
-      await fs.rm(path.join(texts, `${slug}.txt`), { force: true });
+      await fs.rm(bodyFile(outDir, slug), { force: true });
+      await fs.rm(textFile(outDir, slug), { force: true });
     }
   }
   const dataset = toDataset(result);
@@ -102,11 +93,6 @@ export async function prepareBodies(outDir: string): Promise<void> {
   await fs.mkdir(path.join(outDir, TEXT_DIR), { recursive: true });
 }
 
-/** The file of the body ingested under `name` (a slug, or a pending name). */
-export function bodyFile(dataDir: string, name: string): string {
-  return path.join(dataDir, BODIES_DIR, `${name}.html`);
-}
-
 /**
  * An article's body and text, written by the thread that ingested it: under `name`, its slug,
  * or, in a worker thread, a pending name (pendingBodyName) until the main thread settles the
@@ -114,10 +100,9 @@ export function bodyFile(dataDir: string, name: string): string {
  * nothing else to do meanwhile, and the main thread was spending a third of a core on the
  * promises of 20,000 writes at 10,000 articles.
  */
-
 export function writeBody(outDir: string, name: string, html: string, text: string): void {
   writeFileSync(bodyFile(outDir, name), html);
-  writeFileSync(path.join(outDir, TEXT_DIR, `${name}.txt`), text);
+  writeFileSync(textFile(outDir, name), text);
 }
 
 /** The name a worker thread writes the body of the `index`-th file under (dot-first: never a slug). */
@@ -128,13 +113,5 @@ export function pendingBodyName(index: number): string {
 /** A pending body under its settled slug. */
 export function settleBody(outDir: string, pending: string, slug: string): void {
   renameSync(bodyFile(outDir, pending), bodyFile(outDir, slug));
-  renameSync(path.join(outDir, TEXT_DIR, `${pending}.txt`), path.join(outDir, TEXT_DIR, `${slug}.txt`));
-}
-
-export async function readSummary(dir: string): Promise<Dataset["summary"]> {
-  return JSON.parse(await fs.readFile(path.join(dir, SUMMARY_FILE), "utf8")) as Dataset["summary"];
-}
-
-export async function readDataset(dir: string): Promise<Dataset> {
-  return JSON.parse(await fs.readFile(path.join(dir, DATASET_FILE), "utf8")) as Dataset;
+  renameSync(textFile(outDir, pending), textFile(outDir, slug));
 }

@@ -1,7 +1,7 @@
 // content/events/*.md → TimelineEvent[]: validated, dates parsed, names resolved, sources
 // checked against the articles, and the measure → countermeasure graph computed.
 import { reporterFor, type Diagnostic } from "../model/diagnostics.ts";
-import { eventFrontMatter, DATE_ROLES, type EventDate, type EventSource, type TimelineEvent } from "../model/event.ts";
+import { copiedEventFields, eventFrontMatter, DATE_ROLES, type EventDate, type EventSource, type TimelineEvent } from "../model/event.ts";
 import { parseContentFile } from "../content/frontmatter.ts";
 import { renderMarkdown } from "../render/markdown.ts";
 import { parseEventDate } from "../timeline/dates.ts";
@@ -34,7 +34,7 @@ export type UnlinkedEvent = Omit<Pending, "sources"> & { sources: (EventSource |
 
 /**
  * One event file, parsed and checked on its own: the part of an event's ingest that needs no
- * other file, so that ingest worker threads can do it (pool.ts). Without `event` the file had
+ * other file, so that ingest worker threads can do it (src/build/ingest-pool.ts). Without `event` the file had
  * errors and is left out.
  */
 export interface ParsedEvent {
@@ -114,16 +114,13 @@ export function parseEvent(file: string, raw: string, vocab: Vocabulary): Parsed
     id,
     url: `/events/${id}/`,
     file,
-    title: fm.title,
+    // title, jurisdiction, kind, instrument, domain and any plain field the schema adds.
+    ...copiedEventFields(fm),
     dates,
     date: dates.announced,
     ...(fm.date_notes ? { dateNotes: fm.date_notes } : {}),
-    jurisdiction: fm.jurisdiction,
     side: sideOf(fm.jurisdiction),
     authority,
-    kind: fm.kind,
-    ...(fm.instrument ? { instrument: fm.instrument } : {}),
-    domain: fm.domain,
     items,
     targets,
     sources,

@@ -8,13 +8,12 @@ import type { Article, BuildSummary } from "../model/types.ts";
 import { DiagnosticLog, type Diagnostic } from "../model/diagnostics.ts";
 import type { ingestArticle } from "./article.ts";
 import type { Vocabulary } from "./vocabulary.ts";
-import type { Heading, RenderOptions } from "../render/markdown.ts";
+import type { RenderOptions } from "../render/markdown.ts";
 import type { TimelineEvent } from "../model/event.ts";
 import type { ArticleRef, ParsedEvent } from "./events.ts";
-import { decodeClipping } from "../import/decode.ts";
 import { listContentFiles } from "../content/files.ts";
-import { IngestPool, POOL_MIN_FILES, type FileOutcome, type Job } from "./pool.ts";
-import { settleBody, writeBody } from "./dataset.ts";
+import type { FileOutcome, Job, StartPool } from "./job.ts";
+import { settleBody, writeBody, type IngestedArticle } from "./dataset.ts";
 import { firstCommitDates, firstCommitDatesOnce, modifiedTime } from "./file-dates.ts";
 
 /** Results of earlier runs by file, for `npm start`: an unchanged file is not read again. */
@@ -29,8 +28,11 @@ export interface IngestOptions {
   fallbackDir: string;
   includeDrafts: boolean;
   now?: Date;
-  /** Ingest on worker threads ("auto": one per core) when there are many files and no cache. */
-  workers?: number | "auto";
+  /**
+   * Threads to ingest on (the build's: src/build/ingest-pool.ts ingestPool), used when there is
+   * no cache and they take the files.
+   */
+  pool?: StartPool;
   /**
    * A dataset folder made ready by prepareBodies: each article's body and text are written
    * there as soon as it is ingested (by its worker thread), so the run does not hold them.
@@ -38,15 +40,6 @@ export interface IngestOptions {
   spillDir?: string;
   /** Called after each file, with the files done and the files in all (the build's progress line). */
   onProgress?: (done: number, total: number) => void;
-}
-
-export interface IngestedArticle {
-  article: Article;
-  html: string;
-  headings: Heading[];
-  text: string;
-  /** Body and text were written to IngestOptions.spillDir and are empty here. */
-  spilled?: boolean;
 }
 
 export interface IngestResult {
@@ -87,13 +80,13 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   // The class allowlist and where wikilinks lead, read while the threads start: every note is
   // rendered with them.
   const render = renderOptions(opts, files, log);
-  const pool = opts.workers && !opts.cache && files.length >= POOL_MIN_FILES
-    ? new IngestPool(files, eventFiles, { contentDir: opts.contentDir, firstCommits, render, fallbackDir: opts.fallbackDir, now, includeDrafts: opts.includeDrafts, ownThread: true, ...(opts.spillDir ? { spillDir: opts.spillDir } : {}), ...(opts.workers === "auto" ? {} : { workers: opts.workers }) })
+  const pool = opts.pool && !opts.cache
+    ? opts.pool(files, eventFiles, { contentDir: opts.contentDir, firstCommits, render, fallbackDir: opts.fallbackDir, now, includeDrafts: opts.includeDrafts, ownThread: true, ...(opts.spillDir ? { spillDir: opts.spillDir } : {}) })
     : undefined;
   try {
     // Loaded now, not above: the pool's threads start up while this thread loads the same
     // modules (1.6 s, most of it OpenCC's dictionaries), on the other core.
-    const [{ articleSlug, isPublished, ingestArticle }, { loadVocabulary }, { linkEvents, parseEvent }] = await Promise.all([import("./article.ts"), import("./vocabulary.ts"), import("./events.ts")]);
+    const [{ articleSlug, isPublished, ingestArticle }, { loadVocabulary }, { linkEvents, parseEvent }, { readContentFile }] = await Promise.all([import("./article.ts"), import("./vocabulary.ts"), import("./events.ts"), import("./job.ts")]);
     const vocab = await loadVocabulary(opts.contentDir, opts.fallbackDir, log);
 
     const bySlug = new Map<string, string>();
@@ -105,7 +98,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     const attachments = new Set<string>();
 
     const own = pool ? await ownLane(opts, vocab, now, await render) : undefined;
-    const outcomes = pool ? pool.outcomes(own) : ingestInThisThread(files, eventFiles, opts, vocab, now, ingestArticle, parseEvent, await firstCommits, await render);
+    const outcomes = pool ? pool.outcomes(own) : ingestInThisThread(files, eventFiles, opts, vocab, now, { ingestArticle, parseEvent, readContentFile }, await firstCommits, await render);
     let done = 0;
     for await (const outcome of outcomes) {
       opts.onProgress?.(++done, files.length + eventFiles.length);
@@ -176,8 +169,7 @@ async function* ingestInThisThread(
   opts: IngestOptions,
   vocab: Vocabulary,
   now: Date,
-  ingestArticle: IngestArticle,
-  parseEvent: typeof import("./events.ts").parseEvent,
+  { ingestArticle, parseEvent, readContentFile }: { ingestArticle: IngestArticle; parseEvent: typeof import("./events.ts").parseEvent; readContentFile: typeof import("./job.ts").readContentFile },
   firstCommits: ReadonlyMap<string, number>,
   render: RenderOptions,
 ): AsyncGenerator<FileOutcome> {
@@ -222,25 +214,6 @@ async function* ingestInThisThread(
     if (notice) event.diagnostics.unshift(notice);
     yield { file, event };
   }
-}
-
-/**
- * A content file's text. Notes saved by older Chinese tools are GB18030/GBK, not UTF-8: read as
- * UTF-8 they would turn into U+FFFD junk on the page. Such a file is decoded the way the
- * importer decodes clippings, and the user is told to save it as UTF-8.
- */
-export async function readContentFile(full: string, file: string): Promise<{ text: string; notice?: Diagnostic }> {
-  const bytes = await fs.readFile(full);
-  const decoded = decodeClipping(bytes);
-  // NUL bytes outside UTF-16 mean a binary file: ingest reports it as such, not as an encoding.
-  if (decoded.encoding === "utf-8" || (decoded.encoding === "gb18030" && bytes.includes(0))) {
-    return { text: decoded.encoding === "utf-8" ? decoded.text : bytes.toString("latin1") };
-  }
-  const name = decoded.encoding === "gb18030" ? "GB18030 (GBK)" : decoded.encoding.toUpperCase();
-  return {
-    text: decoded.text,
-    notice: { severity: "warning", file, message: `the file is not UTF-8; it was read as ${name}: save it as UTF-8 so that every tool reads it the same way` },
-  };
 }
 
 /** Newest first; ties broken by slug so that order never depends on the file system. */

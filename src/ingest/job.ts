@@ -1,14 +1,35 @@
-// One file of an ingest run, as the pool's threads and its own thread both do it (pool.ts):
-// read, ingest, and with a spill folder write the body to disk under a pending name.
+// One file of an ingest run, as the build's threads (src/build/ingest-pool.ts) and the run's own
+// thread both do it: read, ingest, and with a spill folder write the body to disk under a
+// pending name.
+import { promises as fs } from "node:fs";
 import path from "node:path";
-import { ingestArticle, isPublished } from "./article.ts";
-import { readContentFile } from "./ingest.ts";
-import type { FileOutcome, Job } from "./pool.ts";
+import type { Diagnostic } from "../model/diagnostics.ts";
+import { ingestArticle, isPublished, type ArticleResult } from "./article.ts";
 import type { RenderOptions } from "../render/markdown.ts";
-import { parseEvent } from "./events.ts";
+import { parseEvent, type ParsedEvent } from "./events.ts";
 import { pendingBodyName, writeBody } from "./dataset.ts";
 import { modifiedTime } from "./file-dates.ts";
 import type { Vocabulary } from "./vocabulary.ts";
+import { decodeClipping } from "../import/decode.ts";
+
+/** The `index`-th file of the run, an article or an event. */
+export interface Job {
+  index: number;
+  file: string;
+  kind: "article" | "event";
+  /** An article's first commit in git, epoch ms: its date if it gives no usable one. */
+  firstCommit?: number;
+}
+
+/**
+ * With a spill folder, `result` comes without body and text: they are in the folder under the
+ * name `pending`, or, for a draft left out, nowhere. An event file comes back parsed, its
+ * article sources still to be resolved (events.ts linkEvents).
+ */
+export type FileOutcome =
+  | { file: string; result: ArticleResult; pending?: string }
+  | { file: string; event: ParsedEvent; pending?: undefined }
+  | { file: string; error: string; pending?: undefined };
 
 export interface JobContext {
   contentDir: string;
@@ -40,3 +61,57 @@ export async function runJob({ file, kind, index, firstCommit }: Job, ctx: JobCo
     return { file, error: (e as Error).message };
   }
 }
+
+/**
+ * A content file's text. Notes saved by older Chinese tools are GB18030/GBK, not UTF-8: read as
+ * UTF-8 they would turn into U+FFFD junk on the page. Such a file is decoded the way the
+ * importer decodes clippings, and the user is told to save it as UTF-8.
+ */
+export async function readContentFile(full: string, file: string): Promise<{ text: string; notice?: Diagnostic }> {
+  const bytes = await fs.readFile(full);
+  const decoded = decodeClipping(bytes);
+  // NUL bytes outside UTF-16 mean a binary file: ingest reports it as such, not as an encoding.
+  if (decoded.encoding === "utf-8" || (decoded.encoding === "gb18030" && bytes.includes(0))) {
+    return { text: decoded.encoding === "utf-8" ? decoded.text : bytes.toString("latin1") };
+  }
+  const name = decoded.encoding === "gb18030" ? "GB18030 (GBK)" : decoded.encoding.toUpperCase();
+  return {
+    text: decoded.text,
+    notice: { severity: "warning", file, message: `the file is not UTF-8; it was read as ${name}: save it as UTF-8 so that every tool reads it the same way` },
+  };
+}
+
+/** What a run tells the threads that take its files: how every file is ingested, and where bodies go. */
+export interface PoolSetup {
+  contentDir: string;
+  fallbackDir: string;
+  now: Date;
+  /** Each thread writes the bodies it makes here (dataset.ts writeBody), under pending names. */
+  spillDir?: string;
+  /** Drafts are published: their bodies are written too. */
+  includeDrafts?: boolean;
+  /** File → epoch ms of its first commit (file-dates.ts), awaited before the first file is sent. */
+  firstCommits?: Promise<ReadonlyMap<string, number>>;
+  /** The run's class allowlist and wikilink targets, sent to each thread before its first file. */
+  render?: Promise<RenderOptions>;
+  /**
+   * The calling thread ingests files too (outcomes' `own`), so one thread fewer is started: the
+   * caller has the modules and registries loaded already, and a thread of its own would cost
+   * their memory again (150–250 MB) while the caller waits.
+   */
+  ownThread?: boolean;
+}
+
+/** Threads that ingest a run's files (the build's: src/build/ingest-pool.ts). */
+export interface FilePool {
+  /**
+   * Yields one outcome per file, articles then events, each in the order given. Once. With
+   * `own` (and the ownThread setup), the calling thread ingests a file whenever it has none.
+   */
+  outcomes(own?: (job: Job) => Promise<FileOutcome>): AsyncGenerator<FileOutcome>;
+  /** Stops the threads; the run calls it whether or not it asked for the outcomes. */
+  terminate(): Promise<void>;
+}
+
+/** Starts threads for a run's files, or none when the files are too few to be worth them. */
+export type StartPool = (articleFiles: readonly string[], eventFiles: readonly string[], setup: PoolSetup) => FilePool | undefined;

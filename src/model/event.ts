@@ -28,25 +28,27 @@ export type EventDomain = (typeof EVENT_DOMAINS)[number];
 export const DATE_ROLES = ["announced", "published", "effective", "ended", "suspended"] as const;
 export type DateRole = (typeof DATE_ROLES)[number];
 
-/** A date as precise as the sources allow: 2010, 2010-07 or 2010-07-08. */
-export interface EventDate {
-  /** As written, normalized: YYYY, YYYY-MM or YYYY-MM-DD. */
-  value: string;
-  precision: "year" | "month" | "day";
-  /** The first day it can mean, for ordering and lags. */
-  start: string;
-}
-
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case ASCII words joined by hyphens");
 const dateValue = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+const title = z.strictObject({
+  "zh-Hans": z.string().trim().min(1),
+  en: z.string().trim().min(1),
+  "zh-Hant": z.string().trim().min(1).optional(),
+});
+const kind = z.enum(EVENT_KINDS);
+const domain = z.array(z.enum(EVENT_DOMAINS)).min(1);
+const instrument = z.strictObject({
+  id: z.string().trim().min(1),
+  title: z.string().trim().optional(),
+  url: httpUrl.optional(),
+});
+const basis = z.enum(["stated", "analyst"]);
+const note = z.string().optional();
 
+/** An event file's front matter. Its key order is the order new event files are written in (event-fields.ts). */
 export const eventFrontMatter = z.strictObject({
   id: id.optional(),
-  title: z.strictObject({
-    "zh-Hans": z.string().trim().min(1),
-    en: z.string().trim().min(1),
-    "zh-Hant": z.string().trim().min(1).optional(),
-  }),
+  title,
   dates: z.strictObject({
     announced: dateValue,
     published: dateValue.optional(),
@@ -59,15 +61,9 @@ export const eventFrontMatter = z.strictObject({
   jurisdiction: z.string().regex(/^[A-Z]{2,4}$/, "must be a code such as US, CN, NL, EU"),
   /** An actor id or any name or alias of one in the registry. */
   authority: z.string().trim().min(1),
-  kind: z.enum(EVENT_KINDS),
-  instrument: z
-    .strictObject({
-      id: z.string().trim().min(1),
-      title: z.string().trim().optional(),
-      url: httpUrl.optional(),
-    })
-    .optional(),
-  domain: z.array(z.enum(EVENT_DOMAINS)).min(1),
+  kind,
+  instrument: instrument.optional(),
+  domain,
   items: z.array(z.string().trim().min(1)).default([]),
   targets: z.array(z.string().trim().min(1)).default([]),
   responds_to: z
@@ -75,10 +71,10 @@ export const eventFrontMatter = z.strictObject({
       z
         .strictObject({
           id,
-          basis: z.enum(["stated", "analyst"]),
+          basis,
           /** Whose reading, for an analyst's: an outlet, a person, an article. */
           by: z.string().trim().min(1).optional(),
-          note: z.string().optional(),
+          note,
         })
         .refine((r) => r.basis !== "analyst" || r.by, { message: "an analyst's reading must say whose (by:)", path: ["by"] }),
     )
@@ -86,8 +82,8 @@ export const eventFrontMatter = z.strictObject({
   sources: z
     .array(
       z.union([
-        z.strictObject({ article: z.string().trim().min(1), note: z.string().optional() }),
-        z.strictObject({ url: httpUrl, title: z.string().optional(), note: z.string().optional() }),
+        z.strictObject({ article: z.string().trim().min(1), note }),
+        z.strictObject({ url: httpUrl, title: z.string().optional(), note }),
       ]),
     )
     .default([]),
@@ -95,49 +91,82 @@ export const eventFrontMatter = z.strictObject({
 
 export type EventFrontMatter = z.output<typeof eventFrontMatter>;
 
-export interface EventLink {
-  id: string;
-  basis: "stated" | "analyst";
-  by?: string;
-  note?: string;
-  /** Days from the earlier event's announcement to the later one's; approximate when either date is a month or a year. */
-  lagDays: number;
-  lagApprox: boolean;
-}
+/**
+ * The front-matter fields ingest computes or renames; every other one is copied into the
+ * dataset as written (ingest/events.ts), so a plain new field is added here, once.
+ */
+const RESOLVED_FIELDS = { id: true, dates: true, date_notes: true, authority: true, items: true, targets: true, responds_to: true, sources: true } as const;
 
-export type EventSource =
-  | { type: "article"; slug: string; title: string; url: string; note?: string }
-  | { type: "url"; url: string; title?: string; note?: string };
+// The dataset form: what ingest writes to .kb/ and the site and search read. Not parsed at run
+// time (ingest builds it); tests check that what ingest builds is what this says.
+
+/** A date as precise as the sources allow: 2010, 2010-07 or 2010-07-08. */
+export const eventDate = z.strictObject({
+  /** As written, normalized: YYYY, YYYY-MM or YYYY-MM-DD. */
+  value: z.string(),
+  precision: z.enum(["year", "month", "day"]),
+  /** The first day it can mean, for ordering and lags. */
+  start: z.string(),
+});
+export type EventDate = z.output<typeof eventDate>;
+
+export const eventLink = z.strictObject({
+  id: z.string(),
+  basis,
+  by: z.string().optional(),
+  note,
+  /** Days from the earlier event's announcement to the later one's; approximate when either date is a month or a year. */
+  lagDays: z.number(),
+  lagApprox: z.boolean(),
+});
+export type EventLink = z.output<typeof eventLink>;
+
+export const eventSource = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("article"), slug: z.string(), title: z.string(), url: z.string(), note }),
+  z.strictObject({ type: z.literal("url"), url: z.string(), title: z.string().optional(), note }),
+]);
+export type EventSource = z.output<typeof eventSource>;
 
 /** An event after ingest, with the links computed in both directions. */
-export interface TimelineEvent {
-  id: string;
-  url: string;
-  file: string;
-  title: { "zh-Hans": string; en: string; "zh-Hant"?: string };
-  dates: Partial<Record<DateRole, EventDate>>;
+export const timelineEvent = z.strictObject({
+  id: z.string(),
+  url: z.string(),
+  file: z.string(),
+  // The fields copied from the front matter as written: title, jurisdiction, kind, instrument, domain …
+  ...eventFrontMatter.omit(RESOLVED_FIELDS).shape,
+  dates: z.strictObject(Object.fromEntries(DATE_ROLES.map((r) => [r, eventDate.optional()])) as Record<DateRole, z.ZodOptional<typeof eventDate>>),
   /** The date the timeline orders by: announced. */
-  date: EventDate;
-  dateNotes?: string;
-  jurisdiction: string;
+  date: eventDate,
+  dateNotes: z.string().optional(),
   /** US and allies, China, or others: the timeline's lanes. */
-  side: "us" | "cn" | "other";
-  authority: string;
-  kind: EventKind;
-  instrument?: { id: string; title?: string; url?: string };
-  domain: EventDomain[];
-  items: string[];
-  targets: string[];
-  respondsTo: EventLink[];
-  answeredBy: EventLink[];
+  side: z.enum(["us", "cn", "other"]),
+  /** The authority's actor id. */
+  authority: z.string(),
+  /** Tag ids, or the names as written where no tag has them. */
+  items: z.array(z.string()),
+  /** Actor ids, or the names as written where no actor has them. */
+  targets: z.array(z.string()),
+  respondsTo: z.array(eventLink),
+  answeredBy: z.array(eventLink),
   /** The id of the escalation chain: the earliest event of the connected group it belongs to. */
-  chain: string;
-  sources: EventSource[];
+  chain: z.string(),
+  sources: z.array(eventSource),
   /** Articles that report this event: its article sources. */
-  articles: string[];
+  articles: z.array(z.string()),
   /** Registry actors and tags named in its titles and description, for search. */
-  mentions: { actors: string[]; tags: string[] };
+  mentions: z.strictObject({ actors: z.array(z.string()), tags: z.array(z.string()) }),
   /** The description, rendered. */
-  html: string;
-  text: string;
+  html: z.string(),
+  text: z.string(),
+});
+export type TimelineEvent = z.output<typeof timelineEvent>;
+
+/** The front-matter fields ingest copies into the dataset unchanged. */
+export type CopiedEventFields = Omit<EventFrontMatter, keyof typeof RESOLVED_FIELDS>;
+
+/** Picks from a front matter the fields ingest copies as written. */
+export function copiedEventFields(fm: EventFrontMatter): CopiedEventFields {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fm)) if (!(k in RESOLVED_FIELDS) && v !== undefined) out[k] = v;
+  return out as CopiedEventFields;
 }

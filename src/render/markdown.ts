@@ -9,6 +9,7 @@
 import markdownIt, { type MarkdownIt, type Token } from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 import { slugify } from "../normalize/slug.ts";
+import type { Heading } from "../model/dataset.ts";
 import { wikilinks, type LinkTargets, type WikilinkEnv, type WikilinkOutcome } from "./wikilinks.ts";
 
 /** What a run renders every body with: the same for every note, passed to the ingest threads. */
@@ -24,12 +25,6 @@ export interface Removal {
   what: string;
   line: number;
   count: number;
-}
-
-export interface Heading {
-  level: number;
-  id: string;
-  text: string;
 }
 
 export interface RenderedBody {

@@ -8,6 +8,7 @@
 //   and 积电 and never matches a page that only says 台湾. No dictionary is involved, so the
 //   browser's word splitter (Intl.Segmenter) and the indexer's (jieba) no longer disagree.
 // - Everything is then indexed as one language, so one index covers 简体, 繁體 and English.
+import { escapeHtml } from "../render/escape.ts";
 
 export type FoldMap = Record<string, string>;
 
@@ -188,10 +189,6 @@ function spaced(prev: string, next: string): boolean {
 
 function decodeEntities(s: string): string {
   return s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" })[e]!);
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
 // ── Queries ───────────────────────────────────────────────────────────────────────────────

@@ -2,23 +2,19 @@
 // text in one Pagefind index, or in our postings index when the corpus is too large for
 // Pagefind (manifest.ts), plus the fold map, the registry's names and the manifest that says
 // which index the browser reads.
-// This module hands the work out, makes the first share itself and writes what is made;
-// index-share.ts makes the records. It loads that module only once the other threads are
-// starting: loaded first (2 s with OpenCC's dictionaries then) it kept a core idle.
+// This module writes what is made, on this thread, or from the runs the build's threads made
+// (src/build/index-threads.ts hands the shares out); index-share.ts makes the records. It loads
+// that module only when it makes records itself: loaded first (2 s with OpenCC's dictionaries
+// then) it kept a core idle while the threads started.
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { KbConfig } from "../config.ts";
-import { readSummary } from "../ingest/dataset.ts";
-import v8 from "node:v8";
-import { Worker } from "node:worker_threads";
 import type { SearchRecord } from "./records.ts";
 import type { AliasIndex, FoldMap } from "./fold.ts";
-import { defaultWorkers } from "../ingest/pool.ts";
 import { PAGEFIND_DIR, SEARCH_DATA_DIR, SEARCH_MANIFEST, type SearchManifest } from "./manifest.ts";
 import { mergeRuns, runsDir, writeChunks, type Run } from "./postings-write.ts";
 import { POSTINGS_DIR } from "./postings.ts";
-import type { ShareAnswer } from "./index-share.ts";
 
 export interface IndexFigures {
   pages: number;
@@ -57,46 +53,17 @@ async function writePagefind(records: HeldRecord[], dir: string): Promise<void> 
   }
 }
 
-// Worker threads do not inherit the TypeScript loader of the main thread (Node 20): each one
-// registers tsx itself before it imports the worker module (as src/ingest/pool.ts does).
-const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(new URL("./index-worker.ts", import.meta.url).href)}); });`;
-
-/**
- * The postings index of every record, made on every core: each thread prepares the records and
- * makes its run (reading, folding, splitting and finding names is most of the work) and writes
- * their files; their term lists are merged here and written as chunks. Undefined when the
- * threads found the corpus small enough for Pagefind.
- */
-async function buildPostingsInThreads(cfg: KbConfig, threads: number): Promise<{ firsts: string[]; postings: number; pages: number; map: FoldMap; aliases: AliasIndex } | undefined> {
-  const heapMb = Math.ceil(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
-  const workers: Worker[] = [];
-  const others = Array.from(
-    { length: threads - 1 },
-    (_, i) =>
-      new Promise<ShareAnswer>((resolve, reject) => {
-        const share = i + 1;
-        const w = new Worker(BOOTSTRAP, { eval: true, workerData: { cfg, share, of: threads }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
-        workers.push(w);
-        w.once("message", resolve);
-        w.once("error", reject);
-        w.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`search index thread ${share + 1} of ${threads} exited with ${code}`))));
-      }),
-  );
-  // This thread makes the first share itself, while the others start: a thread of its own
-  // would only add its memory (modules, registries: 150 MB) while this one waits.
-  const own = import("./index-share.ts").then(({ makeShare }) => makeShare(cfg, 0, threads));
-  const answers = await Promise.all([own, ...others]).catch((e) => {
-    workers.forEach((w) => void w.terminate());
-    throw e;
-  });
-  const parts = answers.filter((a): a is Extract<ShareAnswer, { engine: "postings" }> => a.engine === "postings");
-  if (parts.length < answers.length) return undefined;
-  const first = parts[0]!;
-  return { ...(await mergeAndWrite(cfg, parts)), pages: first.pages, map: first.map!, aliases: first.aliases! };
+/** The postings index made elsewhere (the build's threads): its chunks written, what the site needs besides. */
+export interface PostingsMade {
+  firsts: string[];
+  postings: number;
+  pages: number;
+  map: FoldMap;
+  aliases: AliasIndex;
 }
 
 /** Every part's runs (parts and their runs in record order) merged into the chunks; the run files are removed. */
-async function mergeAndWrite(cfg: KbConfig, parts: ReadonlyArray<{ runs: Run[]; postings: number }>): Promise<{ firsts: string[]; postings: number }> {
+export async function mergeAndWrite(cfg: KbConfig, parts: ReadonlyArray<{ runs: Run[]; postings: number }>): Promise<{ firsts: string[]; postings: number }> {
   try {
     const { firsts } = await writeChunks(cfg.outputDir, mergeRuns(parts.flatMap((p) => p.runs)));
     return { firsts, postings: parts.reduce((n, p) => n + p.postings, 0) };
@@ -106,22 +73,12 @@ async function mergeAndWrite(cfg: KbConfig, parts: ReadonlyArray<{ runs: Run[]; 
 }
 
 /**
- * Threads for a corpus this large, from the dataset's summary (written beside it, read before
- * any record is made; below about 500 records a thread's start-up costs more than it saves).
- * Without a summary (a data folder from before it existed), one.
+ * The index of the dataset in cfg.dataDir, written to cfg.outputDir. `inThreads`, when given,
+ * makes the postings index on threads of its own once the old index is gone, and answers
+ * undefined when it did not (one thread is enough, or the corpus is small enough for Pagefind):
+ * then this thread makes the index.
  */
-async function threadsBySummary(cfg: KbConfig): Promise<number> {
-  let records: number;
-  try {
-    const summary = await readSummary(cfg.dataDir);
-    records = summary.articles + summary.events;
-  } catch {
-    return 1;
-  }
-  return cfg.indexThreads ?? Math.min(defaultWorkers(), Math.max(1, Math.floor(records / 500)));
-}
-
-export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
+export async function buildSearchIndex(cfg: KbConfig, inThreads?: () => Promise<PostingsMade | undefined>): Promise<IndexFigures> {
   // An index left from an earlier build of another size would be published but read by nobody.
   await fs.rm(path.join(cfg.outputDir, PAGEFIND_DIR), { recursive: true, force: true });
   await fs.rm(path.join(cfg.outputDir, POSTINGS_DIR), { recursive: true, force: true });
@@ -135,8 +92,7 @@ export async function buildSearchIndex(cfg: KbConfig): Promise<IndexFigures> {
   let aliases: AliasIndex;
   // A large corpus goes to the threads at once: this thread preparing the records first, only
   // to share them out, kept a core idle for 4 s at 10,000 articles (docs/performance.md).
-  const threads = await threadsBySummary(cfg);
-  const threaded = threads > 1 ? await buildPostingsInThreads(cfg, threads) : undefined;
+  const threaded = await inThreads?.();
   if (threaded) {
     ({ map, aliases } = threaded);
     manifest = { engine: "postings", pages: threaded.pages, firsts: threaded.firsts };

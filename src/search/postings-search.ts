@@ -2,7 +2,8 @@
 // word is one chunk to fetch (a prefix a few), records with every word and every filter are
 // kept, and ranked by Σ idf × saturated count, or by date (their numbers).
 import { Chunk, chunkOf, chunkPath, chunksOfPrefix, filterTerm, recordPath, type Postings, type RecordData } from "./postings.ts";
-import { escapeHtml, findHighlights, type FoldMap } from "./fold.ts";
+import { findHighlights, type FoldMap } from "./fold.ts";
+import { escapeHtml } from "../render/escape.ts";
 
 export interface PostingsSource {
   /** Each chunk's first term (from the manifest). */

@@ -3,12 +3,13 @@
 // a date to sort by. Also builds the two small files the browser needs to read queries the way
 // the index was written: the character fold map and the registry's names.
 import type { Actor, Tag } from "../model/types.ts";
-import type { Dataset } from "../ingest/dataset.ts";
+import type { Dataset } from "../model/dataset.ts";
 import { entityToken, fold, tokenize, type AliasIndex, type FoldMap } from "./fold.ts";
-import { displayName } from "../site/shape.ts";
+import { displayName } from "../model/names.ts";
 import { countWords } from "../render/markdown.ts";
 import { hongKongToSimplified as t2s, simplifiedToHongKong as s2hk, simplifiedToTaiwan as s2tw, taiwanToSimplified as t2s2 } from "../normalize/chinese-script.ts";
 import { INDEX_LANGUAGE } from "./manifest.ts";
+import { NAMED_IN_SEARCH, SEARCH_FILTERS, SEARCH_META, SEARCH_TEXT } from "../model/event-fields.ts";
 
 export interface SearchRecord {
   url: string;
@@ -116,8 +117,6 @@ export type NestedMentions = (text: string) => { actors: string[]; tags: string[
 export interface RecordSource {
   /** The record's sort date (0000-00-00 for actors and tags). */
   date: string;
-  /** About how much work making it is (an article's words), to share records between threads. */
-  weight: number;
   /** About how many words it will index, known before it is made: which index the corpus gets depends on their sum. */
   words: number;
   make(): SearchRecord;
@@ -158,7 +157,7 @@ export function recordSources(
   // Characters of Chinese and words of Latin text are each one token (fold.ts), as countWords
   // counts them (punctuation is a token too, so a fifth more).
   const length = (s: string | undefined) => (s ? countWords(s) * 1.2 : 0);
-  for (const a of data.articles) records.push({ date: a.date.day, weight: a.wordCount + 100, words: a.wordCount * 1.2 + length(a.title) + length(a.summary) + a.actors.length + a.tags.length, make: () => {
+  for (const a of data.articles) records.push({ date: a.date.day, words: a.wordCount * 1.2 + length(a.title) + length(a.summary) + a.actors.length + a.tags.length, make: () => {
     // Every word of the text is indexed (a transcript's originals too); ingest found the names
     // in it, nested ones too (an older dataset has only the mentions).
     const text = `${a.title}\n${a.summary ?? ""}\n${textOf(a.slug)}`;
@@ -190,37 +189,30 @@ export function recordSources(
     };
   } });
 
-  for (const e of data.events) records.push({ date: e.date.start, weight: 200, words: length(e.text) + length(e.title["zh-Hans"]) + length(e.title.en) + 10, make: () => {
-    const text = [e.title["zh-Hans"], e.title.en, e.title["zh-Hant"] ?? "", e.instrument?.id ?? "", e.instrument?.title ?? "", e.text].join("\n");
-    const named = filtersOf(text, [e.authority, ...e.targets.filter((t) => actorById.has(t))], e.items.filter((i) => tagById.has(i)));
+  for (const e of data.events) records.push({ date: e.date.start, words: length(e.text) + length(e.title["zh-Hans"]) + length(e.title.en) + 10, make: () => {
+    const text = SEARCH_TEXT.map((part) => part(e)).join("\n");
+    const actors = NAMED_IN_SEARCH.actors(e);
+    const tags = NAMED_IN_SEARCH.tags(e);
+    // Names kept as written (no registry entry) are text, not filters; an authority always has one.
+    const named = filtersOf(text, actors.filter((a) => actorById.has(a)), tags.filter((t) => tagById.has(t)));
+    const c = { uiLang, named };
+    const meta: Record<string, string> = {};
+    for (const [key, value] of SEARCH_META) {
+      const v = value(e, c);
+      if (v !== undefined) meta[key] = v;
+    }
     return {
       url: e.url,
       text,
-      ...withNames(`${text}\n${namesOf([e.authority, ...e.targets, ...e.items])}`, map, named),
+      ...withNames(`${text}\n${namesOf([...actors, ...tags])}`, map, named),
       language: INDEX_LANGUAGE,
-      meta: {
-        title: uiLang === "en" ? e.title.en : e.title["zh-Hans"],
-        title_other: uiLang === "en" ? e.title["zh-Hans"] : e.title.en,
-        type: "event",
-        date: e.date.start,
-        date_label: e.date.value,
-        lang: uiLang,
-        kind: e.kind,
-        excerpt: e.text.slice(0, 240),
-        ...(e.instrument ? { instrument: e.instrument.id } : {}),
-      },
-      filters: {
-        type: ["event"],
-        year: [e.date.start.slice(0, 4)],
-        jurisdiction: [e.jurisdiction],
-        ...named,
-        kind: [e.kind],
-      },
+      meta,
+      filters: Object.fromEntries(SEARCH_FILTERS.map(([key, values]) => [key, values(e, c)])),
       sort: { date: e.date.start },
     };
   } });
 
-  for (const a of data.actors) records.push({ date: "0000-00-00", weight: 20, words: 20, make: () => {
+  for (const a of data.actors) records.push({ date: "0000-00-00", words: 20, make: () => {
     const names = surfacesOf(a);
     const named = filtersOf(names.join("\n"), [a.id], []);
     return {
@@ -233,7 +225,7 @@ export function recordSources(
       sort: { date: "0000-00-00" },
     };
   } });
-  for (const t of data.tags) records.push({ date: "0000-00-00", weight: 20, words: 10, make: () => {
+  for (const t of data.tags) records.push({ date: "0000-00-00", words: 10, make: () => {
     const names = surfacesOf(t);
     const named = filtersOf(names.join("\n"), [], [t.id]);
     return {

@@ -4,7 +4,7 @@
 // article template writes a marker where the body goes, and this pass puts each body in its
 // page, one file at a time. Under `npm start` the template reads the body itself.
 import { promises as fs } from "node:fs";
-import { bodyFile } from "../ingest/dataset.ts";
+import { bodyFile } from "../model/dataset.ts";
 import { fillMissingAlts } from "../render/markdown.ts";
 import { t, DEFAULT_UI_LANG } from "./i18n.ts";
 

@@ -4,7 +4,7 @@
 // grouped by kind, so that 240,000 warnings are a screenful here too.
 import type { Diagnostic } from "../model/diagnostics.ts";
 import { formatEntry, reportEntries, type ReportEntry } from "../ingest/report.ts";
-import { escapeHtml } from "../search/fold.ts";
+import { escapeHtml } from "../render/escape.ts";
 
 function severityOf(e: ReportEntry): "error" | "warning" {
   if ("diagnostic" in e) return e.diagnostic.severity;

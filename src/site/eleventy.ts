@@ -9,26 +9,29 @@ export const REBUILD_STAMP = "rebuild.stamp";
 
 /**
  * Writes the pages of these articles only, bodies included: npm start's quick pass after a
- * save, so that the page being edited is new within a second while the rest rebuilds behind it.
+ * save (cfg is the serving Eleventy's), so that the page being edited is new within a second
+ * while the rest rebuilds behind it.
  */
 export async function writeArticlesOnly(cfg: KbConfig, articles: ReadonlyArray<{ slug: string }>): Promise<void> {
-  const before = { ...process.env };
   try {
     await writeWithEleventy({ ...cfg, renderOnly: articles.map((a) => a.slug) });
   } finally {
-    // createEleventy set these for the quick pass; the serving Eleventy's were the others.
-    for (const key of ["KB_RENDER_ONLY", "KB_DEFER_BODIES"]) {
-      if (before[key] === undefined) delete process.env[key];
-      else process.env[key] = before[key];
-    }
+    // createEleventy set the quick pass's settings; the serving Eleventy reads its own again.
+    setEleventyEnv(cfg, "serve");
   }
 }
 
-/** An Eleventy for this config. The environment carries cfg to .eleventy.ts. */
+/**
+ * The environment carries cfg to .eleventy.ts (configEnv), Eleventy's config file being loaded
+ * by path. A build adds article bodies after Eleventy (src/site/bodies.ts); the dev server cannot.
+ */
+function setEleventyEnv(cfg: KbConfig, runMode: "build" | "serve"): void {
+  Object.assign(process.env, configEnv({ ...cfg, deferBodies: runMode === "build" }));
+}
+
+/** An Eleventy for this config. */
 export function createEleventy(cfg: KbConfig, runMode: "build" | "serve"): Eleventy {
-  Object.assign(process.env, configEnv(cfg));
-  // A build adds article bodies after Eleventy (src/site/bodies.ts); the dev server cannot.
-  process.env.KB_DEFER_BODIES = runMode === "build" ? "1" : "0";
+  setEleventyEnv(cfg, runMode);
   return new Eleventy(path.join(ROOT, "pages"), cfg.outputDir, {
     configPath: path.join(ROOT, ".eleventy.ts"),
     // Quiet for builds; under npm start its rebuild lines are worth seeing.

@@ -5,7 +5,8 @@
 // Builds must be repeatable: no date here is the build time. A feed is as new as its newest
 // entry, and the sitemap carries no lastmod, since a page's content date is not its change date.
 import type { Lang } from "../model/types.ts";
-import type { EventView } from "./shape.ts";
+import type { EventView } from "./site-model.ts";
+import { FEED_CATEGORIES, FEED_FACTS, feedExternalUrl, type FeedEventFields } from "../model/event-fields.ts";
 import { absoluteUrl } from "./site-url.ts";
 
 export const ARTICLE_FEED_SIZE = 50;
@@ -116,10 +117,11 @@ export interface FeedArticle {
   tagRefs?: Array<{ id: string; label: string }>;
 }
 
-export type FeedEvent = Pick<EventView, "id" | "url" | "label" | "title" | "date" | "kind" | "jurisdiction" | "domain" | "text"> & {
-  authorityRef: { label: string };
-  instrument?: { id: string; url?: string };
-};
+/** What feeds read of an event: its page, label and text, and the fields of the field table (FEED_FACTS). */
+export type FeedEvent = Pick<EventView, "id" | "url" | "label" | "title" | "date" | "text"> &
+  FeedEventFields & {
+    authorityRef: { label: string };
+  };
 
 const time = (iso: string) => Date.parse(iso);
 const later = (a: string, b: string) => (time(b) > time(a) ? b : a);
@@ -169,7 +171,9 @@ export function eventEntries(
     .slice(0, limit)
     .map((e) => {
       const url = absoluteUrl(e.url, siteUrl);
-      const facts = [label.kind(e.kind), e.jurisdiction, e.authorityRef.label, e.instrument?.id].filter(Boolean).join(" · ");
+      const names = { ...label, authority: e.authorityRef.label };
+      const facts = FEED_FACTS.map((f) => f(e, names)).filter(Boolean).join(" · ");
+      const externalUrl = feedExternalUrl(e);
       return {
         id: url,
         url,
@@ -179,11 +183,8 @@ export function eventEntries(
         text: [facts, e.title.en, e.text].filter((s) => s && s.trim()).join("\n\n"),
         lang: label.lang,
         authors: [e.authorityRef.label],
-        categories: [
-          { term: e.kind, label: label.kind(e.kind) },
-          ...e.domain.map((d) => ({ term: d, label: label.domain(d) })),
-        ],
-        ...(e.instrument?.url ? { externalUrl: e.instrument.url } : {}),
+        categories: FEED_CATEGORIES.flatMap((c) => c(e, names)),
+        ...(externalUrl ? { externalUrl } : {}),
       };
     });
 }

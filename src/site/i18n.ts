@@ -5,6 +5,7 @@ import { DateTime } from "luxon";
 import type { Lang, NormalizedDate } from "../model/types.ts";
 import { memoize } from "../memo.ts";
 import { detectLang } from "../normalize/lang.ts";
+import { escapeHtml } from "../render/escape.ts";
 
 export type UiLang = "zh-Hans" | "en";
 export const UI_LANGS: readonly UiLang[] = ["zh-Hans", "en"];
@@ -250,10 +251,6 @@ export function readingMinutes(wordCount: number, lang: Lang): number {
 // Pages are built once, in the default language, and carry the English alongside: text in
 // data-en, attributes in data-en-<attribute>. The client swaps them when the reader picks
 // English (src/client/ui-lang.ts). Everything here is escaped: keys, names and dates alike.
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
 
 type Vars = Record<string, string | number>;
 

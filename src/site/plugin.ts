@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { loadConfig } from "../config.ts";
-import { bodyFile, DIAGNOSTICS_FILE } from "../ingest/dataset.ts";
+import { bodyFile, DIAGNOSTICS_FILE } from "../model/dataset.ts";
 import { shapedSite } from "./site-data.ts";
 import nunjucksCompiledOnce from "./nunjucks-once.ts";
 import { t, formatDate, formatEventDate, readingMinutes, DEFAULT_UI_LANG, type UiLang } from "./i18n.ts";
@@ -12,13 +12,13 @@ import { toCsv } from "../timeline/csv.ts";
 import { bilingualAttr, bilingualDate, bilingualEventDate, bilingualName, bilingualText, englishOf, langOf, nameAttrs } from "./i18n.ts";
 import { bodyMarker, pageBody } from "./bodies.ts";
 import { ATTACHMENTS_DIR } from "../model/site-config.ts";
-import { pagedData, PAGED_TEMPLATES } from "./slices.ts";
+import { pagedData, renderedTemplates } from "./views.ts";
 import { REBUILD_STAMP } from "./eleventy.ts";
-import type { Named } from "./shape.ts";
+import type { Named } from "../model/names.ts";
 import { devBanner, injectAfterBody } from "./dev-banner.ts";
 import type { Diagnostic } from "../model/diagnostics.ts";
 import type { Lang, NormalizedDate } from "../model/types.ts";
-import type { ArticleView, EventView, TermView, ListPage } from "./shape.ts";
+import type { ArticleView, EventView, TermView, ListPage } from "./site-model.ts";
 import { absoluteUrl } from "./site-url.ts";
 import { articleEntries, atomFeed, eventEntries, feedLinks, jsonFeed, pageMeta, sitemapPaths, sitemapXml, FAVICON_PATH, FEED_PATHS, type FeedInfo, type SitemapSource } from "./feeds.ts";
 
@@ -41,13 +41,14 @@ export default function kbSite(eleventyConfig: UserConfig): void {
     const site = await shapedSite(kb.dataDir, kb.pathPrefix);
     return { ...site, paged: pagedData(site, kb.renderSlice, kb.renderOnly) };
   });
-  // Slices after the first render only their part of the paged templates (src/site/slices.ts);
+  // Slices after the first render only their part of the paged views (src/site/views.ts);
   // npm start's quick pass renders only the article pages it names.
-  const firstSlice = kb.renderSlice.index === 0 && !kb.renderOnly;
-  if (!firstSlice) {
-    const templates: readonly string[] = kb.renderOnly ? ["article.njk"] : PAGED_TEMPLATES;
-    eleventyConfig.addPreprocessor("kb-render-slice", "njk", (data: { page: { inputPath: string } }) =>
-      templates.includes(path.basename(data.page.inputPath)) ? undefined : false,
+  const rendered = renderedTemplates(kb.renderSlice, kb.renderOnly);
+  const firstSlice = rendered === undefined;
+  if (rendered) {
+    // A template's path under pages/, as the registry names it: "/api/articles" → "api/articles.njk".
+    eleventyConfig.addPreprocessor("kb-render-slice", "njk", (data: { page: { filePathStem: string } }) =>
+      rendered.includes(`${data.page.filePathStem.slice(1)}.njk`) ? undefined : false,
     );
   }
   eleventyConfig.addGlobalData("uiLang", DEFAULT_UI_LANG);
@@ -56,7 +57,7 @@ export default function kbSite(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("url", (u: string) => withPrefix(u, kb.pathPrefix));
   // Bodies are read one page at a time, never held all at once. A build writes a marker that
   // src/site/bodies.ts replaces after Eleventy is done (read once here, not on every page).
-  const deferBodies = process.env.KB_DEFER_BODIES === "1";
+  const deferBodies = kb.deferBodies;
   eleventyConfig.addFilter("articleBody", (slug: string) =>
     deferBodies ? bodyMarker(slug) : pageBody(readFileSync(bodyFile(kb.dataDir, slug), "utf8")),
   );
@@ -78,7 +79,7 @@ export default function kbSite(eleventyConfig: UserConfig): void {
   eleventyConfig.addWatchTarget(path.join(kb.dataDir, REBUILD_STAMP));
 
   // npm start: ingest problems on every page (read once per build, not per page).
-  if (process.env.KB_DEV === "1") {
+  if (kb.dev) {
     let banner = "";
     eleventyConfig.on("eleventy.before", () => {
       try {
@@ -116,7 +117,7 @@ export default function kbSite(eleventyConfig: UserConfig): void {
       jsonFeed(info(FEED_PATHS.articlesJson, articlesTitle, tagline, "/"), articleEntries(articles, kb.siteUrl)));
     eleventyConfig.addFilter("eventsAtomFeed", (events: EventView[]) =>
       atomFeed(info(FEED_PATHS.eventsAtom, eventsTitle, t("feedEventsSubtitle", lang), "/timeline/"), eventEntries(events, kb.siteUrl, eventLabels)));
-    // The paged templates' pages from the data: a slice's collections hold only its own.
+    // The paged views' pages from the data (src/site/views.ts): a slice's collections hold only its own.
     eleventyConfig.addFilter("sitemapXml", (items: SitemapSource[], pagedUrls: string[] = []) =>
       sitemapXml([...new Set([...sitemapPaths(items), ...pagedUrls])].sort(), kb.siteUrl));
     eleventyConfig.addFilter(

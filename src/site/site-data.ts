@@ -4,8 +4,9 @@
 // 1.5 s of a 9.5 s slice (docs/performance.md).
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { DATASET_FILE, readDataset } from "../ingest/dataset.ts";
-import { shapeSite, type SiteModel } from "./shape.ts";
+import { DATASET_FILE, readDataset } from "../model/dataset.ts";
+import { shapeSite } from "./shape.ts";
+import type { SiteModel } from "./site-model.ts";
 import { DEFAULT_UI_LANG } from "./i18n.ts";
 
 let last: { key: string; site: Promise<SiteModel> } | undefined;

@@ -1,21 +1,21 @@
-// timeline.csv: the rows of timeline.json, one column per field. Lists are joined with "; ",
-// links written as `id (basis, +N d)`, so a spreadsheet user sees the chain without parsing.
-export function csvCell(v: unknown): string {
+// timeline.csv: the rows of timeline.json, one column per field of the field table
+// (model/event-fields.ts). Lists are joined with "; ", links written as `id (basis, +N d)`, so
+// a spreadsheet user sees the chain without parsing.
+import { TIMELINE_COLUMNS, type TimelineColumn } from "../model/event-fields.ts";
+
+/** A value as a cell: nothing for null, a list joined with "; ", quoted when it must be. */
+export function csvCell(v: unknown, column?: Pick<TimelineColumn, "csv">): string {
   let s: string;
   if (v === null || v === undefined) s = "";
-  else if (Array.isArray(v)) s = v.map((x) => (typeof x === "object" && x !== null ? linkText(x as Record<string, unknown>) : String(x))).join("; ");
+  else if (column?.csv) s = column.csv(v);
+  else if (Array.isArray(v)) s = v.map((x) => String(x)).join("; ");
   else s = String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function linkText(l: Record<string, unknown>): string {
-  const by = l.by ? `, ${String(l.by)}` : "";
-  return `${String(l.id)} (${String(l.basis)}${by}, ${l.lag_approx ? "~" : ""}+${String(l.lag_days)} d)`;
-}
-
+/** timeline.json's rows (timelineRow) as CSV, with a header line. */
 export function toCsv(rows: Array<Record<string, unknown>>): string {
   if (rows.length === 0) return "";
-  const columns = Object.keys(rows[0]!);
-  const lines = [columns.join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(","))];
+  const lines = [TIMELINE_COLUMNS.map((c) => c.key).join(","), ...rows.map((r) => TIMELINE_COLUMNS.map((c) => csvCell(r[c.key], c)).join(","))];
   return `${lines.join("\r\n")}\r\n`;
 }

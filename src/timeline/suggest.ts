@@ -7,6 +7,7 @@ import type { Actor, NormalizedDate, Tag } from "../model/types.ts";
 import type { EventDomain, EventKind } from "../model/event.ts";
 import { findDateExpressions, resolveRelativeDate } from "../normalize/date.ts";
 import { slugify } from "../normalize/slug.ts";
+import { eventFileFields } from "../model/event-fields.ts";
 
 export interface SuggestContext {
   actors: Actor[];
@@ -137,7 +138,7 @@ export function suggestionToEventFile(s: Suggestion, articleSlug: string): strin
   const announced = s.precision === "month" ? s.day.slice(0, 7) : s.day;
   const words = slugify(s.sentence.replace(s.expr, ""), 6);
   const id = `${announced}-${s.jurisdiction.toLowerCase()}-${words || "event"}`;
-  const fm = {
+  const fm = eventFileFields({
     id,
     title: { "zh-Hans": s.sentence.replace(/[。；;.]$/, ""), en: "TODO: English title" },
     dates: { announced },
@@ -149,7 +150,7 @@ export function suggestionToEventFile(s: Suggestion, articleSlug: string): strin
     items: s.items,
     targets: s.targets,
     sources: [{ article: articleSlug }],
-  };
+  });
   return [
     `# suggested from line ${s.line}: ${s.sentence}`,
     `# action word: ${s.action}; check every field, then save as content/events/${id}.md`,

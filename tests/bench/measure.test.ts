@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseProcStat, treeRss, runMeasured, peakIn, dirSize } from "../../src/bench/measure.ts";
+import { parseProcStat, treeRss, runMeasured, peakIn, dirSize } from "../../bench/measure.ts";
 
 test("parseProcStat reads the parent and resident pages past a command name with spaces and parentheses", () => {
   const fields = Array.from({ length: 50 }, (_, i) => String(i));

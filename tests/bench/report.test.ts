@@ -1,11 +1,11 @@
 // Reading what the builds print, preparing the baseline's copy, and the printout.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseOurBuildOutput } from "../../src/bench/ours.ts";
-import { baselineCopy } from "../../src/bench/baseline.ts";
-import { medianFigures, stageTable, outputTable, profileLines } from "../../src/bench/report.ts";
-import { summarizeCpuProfile, summarizeCpuProfiles, profilesByStage, moduleOf, busyMs, type CpuProfile } from "../../src/bench/profile.ts";
-import type { BuildFigures } from "../../src/bench/figures.ts";
+import { parseOurBuildOutput } from "../../bench/ours.ts";
+import { baselineCopy } from "../../bench/baseline.ts";
+import { medianFigures, stageTable, outputTable, profileLines } from "../../bench/report.ts";
+import { summarizeCpuProfile, summarizeCpuProfiles, profilesByStage, moduleOf, busyMs, type CpuProfile } from "../../bench/profile.ts";
+import type { BuildFigures } from "../../bench/figures.ts";
 
 const line = (t: number, text: string) => ({ t, stream: "stdout" as const, text });
 

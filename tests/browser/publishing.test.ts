@@ -11,7 +11,7 @@ import type { Browser, Page } from "playwright-core";
 import { buildSite, buildSiteInChild, serve } from "../support/site.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { ROOT } from "../../src/config.ts";
-import { TERM_PAGE_SIZE } from "../../src/site/shape.ts";
+import { TERM_PAGE_SIZE } from "../../src/site/term-pages.ts";
 
 const ATOM = "http://www.w3.org/2005/Atom";
 const SITE_URL = "https://example.org/kb/";

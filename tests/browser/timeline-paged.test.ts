@@ -8,10 +8,10 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { ROOT } from "../../src/config.ts";
-import { loadMaterial } from "../../src/bench/material.ts";
-import { generateCorpus } from "../../src/bench/corpus.ts";
-import { writeCorpus } from "../../src/bench/write.ts";
-import { TIMELINE_PAGE_EVENTS } from "../../src/site/shape.ts";
+import { loadMaterial } from "../../bench/material.ts";
+import { generateCorpus } from "../../bench/corpus.ts";
+import { writeCorpus } from "../../bench/write.ts";
+import { TIMELINE_PAGE_EVENTS } from "../../src/site/timeline-pages.ts";
 import { buildSiteInChild, serve } from "../support/site.ts";
 import { launchBrowser } from "../support/browser.ts";
 

@@ -2,6 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { formatLine, formatStage, progressWanted, ProgressLine } from "../../src/build/progress.ts";
+import { loadConfig } from "../../src/config.ts";
 
 test("a stage shows its count, its total, its rate and its time", () => {
   assert.equal(formatStage({ name: "ingest", unit: "notes", done: 4210, total: 9180, startedAt: 0 }, 18_300), "ingest 4,210/9,180 notes · 230/s · 18 s");
@@ -26,14 +27,14 @@ test("stages running at once share the line, cut to the terminal's width", () =>
 });
 
 test("drawn on a terminal only, never under CI; KB_PROGRESS decides when set", () => {
-  assert.equal(progressWanted({}, { isTTY: true }), true);
-  assert.equal(progressWanted({}, { isTTY: false }), false);
-  assert.equal(progressWanted({}, {}), false);
-  assert.equal(progressWanted({ CI: "true" }, { isTTY: true }), false);
-  assert.equal(progressWanted({ CI: "1" }, { isTTY: true }), false);
-  assert.equal(progressWanted({ CI: "false" }, { isTTY: true }), true);
-  assert.equal(progressWanted({ KB_PROGRESS: "1", CI: "true" }, { isTTY: false }), true);
-  assert.equal(progressWanted({ KB_PROGRESS: "0" }, { isTTY: true }), false);
+  assert.equal(progressWanted(loadConfig({}).progress, { isTTY: true }), true);
+  assert.equal(progressWanted(loadConfig({}).progress, { isTTY: false }), false);
+  assert.equal(progressWanted(loadConfig({}).progress, {}), false);
+  assert.equal(progressWanted(loadConfig({ CI: "true" }).progress, { isTTY: true }), false);
+  assert.equal(progressWanted(loadConfig({ CI: "1" }).progress, { isTTY: true }), false);
+  assert.equal(progressWanted(loadConfig({ CI: "false" }).progress, { isTTY: true }), true);
+  assert.equal(progressWanted(loadConfig({ KB_PROGRESS: "1", CI: "true" }).progress, { isTTY: false }), true);
+  assert.equal(progressWanted(loadConfig({ KB_PROGRESS: "0" }).progress, { isTTY: true }), false);
 });
 
 test("the line is redrawn in place while stages run and taken away when the last ends; disabled, nothing is written", () => {

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { ingest } from "../../src/ingest/ingest.ts";
 import { ROOT } from "../../src/config.ts";
+import { timelineEvent } from "../../src/model/event.ts";
 
 const SHIPPED = path.join(ROOT, "content");
 
@@ -109,4 +110,16 @@ test("a draft article is a valid source but is not linked from a published build
   const r = await ingest({ contentDir: dir, fallbackDir: SHIPPED, includeDrafts: false });
   assert.deepEqual(r.log.errors, []);
   assert.deepEqual(r.events[0]!.sources, []);
+});
+
+test("what ingest builds is what the dataset schema says, field for field", async () => {
+  const dir = await contentDir({ "articles/note.md": NOTE, "events/us-rule.md": event(US_RULE), "events/cn-ban.md": event(CN_BAN) });
+  for (const contentDir of [dir, SHIPPED]) {
+    const r = await ingest({ contentDir, fallbackDir: SHIPPED, includeDrafts: false });
+    assert.ok(r.events.length >= 2);
+    for (const e of r.events) {
+      const checked = timelineEvent.safeParse(e);
+      assert.ok(checked.success, `${e.id}: ${JSON.stringify(checked.error?.issues)}`);
+    }
+  }
 });

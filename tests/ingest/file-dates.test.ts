@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { firstCommitDates, modifiedTime, parseFirstCommits } from "../../src/ingest/file-dates.ts";
 import { ingest } from "../../src/ingest/ingest.ts";
-import { POOL_MIN_FILES } from "../../src/ingest/pool.ts";
+import { POOL_MIN_FILES, ingestPool } from "../../src/build/ingest-pool.ts";
 import { ROOT } from "../../src/config.ts";
 
 const NOW = new Date("2026-11-22T00:00:00Z");
@@ -82,7 +82,7 @@ test("ingest on threads: a note without a usable date takes its first commit; an
   const when = new Date("2025-06-07T08:00:00Z");
   await fs.utimes(path.join(dir, "uncommitted.md"), when, when);
   for (const workers of [2, undefined]) {
-    const r = await ingest({ contentDir: dir, fallbackDir: path.join(ROOT, "content"), includeDrafts: true, now: NOW, ...(workers ? { workers } : {}) });
+    const r = await ingest({ contentDir: dir, fallbackDir: path.join(ROOT, "content"), includeDrafts: true, now: NOW, ...(workers ? { pool: ingestPool(workers) } : {}) });
     assert.equal(r.articles.length, POOL_MIN_FILES + 3, `workers: ${workers}`);
     assert.deepEqual(r.log.errors, []);
     const day = (file: string) => r.articles.find((a) => a.article.file === file)?.article.date.day;

@@ -242,8 +242,9 @@ test("the shipped content ingests with no errors, and every seed is there with i
 });
 
 test("on worker threads, bodies written as they go and events parsed: the same dataset, diagnostics and files as one thread, drafts' bodies dropped, none pending", async () => {
-  const { POOL_MIN_FILES } = await import("../../src/ingest/pool.ts");
-  const { prepareBodies, toDataset, BODIES_DIR, TEXT_DIR } = await import("../../src/ingest/dataset.ts");
+  const { POOL_MIN_FILES, ingestPool } = await import("../../src/build/ingest-pool.ts");
+  const { prepareBodies, toDataset } = await import("../../src/ingest/dataset.ts");
+  const { BODIES_DIR, TEXT_DIR } = await import("../../src/model/dataset.ts");
   const files: Record<string, string> = {
     // The same file name in two folders: one slug each, settled by the main thread in file order.
     "x/README.md": "---\ntitle: First readme\ndate: 2024-01-02\n---\n华为的晶片。",
@@ -266,7 +267,7 @@ test("on worker threads, bodies written as they go and events parsed: the same d
   const out = async (workers: number | undefined) => {
     const data = await fs.mkdtemp(path.join(os.tmpdir(), "kb-data-"));
     await prepareBodies(data);
-    const r = await ingest({ contentDir: dir, fallbackDir: SHIPPED, includeDrafts: false, now: NOW, spillDir: data, ...(workers ? { workers } : {}) });
+    const r = await ingest({ contentDir: dir, fallbackDir: SHIPPED, includeDrafts: false, now: NOW, spillDir: data, ...(workers ? { pool: ingestPool(workers) } : {}) });
     const listing: Record<string, string> = {};
     for (const sub of [BODIES_DIR, TEXT_DIR]) for (const f of await fs.readdir(path.join(data, sub))) listing[`${sub}/${f}`] = await fs.readFile(path.join(data, sub, f), "utf8");
     const { seconds: _s, ...summary } = r.summary;

@@ -1,5 +1,5 @@
-// The postings index made in threads (started before the records are prepared, index-build.ts)
-// is the index made on one thread, byte for byte; a thread that fails fails the build, naming
+// The postings index made in threads (src/build/index-threads.ts: started before the records are
+// prepared) is the index made on one thread, byte for byte; a thread that fails fails the build, naming
 // what it could not read, instead of hanging it.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";

@@ -37,7 +37,7 @@ before(async () => {
   assert.equal(pagefind.engine, "pagefind");
   searches.set("pagefind", pagefind.index);
   const large = path.join(path.dirname(site.dir), "postings");
-  // Two threads, as a large corpus is indexed (index-build.ts).
+  // Two threads, as a large corpus is indexed (src/build/index-threads.ts).
   const figures = await indexSite({ ...site.cfg, outputDir: large, pagefindMaxWords: SMALL_PAGEFIND_WORDS, indexThreads: 2 });
   assert.equal(figures.engine, "postings");
   assert.ok(figures.chunks >= 3, `${figures.chunks} chunks`);

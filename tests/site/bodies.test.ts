@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { BODIES_DIR } from "../../src/ingest/dataset.ts";
+import { BODIES_DIR } from "../../src/model/dataset.ts";
 import { bodyMarker, injectBodies, pageBody, pageBodyBytes } from "../../src/site/bodies.ts";
 
 // Every fixture's folder, removed when the file's tests are done.

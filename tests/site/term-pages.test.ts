@@ -9,8 +9,11 @@ import path from "node:path";
 import { ingest } from "../../src/ingest/ingest.ts";
 import { toDataset } from "../../src/ingest/dataset.ts";
 import { ROOT } from "../../src/config.ts";
-import { ONCE_INDEX_DIR, shapeSite, termIndex, type OnceEntry, type TermView } from "../../src/site/shape.ts";
-import { pagedData, WHOLE } from "../../src/site/slices.ts";
+import { shapeSite } from "../../src/site/shape.ts";
+import { ONCE_INDEX_DIR, termIndex } from "../../src/site/term-pages.ts";
+import type { OnceEntry, TermView } from "../../src/site/site-model.ts";
+import { WHOLE } from "../../src/config.ts";
+import { pagedData } from "../../src/site/views.ts";
 
 const NOW = new Date("2026-11-22T00:00:00Z");
 

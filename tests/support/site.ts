@@ -6,7 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { loadConfig, ROOT, type KbConfig } from "../../src/config.ts";
-import { runIngest, renderSite, indexSite } from "../../src/build.ts";
+import { runIngest, indexSite } from "../../src/build.ts";
+import { renderSite } from "../../src/build/render.ts";
 import type { IngestResult } from "../../src/ingest/ingest.ts";
 
 export interface BuiltSite {

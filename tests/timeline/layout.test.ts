@@ -58,7 +58,7 @@ test("the gutter never grows past MAX_TRACKS, however many links cross", () => {
 });
 
 test("a timeline of up to TIMELINE_PAGE_EVENTS events is one page; a longer one a page per year, links crossing pages", async () => {
-  const { timelinePageOf, timelinePages, TIMELINE_PAGE_EVENTS } = await import("../../src/site/shape.ts");
+  const { timelinePageOf, timelinePages, TIMELINE_PAGE_EVENTS } = await import("../../src/site/timeline-pages.ts");
   const small = events([["a", "2023-06-30", "NL"], ["b", "2024-07-03", "CN", ["a"]]]);
   assert.equal(timelinePageOf(small)(small[1]!), "/timeline/");
   // Enough events in 2022–2024 to page; one link within 2024, one from 2024 back to 2022.

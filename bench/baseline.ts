@@ -4,8 +4,8 @@
 import path from "node:path";
 import { promises as fs } from "node:fs";
 import matter from "gray-matter";
-import { normalizeDate } from "../normalize/date.ts";
-import { listArticleFiles } from "../ingest/ingest.ts";
+import { normalizeDate } from "../src/normalize/date.ts";
+import { listArticleFiles } from "../src/ingest/ingest.ts";
 import { dirSize, flushWrites, runMeasured, type RunResult } from "./measure.ts";
 import type { BuildFigures } from "./figures.ts";
 

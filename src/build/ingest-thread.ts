@@ -1,12 +1,13 @@
-// One ingest thread (pool.ts): reads and ingests the files it is sent, one message each.
+// One ingest thread (ingest-pool.ts): reads and ingests the files it is sent, one message each,
+// as the run's own thread does (src/ingest/job.ts).
 import { parentPort, workerData } from "node:worker_threads";
-import { loadVocabulary } from "./vocabulary.ts";
+import { loadVocabulary } from "../ingest/vocabulary.ts";
 import { DiagnosticLog } from "../model/diagnostics.ts";
-import type { Job, RenderSetup } from "./pool.ts";
+import type { RenderSetup, ThreadSetup } from "./ingest-pool.ts";
 import type { RenderOptions } from "../render/markdown.ts";
-import { runJob } from "./job.ts";
+import { runJob, type Job } from "../ingest/job.ts";
 
-const { contentDir, fallbackDir, now, spillDir, includeDrafts } = workerData as { contentDir: string; fallbackDir: string; now: string; spillDir?: string; includeDrafts?: boolean };
+const { contentDir, fallbackDir, now, spillDir, includeDrafts } = workerData as ThreadSetup;
 // The registries' own problems are reported once, by the main thread.
 const vocab = await loadVocabulary(contentDir, fallbackDir, new DiagnosticLog());
 const when = new Date(now);

@@ -1,7 +1,7 @@
 // Writes the synthetic corpus to disk and says what was written.
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { CorpusFile } from "./corpus.ts";
+import type { CorpusFile } from "./plan.ts";
 import { median, quantile } from "./sizes.ts";
 
 export interface CorpusStats {

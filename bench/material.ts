@@ -5,8 +5,8 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import * as OpenCC from "opencc-js";
-import { parseContentFile } from "../content/frontmatter.ts";
-import { loadActors, loadTags, type ActorEntry, type TagEntry } from "../normalize/registry.ts";
+import { parseContentFile } from "../src/content/frontmatter.ts";
+import { loadActors, loadTags, type ActorEntry, type TagEntry } from "../src/normalize/registry.ts";
 
 export interface GlossaryTerm {
   /** The bolded term as written (稀土). */

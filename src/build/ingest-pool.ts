@@ -1,51 +1,15 @@
-// Articles and events ingested on every core: each worker thread loads the registries once and
-// turns files into ArticleResults and ParsedEvents; the results come back in file order, so
-// slugs, warnings and the dataset are the same as from one thread.
-import os from "node:os";
-import { Worker } from "node:worker_threads";
-import type { ArticleResult } from "./article.ts";
+// Articles and events ingested on every core: each worker thread (ingest-thread.ts) loads the
+// registries once and turns files into ArticleResults and ParsedEvents (src/ingest/job.ts); the
+// results come back in file order, so slugs, warnings and the dataset are the same as from one
+// thread.
+import type { Worker } from "node:worker_threads";
 import type { RenderOptions } from "../render/markdown.ts";
-import type { ParsedEvent } from "./events.ts";
+import type { FileOutcome, FilePool, Job, PoolSetup, StartPool } from "../ingest/job.ts";
+import { defaultThreads, startThread } from "./threads.ts";
 
-export interface PoolOptions {
-  contentDir: string;
-  fallbackDir: string;
-  now: Date;
+export interface PoolOptions extends PoolSetup {
   /** Worker threads; default: one per core. */
   workers?: number;
-  /** Each worker writes the bodies it makes here (dataset.ts writeBody), under pending names. */
-  spillDir?: string;
-  /** Drafts are published: their bodies are written too. */
-  includeDrafts?: boolean;
-  /** File → epoch ms of its first commit (file-dates.ts), awaited before the first file is sent. */
-  firstCommits?: Promise<ReadonlyMap<string, number>>;
-  /** The run's class allowlist and wikilink targets, sent to each thread before its first file. */
-  render?: Promise<RenderOptions>;
-  /**
-   * The calling thread ingests files too (outcomes' `own`), so one thread fewer is started: the
-   * caller has the modules and registries loaded already, and a thread of its own would cost
-   * their memory again (150–250 MB) while the caller waits.
-   */
-  ownThread?: boolean;
-}
-
-/**
- * With a spill folder, `result` comes without body and text: they are in the folder under the
- * name `pending`, or, for a draft left out, nowhere. An event file comes back parsed, its
- * article sources still to be resolved (events.ts linkEvents).
- */
-export type FileOutcome =
-  | { file: string; result: ArticleResult; pending?: string }
-  | { file: string; event: ParsedEvent; pending?: undefined }
-  | { file: string; error: string; pending?: undefined };
-
-/** What the main thread sends a worker: the `index`-th file of the run, an article or an event. */
-export interface Job {
-  index: number;
-  file: string;
-  kind: "article" | "event";
-  /** An article's first commit in git, epoch ms: its date if it gives no usable one. */
-  firstCommit?: number;
 }
 
 /** The first message a thread gets: what it renders every body with. */
@@ -53,9 +17,15 @@ export interface RenderSetup {
   render: RenderOptions;
 }
 
-// Worker threads do not inherit the TypeScript loader of the main thread (Node 20): each one
-// registers tsx itself before it imports the worker module.
-const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(new URL("./worker.ts", import.meta.url).href)}); });`;
+/** What a thread is started with (ingest-thread.ts). */
+export interface ThreadSetup {
+  contentDir: string;
+  fallbackDir: string;
+  /** ISO: a Date does not cross to a thread as one. */
+  now: string;
+  spillDir?: string | undefined;
+  includeDrafts?: boolean | undefined;
+}
 
 /**
  * Each ingest thread's young generation. At 10,000 articles, four runs alternated: 96 MB took
@@ -67,16 +37,12 @@ export const INGEST_YOUNG_GENERATION_MB = 96;
 /** Below this many files the threads' start-up (registries, OpenCC) costs more than it saves. */
 export const POOL_MIN_FILES = 200;
 
-export function defaultWorkers(): number {
-  return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
-}
-
 /**
  * Worker threads for one run's articles, then its events. The threads start at construction:
  * their start-up (2.5 s at 10,000 articles: modules, registries, OpenCC) overlaps what the
  * main thread does before it asks for the outcomes.
  */
-export class IngestPool {
+export class IngestPool implements FilePool {
   private readonly workers: Worker[];
   private readonly jobs: Job[];
   private readonly firstCommits: Promise<ReadonlyMap<string, number>> | undefined;
@@ -89,18 +55,16 @@ export class IngestPool {
     ];
     this.firstCommits = opts.firstCommits;
     this.render = opts.render;
-    const wanted = Math.min(opts.workers ?? defaultWorkers(), this.jobs.length);
+    const wanted = Math.min(opts.workers ?? defaultThreads(), this.jobs.length);
     const n = opts.ownThread ? Math.max(0, wanted - 1) : Math.max(1, wanted);
-    this.workers = Array.from(
-      { length: n },
-      () =>
-        new Worker(BOOTSTRAP, {
-          eval: true,
-          // A larger young generation: an article's tokens and strings die young, and in V8's
-          // default many were promoted to the old generation first.
-          resourceLimits: { maxYoungGenerationSizeMb: INGEST_YOUNG_GENERATION_MB },
-          workerData: { contentDir: opts.contentDir, fallbackDir: opts.fallbackDir, now: opts.now.toISOString(), spillDir: opts.spillDir, includeDrafts: opts.includeDrafts },
-        }),
+    const workerData: ThreadSetup = { contentDir: opts.contentDir, fallbackDir: opts.fallbackDir, now: opts.now.toISOString(), spillDir: opts.spillDir, includeDrafts: opts.includeDrafts };
+    this.workers = Array.from({ length: n }, () =>
+      startThread(new URL("./ingest-thread.ts", import.meta.url), {
+        workerData,
+        // A larger young generation: an article's tokens and strings die young, and in V8's
+        // default many were promoted to the old generation first.
+        resourceLimits: { maxYoungGenerationSizeMb: INGEST_YOUNG_GENERATION_MB },
+      }),
     );
   }
 
@@ -194,4 +158,10 @@ export class IngestPool {
   async terminate(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
+}
+
+/** The build's threads for an ingest run (IngestOptions.pool): `workers` of them, or one per core. */
+export function ingestPool(workers?: number): StartPool {
+  return (articleFiles, eventFiles, setup) =>
+    articleFiles.length >= POOL_MIN_FILES ? new IngestPool(articleFiles, eventFiles, { ...setup, ...(workers ? { workers } : {}) }) : undefined;
 }

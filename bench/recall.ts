@@ -6,10 +6,10 @@
 // that say 出口 and never 管制), which are counted apart. Node only: both indexes are read from disk.
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { loadPagefind, loadSearch } from "../search/node-search.ts";
-import { runSearch } from "../search/engine.ts";
-import { fold, looseReading } from "../search/fold.ts";
-import { DATASET_FILE, type Dataset } from "../ingest/dataset.ts";
+import { loadPagefind, loadSearch } from "../src/search/node-search.ts";
+import { runSearch } from "../src/search/engine.ts";
+import { fold, looseReading } from "../src/search/fold.ts";
+import { DATASET_FILE, type Dataset } from "../src/model/dataset.ts";
 
 export interface RecallRow {
   query: string;

@@ -1,0 +1,77 @@
+// The search index on every core: threads for a corpus this large, each making a share of the
+// postings index (src/search/index-share.ts makeShare, in index-thread.ts), this thread making
+// the first share itself; their answers merged and written by src/search/index-build.ts.
+import v8 from "node:v8";
+import type { Worker } from "node:worker_threads";
+import type { KbConfig } from "../config.ts";
+import { readSummary } from "../model/dataset.ts";
+import { buildSearchIndex, mergeAndWrite, type IndexFigures, type PostingsMade } from "../search/index-build.ts";
+import type { ShareAnswer } from "../search/index-share.ts";
+import { defaultThreads, startThread } from "./threads.ts";
+
+/** What an index thread is started with (index-thread.ts). */
+export interface IndexThreadSetup {
+  cfg: KbConfig;
+  share: number;
+  of: number;
+}
+
+/** The search index of cfg's dataset, on as many threads as its size is worth. */
+export function indexWithThreads(cfg: KbConfig): Promise<IndexFigures> {
+  return buildSearchIndex(cfg, async () => {
+    const threads = await threadsBySummary(cfg);
+    return threads > 1 ? postingsInThreads(cfg, threads) : undefined;
+  });
+}
+
+/**
+ * Threads for a corpus this large, from the dataset's summary (written beside it, read before
+ * any record is made; below about 500 records a thread's start-up costs more than it saves).
+ * Without a summary (a data folder from before it existed), one.
+ */
+async function threadsBySummary(cfg: KbConfig): Promise<number> {
+  let records: number;
+  try {
+    const summary = await readSummary(cfg.dataDir);
+    records = summary.articles + summary.events;
+  } catch {
+    return 1;
+  }
+  return cfg.indexThreads ?? Math.min(defaultThreads(), Math.max(1, Math.floor(records / 500)));
+}
+
+/**
+ * The postings index of every record, made on every core: each thread prepares the records and
+ * makes its run (reading, folding, splitting and finding names is most of the work) and writes
+ * their files; their term lists are merged here and written as chunks. Undefined when the
+ * threads found the corpus small enough for Pagefind.
+ */
+async function postingsInThreads(cfg: KbConfig, threads: number): Promise<PostingsMade | undefined> {
+  // Each thread gets the heap this process has (KB_INDEX_HEAP_MB).
+  const heapMb = Math.ceil(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
+  const workers: Worker[] = [];
+  const others = Array.from(
+    { length: threads - 1 },
+    (_, i) =>
+      new Promise<ShareAnswer>((resolve, reject) => {
+        const share = i + 1;
+        const w = startThread(new URL("./index-thread.ts", import.meta.url), { workerData: { cfg, share, of: threads } satisfies IndexThreadSetup, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+        workers.push(w);
+        w.once("message", resolve);
+        w.once("error", reject);
+        w.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`search index thread ${share + 1} of ${threads} exited with ${code}`))));
+      }),
+  );
+  // This thread makes the first share itself, while the others start: a thread of its own
+  // would only add its memory (modules, registries: 150 MB) while this one waits. Loaded now,
+  // not above: loaded first (2 s with OpenCC's dictionaries) it kept a core idle.
+  const own = import("../search/index-share.ts").then(({ makeShare }) => makeShare(cfg, 0, threads));
+  const answers = await Promise.all([own, ...others]).catch((e) => {
+    workers.forEach((w) => void w.terminate());
+    throw e;
+  });
+  const parts = answers.filter((a): a is Extract<ShareAnswer, { engine: "postings" }> => a.engine === "postings");
+  if (parts.length < answers.length) return undefined;
+  const first = parts[0]!;
+  return { ...(await mergeAndWrite(cfg, parts)), pages: first.pages, map: first.map!, aliases: first.aliases! };
+}

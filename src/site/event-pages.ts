@@ -1,0 +1,58 @@
+// Events as their pages, the timeline and the pages that list them show them: names in the
+// interface language, the authority, jurisdiction, items and targets as references, the links
+// between events as cards to jump to, and each event's escalation chain.
+import type { Lang } from "../model/types.ts";
+import type { Dataset } from "../model/dataset.ts";
+import type { EventLink, TimelineEvent } from "../model/event.ts";
+import { named, type Named } from "../model/names.ts";
+import { markParagraphLangs } from "./i18n.ts";
+import type { TermRefs } from "./term-refs.ts";
+import { timelinePageOf } from "./timeline-pages.ts";
+import type { EventRef, EventView, LinkView, SiteModel } from "./site-model.ts";
+
+export interface ShapedEvents {
+  events: EventView[];
+  actorEvents: SiteModel["actorEvents"];
+  /** The events each article (by slug) is a source of. */
+  eventsOfArticle: Map<string, EventRef[]>;
+  /** The timeline page that shows an event. */
+  timelineUrlOf: (e: TimelineEvent) => string;
+}
+
+export function shapeEvents(data: Dataset, uiLang: Lang, refs: TermRefs): ShapedEvents {
+  const { actorById, actorRef, tagLabel } = refs;
+  const eventLabel = (e: TimelineEvent) => (uiLang === "en" ? e.title.en : e.title["zh-Hans"]);
+  const eventNamed = (e: TimelineEvent): Named => named({ "zh-Hans": e.title["zh-Hans"], en: e.title.en }, uiLang, e.id);
+  const eventRef = (e: TimelineEvent): EventRef => ({ id: e.id, ...eventNamed(e), url: e.url, date: e.date, kind: e.kind });
+  const eventById = new Map(data.events.map((e) => [e.id, e]));
+  const eventsOfArticle = new Map<string, EventRef[]>();
+  for (const e of data.events) for (const slug of e.articles) (eventsOfArticle.get(slug) ?? eventsOfArticle.set(slug, []).get(slug)!).push(eventRef(e));
+  const timelineUrlOf = timelinePageOf(data.events);
+  const linkView = (from: TimelineEvent) => (l: EventLink): LinkView => {
+    const other = eventById.get(l.id)!;
+    const page = timelineUrlOf(other);
+    return { ...l, ...eventNamed(other), url: other.url, date: other.date, timelineHref: page === timelineUrlOf(from) ? `#${other.id}` : `${page}#${other.id}` };
+  };
+  const chainMembers = new Map<string, EventRef[]>();
+  for (const e of data.events) (chainMembers.get(e.chain) ?? chainMembers.set(e.chain, []).get(e.chain)!).push(eventRef(e));
+  const events: EventView[] = data.events.map((e) => ({
+    ...e,
+    // Event notes mix English and Chinese paragraphs.
+    html: markParagraphLangs(e.html, "zh-Hans"),
+    label: eventLabel(e),
+    authorityRef: actorRef(e.authority),
+    jurisdictionRef: actorRef(e.jurisdiction.toLowerCase()),
+    itemRefs: e.items.map(tagLabel),
+    targetRefs: e.targets.map((t) => (actorById.has(t) ? actorRef(t) : { label: t })),
+    respondsToRefs: e.respondsTo.map(linkView(e)),
+    answeredByRefs: e.answeredBy.map(linkView(e)),
+    chainRefs: chainMembers.get(e.chain) ?? [],
+    timelineUrl: `${timelineUrlOf(e)}#${e.id}`,
+  }));
+  const actorEvents: SiteModel["actorEvents"] = {};
+  for (const e of data.events) {
+    (actorEvents[e.authority] ??= []).push({ ...eventRef(e), role: "issued" });
+    for (const t of new Set(e.targets)) if (actorById.has(t)) (actorEvents[t] ??= []).push({ ...eventRef(e), role: "targeted" });
+  }
+  return { events, actorEvents, eventsOfArticle, timelineUrlOf };
+}
