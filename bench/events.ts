@@ -2,7 +2,7 @@
 // earlier ones (always dated strictly after them), each citing articles of the corpus published
 // around its date, with front matter in every shape the event schema accepts.
 import { EVENT_DOMAINS, type EventKind } from "../src/model/event.ts";
-import type { ActorEntry } from "../src/normalize/registry.ts";
+import type { ActorEntry } from "../src/model/registry.ts";
 import type { Material } from "./material.ts";
 import { createRng, type Rng } from "./prng.ts";
 import { anyName, enName, pools, zhName } from "./names.ts";

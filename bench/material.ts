@@ -6,7 +6,8 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import * as OpenCC from "opencc-js";
 import { parseContentFile } from "../src/content/frontmatter.ts";
-import { loadActors, loadTags, type ActorEntry, type TagEntry } from "../src/normalize/registry.ts";
+import { loadActors, loadTags } from "../src/normalize/registry.ts";
+import type { ActorEntry, TagEntry } from "../src/model/registry.ts";
 
 export interface GlossaryTerm {
   /** The bolded term as written (稀土). */

@@ -2,7 +2,7 @@
 // alias, the id, a known variant) and the long tails of tags, people, organizations and products
 // that most real notes name only once. Deterministic: every draw comes from the caller's stream.
 import type { Lang } from "../src/model/types.ts";
-import type { ActorEntry, TagEntry } from "../src/normalize/registry.ts";
+import type { ActorEntry, TagEntry } from "../src/model/registry.ts";
 import type { Material } from "./material.ts";
 import type { Rng } from "./prng.ts";
 

@@ -3,7 +3,7 @@
 // lists, quotes, images, links, wikilinks and bilingual transcript turns, as real notes have them.
 import { DateTime } from "luxon";
 import { slugify } from "../src/normalize/slug.ts";
-import type { ActorEntry, TagEntry } from "../src/normalize/registry.ts";
+import type { ActorEntry, TagEntry } from "../src/model/registry.ts";
 import type { Material } from "./material.ts";
 import type { Rng } from "./prng.ts";
 import { enName, lexiconWord, tailPersonName, zhName, type Pools, type Script } from "./names.ts";

@@ -3,7 +3,8 @@
 // goes or at its end, only what changed under `npm start`.
 import { promises as fs, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Actor, Article, BuildSummary, Tag } from "../model/types.ts";
+import type { Article, BuildSummary } from "../model/types.ts";
+import type { Actor, Tag } from "../model/registry.ts";
 import type { Diagnostic } from "../model/diagnostics.ts";
 import type { TimelineEvent } from "../model/event.ts";
 import { BODIES_DIR, DATASET_FILE, DIAGNOSTICS_FILE, SUMMARY_FILE, TEXT_DIR, bodyFile, textFile, type Dataset, type Heading } from "../model/dataset.ts";

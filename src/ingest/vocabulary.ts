@@ -5,7 +5,7 @@
 // names are searched for in article text.
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { Actor, Tag } from "../model/types.ts";
+import type { Actor, Tag } from "../model/registry.ts";
 import type { DiagnosticLog } from "../model/diagnostics.ts";
 import { loadActors, loadTags, Registry } from "../normalize/registry.ts";
 import { buildMentionMatcher, type MentionMatcher } from "../normalize/mentions.ts";

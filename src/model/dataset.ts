@@ -5,7 +5,8 @@
 // (src/ingest/dataset.ts); the site, the search index and the build read it from here.
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { Actor, Article, BuildSummary, OpenTerm, Tag } from "./types.ts";
+import type { Article, BuildSummary, OpenTerm } from "./types.ts";
+import type { Actor, Tag } from "./registry.ts";
 import type { TimelineEvent } from "./event.ts";
 
 /** A heading of an article's body, for its table of contents. */

@@ -1,6 +1,7 @@
 // Which of an actor's or tag's names to show in a language. Pages and search records name
 // things alike: the wanted language, then the other Chinese script, then English, then the id.
-import type { Lang, Names } from "./types.ts";
+import type { Lang } from "./types.ts";
+import type { Names } from "./registry.ts";
 
 /**
  * A name as pages show it: in the default interface language, with the language it is in

@@ -53,7 +53,7 @@ export const articleFrontMatter = z.looseObject({
   date: optional(z.unknown()),
   updated: optional(z.unknown()),
   timezone: optional(z.string()),
-  lang: optional(z.enum(LANGS as [string, ...string[]])),
+  lang: optional(z.enum(LANGS)),
   source: optional(httpUrl),
   outlet: optional(text),
   // Several authors (a web clipper's `author: ["[[Jane Doe]]", "[[Li Wei]]"]`) are one line of names.

@@ -1,12 +1,10 @@
 // The domain model: what ingest produces and every page is rendered from.
 // Content files are the user's; these types are the shape after validation and normalization.
+// Actors and tags, whose types are inferred from their schemas, are src/model/registry.ts.
 
 /** Languages and scripts we distinguish. BCP 47 tags, as they go into `<html lang>`. */
-export type Lang = "zh-Hans" | "zh-Hant" | "en";
-export const LANGS: readonly Lang[] = ["zh-Hans", "zh-Hant", "en"];
-
-/** A name in each language we show; any may be missing in content, never all. */
-export type Names = Partial<Record<Lang, string>>;
+export const LANGS = ["zh-Hans", "zh-Hant", "en"] as const;
+export type Lang = (typeof LANGS)[number];
 
 /** A point in time as stored: ISO 8601 with the offset of the zone it was read in. */
 export interface NormalizedDate {
@@ -19,21 +17,6 @@ export interface NormalizedDate {
   /** IANA zone or fixed offset (UTC+8) the value was read in. */
   zone: string;
 }
-
-export type ActorType = "authority" | "company" | "person" | "jurisdiction" | "organization" | "outlet";
-
-export interface Actor {
-  id: string;
-  type: ActorType;
-  names: Names;
-  aliases: string[];
-  /** ISO-like code of the jurisdiction the actor belongs to (US, CN, NL, JP, EU, TW, …). */
-  jurisdiction?: string;
-  description?: Names;
-  url?: string;
-}
-
-export type TagKind = "topic" | "material" | "technology" | "instrument" | "policy" | "product";
 
 /**
  * What an open name (one no registry entry has) is taken to be, from the field it was written
@@ -60,15 +43,6 @@ export interface OpenTerm {
   kind: OpenKind;
   /** Published articles that name it. */
   count: number;
-}
-
-export interface Tag {
-  id: string;
-  kind: TagKind;
-  names: Names;
-  aliases: string[];
-  /** Found in article bodies by alias (materials, technologies), not only when tagged. */
-  detect: boolean;
 }
 
 /** One article after ingest. The body HTML lives beside the dataset, one file per article. */

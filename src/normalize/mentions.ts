@@ -3,8 +3,8 @@
 // character by character, however many names there are. The rules (whole Latin words,
 // exact-case acronyms, longest name wins, false friends) are the ones content/actors.yaml
 // explains to its editors.
-import type { Actor, Tag } from "../model/types.ts";
-import { detectableNames, scriptVariants, type TextRules } from "./registry.ts";
+import type { Actor, Tag, TextRules } from "../model/registry.ts";
+import { detectableNames, scriptVariants } from "./registry.ts";
 
 export interface Mentions {
   actors: string[];

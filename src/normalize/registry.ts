@@ -1,14 +1,14 @@
 // The actor registry and the tag vocabulary: loading them from the user's YAML, with every
 // problem reported at its line, and resolving any name a note uses to one canonical id.
 // Names are compared through foldKey, so case, spacing, hyphens and Simplified/Traditional
-// script never make two spellings of one name into two actors or two tags.
+// script never make two spellings of one name into two actors or two tags. The entries'
+// schemas, and the Actor and Tag types inferred from them, are src/model/registry.ts.
 import { createHash } from "node:crypto";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
-import { z } from "zod";
-import type { Actor, ActorType, Tag, TagKind } from "../model/types.ts";
+import type { z } from "zod";
 import { LANGS } from "../model/types.ts";
 import type { Diagnostic } from "../model/diagnostics.ts";
-import { httpUrl } from "../model/schema.ts";
+import { actorEntrySchema, tagEntrySchema, type ActorEntry, type Names, type TagEntry, type TextRules } from "../model/registry.ts";
 import { slugify } from "./slug.ts";
 import { simplifiedToHongKong as cnToHk, simplifiedToTaiwan as cnToTw, taiwanToSimplified as twToCn } from "./chinese-script.ts";
 
@@ -38,77 +38,6 @@ export function scriptVariants(name: string): string[] {
   const simplified = twToCn(name);
   return [...new Set([name, simplified, cnToTw(simplified), cnToHk(simplified), cnToTw(name), cnToHk(name)])];
 }
-
-/** How an entry is found in article text. Optional in YAML; see the head of content/actors.yaml. */
-export interface TextRules {
-  /** false: never searched in text (actors default to true; tags carry `detect` themselves). */
-  detect?: boolean;
-  /** Names found in text only with exactly this capitalisation ("Micron", not "micron"). */
-  exactCase?: string[];
-  /** Names that resolve in front matter but are never searched in text ("X", "美"). */
-  resolveOnly?: string[];
-  /** Phrases that contain one of the names but do not mention the entry (印度尼西亚 ⊅ 印度). */
-  falseFriends?: string[];
-}
-
-export type ActorEntry = Actor & TextRules;
-export type TagEntry = Tag & TextRules;
-
-export const ACTOR_TYPES = ["authority", "company", "person", "jurisdiction", "organization", "outlet"] as const satisfies readonly ActorType[];
-export const TAG_KINDS = ["topic", "material", "technology", "instrument", "policy", "product"] as const satisfies readonly TagKind[];
-
-// ─── Schemas ────────────────────────────────────────────────────────────────────────────────
-
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-const name = z.string({ error: "must be text" }).trim().min(1, "must not be empty");
-const nameList = z.array(name, { error: "must be a list of names" }).default([]);
-
-const names = z
-  .strictObject(
-    Object.fromEntries(LANGS.map((l) => [l, name.optional()])) as Record<(typeof LANGS)[number], z.ZodOptional<typeof name>>,
-    { error: (iss) => (iss.input === undefined ? "is required" : `must be a mapping of ${LANGS.join(", ")} to names`) },
-  )
-  .refine((n) => LANGS.some((l) => n[l]), `needs a name in at least one of ${LANGS.join(", ")}`);
-
-const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z.enum(values, {
-    error: (iss) =>
-      iss.input === undefined
-        ? `is required: one of ${values.join(", ")}`
-        : `unknown ${what} ${JSON.stringify(iss.input)}; expected one of ${values.join(", ")}`,
-  });
-
-const common = {
-  id: z
-    .string({ error: (iss) => (iss.input === undefined ? "is required" : "must be text") })
-    .regex(ID, "must be lower-case ASCII words joined by hyphens, e.g. us-bis"),
-  names,
-  aliases: nameList,
-  exactCase: nameList,
-  resolveOnly: nameList,
-  falseFriends: nameList,
-};
-
-const entryError = { error: "each entry must be a mapping of fields (id:, names:, …)" };
-
-const actorSchema = z.strictObject({
-  ...common,
-  type: enumOf(ACTOR_TYPES, "type"),
-  detect: z.boolean({ error: "must be true or false" }).optional(),
-  jurisdiction: z
-    .string({ error: "must be a jurisdiction code such as US" })
-    .regex(/^[A-Z]{2,3}$/, "must be a jurisdiction code in capitals, such as US, CN or EU")
-    .optional(),
-  description: names.optional(),
-  url: httpUrl.optional(),
-}, entryError);
-
-const tagSchema = z.strictObject({
-  ...common,
-  kind: enumOf(TAG_KINDS, "kind"),
-  detect: z.boolean({ error: "must be true or false" }).default(false),
-}, entryError);
 
 // ─── Loading ────────────────────────────────────────────────────────────────────────────────
 
@@ -170,7 +99,7 @@ interface Surface {
 }
 
 /** Every name an entry can be resolved by, with where it was written. */
-function surfacesOf(e: { id: string; names: Actor["names"]; aliases: string[] } & TextRules): Surface[] {
+function surfacesOf(e: { id: string; names: Names; aliases: string[] } & TextRules): Surface[] {
   const out: Surface[] = [{ text: e.id, path: ["id"] }];
   for (const l of LANGS) {
     const n = e.names[l];
@@ -183,14 +112,14 @@ function surfacesOf(e: { id: string; names: Actor["names"]; aliases: string[] } 
 }
 
 /** The names searched in text: names, aliases and exactCase, minus resolveOnly. */
-export function detectableNames(e: { names: Actor["names"]; aliases: string[] } & TextRules): string[] {
+export function detectableNames(e: { names: Names; aliases: string[] } & TextRules): string[] {
   const only = new Set(e.resolveOnly ?? []);
   const all = [...LANGS.map((l) => e.names[l]), ...e.aliases, ...(e.exactCase ?? [])];
   return [...new Set(all.filter((n): n is string => !!n && !only.has(n)))];
 }
 
 /** The foldKeys an entry is resolved by: each name in each script. */
-function resolutionKeys(e: { id: string; names: Actor["names"]; aliases: string[] } & TextRules): Map<string, Surface> {
+function resolutionKeys(e: { id: string; names: Names; aliases: string[] } & TextRules): Map<string, Surface> {
   const keys = new Map<string, Surface>();
   for (const s of surfacesOf(e)) {
     for (const v of scriptVariants(s.text)) {
@@ -201,7 +130,7 @@ function resolutionKeys(e: { id: string; names: Actor["names"]; aliases: string[
   return keys;
 }
 
-type Raw = z.output<typeof actorSchema> | z.output<typeof tagSchema>;
+type Raw = z.output<typeof actorEntrySchema> | z.output<typeof tagEntrySchema>;
 
 function loadRegistry<T extends Raw>(
   yamlText: string,
@@ -347,7 +276,7 @@ function stripEmpty<T extends TextRules>(entry: T): T {
 
 /** Reads content/actors.yaml. Entries with errors are left out; everything else is kept. */
 export function loadActors(yamlText: string, file: string): Loaded<ActorEntry> {
-  const { entries, src, diagnostics } = loadRegistry(yamlText, file, actorSchema, "actor");
+  const { entries, src, diagnostics } = loadRegistry(yamlText, file, actorEntrySchema, "actor");
   const rejected = src ? crossCheck(entries, src, file, "actor", diagnostics) : new Set<number>();
   const items = entries
     .filter((e) => !rejected.has(e.index))
@@ -357,7 +286,7 @@ export function loadActors(yamlText: string, file: string): Loaded<ActorEntry> {
 
 /** Reads content/tags.yaml. Entries with errors are left out; everything else is kept. */
 export function loadTags(yamlText: string, file: string): Loaded<TagEntry> {
-  const { entries, src, diagnostics } = loadRegistry(yamlText, file, tagSchema, "tag");
+  const { entries, src, diagnostics } = loadRegistry(yamlText, file, tagEntrySchema, "tag");
   const rejected = src ? crossCheck(entries, src, file, "tag", diagnostics) : new Set<number>();
   const items = entries
     .filter((e) => !rejected.has(e.index))

@@ -2,7 +2,7 @@
 // and split by src/search/fold.ts, with filters for type, jurisdiction, actor, tag and year and
 // a date to sort by. Also builds the two small files the browser needs to read queries the way
 // the index was written: the character fold map and the registry's names.
-import type { Actor, Tag } from "../model/types.ts";
+import type { Actor, Tag } from "../model/registry.ts";
 import type { Dataset } from "../model/dataset.ts";
 import { entityToken, fold, tokenize, type AliasIndex, type FoldMap } from "./fold.ts";
 import { displayName } from "../model/names.ts";

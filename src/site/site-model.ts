@@ -1,6 +1,7 @@
 // The site model: what pages present, as shapeSite (shape.ts) returns it. References carry
 // display names and URLs, long lists come cut into pages; templates only read these types.
-import type { Lang, Names, NormalizedDate } from "../model/types.ts";
+import type { Lang, NormalizedDate } from "../model/types.ts";
+import type { Names } from "../model/registry.ts";
 import type { Named } from "../model/names.ts";
 import type { Dataset, DatasetArticle, Heading } from "../model/dataset.ts";
 import type { EventLink, TimelineEvent } from "../model/event.ts";

@@ -1,7 +1,8 @@
 // The pages of tags and actors: one page (or a few) per term with a page of its own, listing
 // its articles; the index of terms, grouped by kind, with the terms used once on pages of their
 // own; and the home page's most used terms.
-import type { Actor, OpenTerm, Tag } from "../model/types.ts";
+import type { OpenTerm } from "../model/types.ts";
+import type { Actor, Tag } from "../model/registry.ts";
 import type { Dataset } from "../model/dataset.ts";
 import { chunk, uniqueSorted } from "./lists.ts";
 import { actorUrl, tagUrl, type TermRefs } from "./term-refs.ts";

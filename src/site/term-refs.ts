@@ -2,7 +2,8 @@
 // when the term has a page of its own. Every page kind (article, event, term, index) takes its
 // references from here, so a term is named and linked the same way everywhere.
 import { memoize } from "../memo.ts";
-import type { Actor, Lang, Names, OpenTerm, Tag } from "../model/types.ts";
+import type { Lang, OpenTerm } from "../model/types.ts";
+import type { Actor, Names, Tag } from "../model/registry.ts";
 import type { Dataset } from "../model/dataset.ts";
 import { named, type Named } from "../model/names.ts";
 import type { Ref, TermRef } from "./site-model.ts";

@@ -3,7 +3,8 @@
 // the article's own date and the actor resolved to its id. A person confirms each one; this
 // only saves them the reading.
 import { stringify } from "yaml";
-import type { Actor, NormalizedDate, Tag } from "../model/types.ts";
+import type { NormalizedDate } from "../model/types.ts";
+import type { Actor, Tag } from "../model/registry.ts";
 import type { EventDomain, EventKind } from "../model/event.ts";
 import { findDateExpressions, resolveRelativeDate } from "../normalize/date.ts";
 import { slugify } from "../normalize/slug.ts";
