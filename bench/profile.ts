@@ -20,6 +20,9 @@ export interface ProfileSummary {
 /** Pure: which package or source file a script URL belongs to. */
 export function moduleOf(url: string): string {
   if (!url) return "(native)";
+  // Our stages run from esbuild bundles (src/build/stage-bundle.ts): a chunk is named after its first module.
+  const bundled = /\/node_modules\/\.cache\/kb-stages\/[^/]+\/(?:chunks\/)?([^/]+?)(?:-[A-Z0-9]{8})?\.mjs/.exec(url);
+  if (bundled) return `(bundled) ${bundled[1]}`;
   const nm = url.lastIndexOf("/node_modules/");
   if (nm >= 0) {
     const rest = url.slice(nm + "/node_modules/".length).split("/");

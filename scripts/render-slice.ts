@@ -5,6 +5,10 @@
 import { loadConfig, parseRenderSlice } from "../src/config.ts";
 import { writeWithEleventy } from "../src/site/eleventy.ts";
 import type { RenderRequest, RenderReply } from "../src/build/render.ts";
+import { bundledStageFile } from "../src/build/threads.ts";
+
+// Run from the build's bundles, Eleventy loads the bundled copy of .eleventy.ts (no tsx here).
+const configFile = bundledStageFile(".eleventy.ts");
 
 // Started by src/build/render.ts with an IPC channel; there is nothing to do without one.
 if (!process.send) throw new Error("scripts/render-slice.ts is started by npm run build, with an IPC channel");
@@ -12,7 +16,7 @@ process.on("message", (req: RenderRequest) => {
   void (async () => {
     let reply: RenderReply;
     try {
-      reply = { files: await writeWithEleventy(loadConfig(process.env, { renderSlice: parseRenderSlice(req.slice) })) };
+      reply = { files: await writeWithEleventy(loadConfig(process.env, { renderSlice: parseRenderSlice(req.slice) }), configFile) };
     } catch (e) {
       reply = { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     }

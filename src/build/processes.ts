@@ -9,6 +9,7 @@ import { inspect } from "node:util";
 import { ROOT, configEnv, type KbConfig } from "../config.ts";
 import { isProgressMessage, ProgressLine, progressWanted, type Stage } from "./progress.ts";
 import { endedOutOfMemory, StageOutOfMemoryError, StderrFilter, type BuildStage } from "./out-of-memory.ts";
+import { bundledFile, bundleStages, isBundledStage } from "./stage-bundle.ts";
 
 /** A stage's heap, MiB, for its process and each of its threads: fixed, whatever the corpus. */
 export function stageHeapMiB(stage: BuildStage, cfg: KbConfig): number {
@@ -80,8 +81,11 @@ export async function runStage(
   return { code, signal, out, outOfMemory: endedOutOfMemory({ code, signal }, stderr.outOfMemory) };
 }
 
+/** The stage bundles of this build, made once (stage-bundle.ts). */
+let stageBundles: Promise<string | undefined> | undefined;
+
 /**
- * One of our scripts started in a child Node process (through tsx) with cfg in its environment
+ * One of our scripts started in a child Node process (from its bundle, or through tsx) with cfg in its environment
  * and its stage's heap; a thread of it that runs out of heap ends it with OUT_OF_MEMORY_EXIT
  * (src/build/child-exit.ts).
  */
@@ -90,8 +94,11 @@ export async function stageProcess(script: string, stage: BuildStage, cfg: KbCon
   // The benchmark's --profile: every stage's process profiles itself (Node refuses --cpu-prof in NODE_OPTIONS).
   const prof = cfg.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cfg.cpuProfileDir}`] : [];
   const heap = [`--max-old-space-size=${stageHeapMiB(stage, cfg)}`];
-  const exitHook = pathToFileURL(path.join(ROOT, "src/build/child-exit.ts")).href;
-  const child = spawn(process.execPath, [...prof, ...heap, "--import", "tsx", "--import", exitHook, path.join(ROOT, script)], { cwd: ROOT, env: { ...process.env, ...configEnv(cfg) }, stdio });
+  const bundle = isBundledStage(script) ? await (stageBundles ??= bundleStages()) : undefined;
+  const run = bundle
+    ? ["--import", pathToFileURL(bundledFile(bundle, "child-exit.ts")).href, bundledFile(bundle, script)]
+    : ["--import", "tsx", "--import", pathToFileURL(path.join(ROOT, "src/build/child-exit.ts")).href, path.join(ROOT, script)];
+  const child = spawn(process.execPath, [...prof, ...heap, ...run], { cwd: ROOT, env: { ...process.env, ...configEnv(cfg) }, stdio });
   running.add(child);
   child.on("exit", () => running.delete(child));
   return child;

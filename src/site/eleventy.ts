@@ -29,11 +29,14 @@ function setEleventyEnv(cfg: KbConfig, runMode: "build" | "serve"): void {
   Object.assign(process.env, configEnv({ ...cfg, deferBodies: runMode === "build" }));
 }
 
-/** An Eleventy for this config. */
-export function createEleventy(cfg: KbConfig, runMode: "build" | "serve"): Eleventy {
+/**
+ * An Eleventy for this config. `configFile`: Eleventy's config file if not .eleventy.ts (a
+ * render slice run from the build's bundles loads its bundled copy, src/build/stage-bundle.ts).
+ */
+export function createEleventy(cfg: KbConfig, runMode: "build" | "serve", configFile?: string): Eleventy {
   setEleventyEnv(cfg, runMode);
   return new Eleventy(path.join(ROOT, "pages"), cfg.outputDir, {
-    configPath: path.join(ROOT, ".eleventy.ts"),
+    configPath: configFile ?? path.join(ROOT, ".eleventy.ts"),
     // Quiet for builds; under npm start its rebuild lines are worth seeing.
     quietMode: runMode === "build",
     runMode,
@@ -46,9 +49,9 @@ export function createEleventy(cfg: KbConfig, runMode: "build" | "serve"): Eleve
  * One Eleventy build of cfg (of its render slice), article bodies put in after it
  * (src/site/bodies.ts); the number of files written.
  */
-export async function writeWithEleventy(cfg: KbConfig): Promise<number> {
+export async function writeWithEleventy(cfg: KbConfig, configFile?: string): Promise<number> {
   const { injectBodies, pagesAwaitingBodies } = await import("./bodies.ts");
-  const eleventy = createEleventy(cfg, "build");
+  const eleventy = createEleventy(cfg, "build", configFile);
   const result = (await eleventy.write()) as unknown as Array<unknown[]> | unknown[];
   const written = (Array.isArray(result[0]) ? (result as unknown[][]).flat() : result) as Array<{ outputPath?: unknown; content?: unknown }>;
   await injectBodies(cfg.dataDir, pagesAwaitingBodies(written));

@@ -114,6 +114,8 @@ test("a CPU profile is reduced to self time per function and module, in a time w
   assert.equal(profileLines("ingest", all)[0], "ingest: 0.01 s of samples, 0.01 s busy");
   assert.match(profileLines("ingest", summarizeCpuProfile({ ...profile, samples: [4, 4, 4, 4, 4, 4, 2] })).join("\n"), /ingest: 0\.01 s of samples, 0\.00 s busy/);
   assert.equal(moduleOf("node:internal/modules/esm/loader"), "node:internal");
+  assert.equal(moduleOf("file:///r/node_modules/.cache/kb-stages/c2a53b7d447cc518/chunks/ingest-XGZTRYLV.mjs"), "(bundled) ingest");
+  assert.equal(moduleOf("file:///r/node_modules/.cache/kb-stages/c2a53b7d447cc518/ingest-thread.mjs"), "(bundled) ingest-thread");
 });
 
 test("a build's profiles by stage: its own process cut into the stages' windows, each stage's processes wholly theirs", () => {
