@@ -7,6 +7,7 @@ import { renderMarkdown } from "../render/markdown.ts";
 import { parseEventDate } from "../timeline/dates.ts";
 import { buildGraph, type GraphNode } from "../timeline/graph.ts";
 import { sideOf } from "../timeline/sides.ts";
+import { eventStatus } from "../timeline/status.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
 export interface ArticleRef {
@@ -85,14 +86,17 @@ export function parseEvent(file: string, raw: string, vocab: Vocabulary): Parsed
 
   const authority = vocab.resolveActor(fm.authority);
   if (!authority) err(`authority "${fm.authority}" is not in the actor registry`, "authority", parsed.lineOf("authority"));
+  const coAuthorities = fm.co_authorities.map((a, i) => {
+    const resolved = vocab.resolveActor(a);
+    if (!resolved) err(`co-authority "${a}" is not in the actor registry`, `co_authorities.${i}`, parsed.lineOf(`co_authorities.${i}`));
+    return resolved ?? a;
+  });
   if (!vocab.resolveActor(fm.jurisdiction.toLowerCase())) {
     warn(`jurisdiction "${fm.jurisdiction}" is not a jurisdiction in the actor registry`, "jurisdiction", parsed.lineOf("jurisdiction"));
   }
-  const targets = fm.targets.map((t, i) => {
-    const resolved = vocab.resolveActor(t);
-    if (!resolved) warn(`target "${t}" is not in the actor registry; kept as text`, `targets.${i}`, parsed.lineOf(`targets.${i}`));
-    return resolved ?? t;
-  });
+  // A target the registry does not know (a company listed once) is kept as its name, as an
+  // article's open names are: no problem to report.
+  const targets = fm.targets.map((t) => vocab.resolveActor(t) ?? t);
   const items = fm.items.map((it) => vocab.resolveTag(it) ?? it);
 
   const sources = fm.sources.map((s, i): EventSource | CitedArticle => {
@@ -121,6 +125,7 @@ export function parseEvent(file: string, raw: string, vocab: Vocabulary): Parsed
     ...(fm.date_notes ? { dateNotes: fm.date_notes } : {}),
     side: sideOf(fm.jurisdiction),
     authority,
+    coAuthorities,
     items,
     targets,
     sources,
@@ -143,7 +148,7 @@ export function parseEvent(file: string, raw: string, vocab: Vocabulary): Parsed
  * The events of a run, their article sources resolved against `articles` and the measure →
  * countermeasure graph computed: an event citing an article that is not there is left out.
  */
-export function linkEvents(parsed: ParsedEvent[], articles: Map<string, ArticleRef>): { events: TimelineEvent[]; diagnostics: Diagnostic[] } {
+export function linkEvents(parsed: ParsedEvent[], articles: Map<string, ArticleRef>, asOf: string): { events: TimelineEvent[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const pending: Pending[] = [];
   for (const { file, diagnostics: own, event } of parsed) {
@@ -165,14 +170,20 @@ export function linkEvents(parsed: ParsedEvent[], articles: Map<string, ArticleR
   }
   const graph = buildGraph(pending.map((p) => p.node));
   diagnostics.push(...graph.diagnostics);
-  const events: TimelineEvent[] = pending
+  const linked = pending
     .filter((p) => graph.nodes.get(p.id) === p.node)
     .map(({ node: _node, ...e }) => ({
       ...e,
       respondsTo: graph.respondsTo.get(e.id) ?? [],
       answeredBy: graph.answeredBy.get(e.id) ?? [],
       chain: graph.chain.get(e.id) ?? e.id,
-    }))
+    }));
+  const byId = new Map(linked.map((e) => [e.id, e]));
+  const events: TimelineEvent[] = linked
+    .map((e) => {
+      const status = eventStatus(e, byId, asOf);
+      return status ? { ...e, status } : e;
+    })
     .sort((a, b) => (a.date.start < b.date.start ? -1 : a.date.start > b.date.start ? 1 : a.id < b.id ? -1 : 1));
   return { events, diagnostics };
 }

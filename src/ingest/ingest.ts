@@ -138,7 +138,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
 
     articles.sort((a, b) => compareByDateDesc(a.article, b.article));
 
-    const timeline = linkEvents(parsedEvents, refs);
+    // Each measure's status is as of the day of the run.
+    const timeline = linkEvents(parsedEvents, refs, now.toISOString().slice(0, 10));
     timeline.diagnostics.forEach((d) => log.add(d));
     const summary: BuildSummary = {
       articles: articles.length,

@@ -11,6 +11,10 @@ import { eventFrontMatter, type EventLink, type TimelineEvent } from "./event.ts
 export interface TimelineColumn {
   /** Its key in timeline.json, and its header in timeline.csv. */
   key: string;
+  /** What it holds, for the data package's schema (datapackage.json). */
+  description: string;
+  /** Its Frictionless type in timeline.csv: a list is a string of items joined with "; ". Default string. */
+  type?: "boolean";
   /** Its value in timeline.json; `prefix` is the site's path prefix, for the site's own URLs. */
   json(e: TimelineEvent, prefix: string): unknown;
   /** Its cell in timeline.csv, unquoted; without one, the JSON value (a list joined with "; "). */
@@ -22,41 +26,59 @@ interface LinkRow {
   id: string;
   basis: string;
   by: string | null;
+  effect: string | null;
   lag_days: number;
   lag_approx: boolean;
 }
 
-const linkRow = (l: EventLink): LinkRow => ({ id: l.id, basis: l.basis, by: l.by ?? null, lag_days: l.lagDays, lag_approx: l.lagApprox });
-// A spreadsheet user sees the chain without parsing: `id (basis, by, ~+N d)`.
+const linkRow = (l: EventLink): LinkRow => ({ id: l.id, basis: l.basis, by: l.by ?? null, effect: l.effect ?? null, lag_days: l.lagDays, lag_approx: l.lagApprox });
+// A spreadsheet user sees the chain without parsing: `id (basis, by, effect, ~+N d)`.
 const linkCell = (v: unknown) =>
-  (v as LinkRow[]).map((l) => `${l.id} (${l.basis}${l.by ? `, ${l.by}` : ""}, ${l.lag_approx ? "~" : ""}+${String(l.lag_days)} d)`).join("; ");
-const date = (role: keyof TimelineEvent["dates"]): TimelineColumn => ({ key: role, json: (e) => e.dates[role]?.value ?? null });
+  (v as LinkRow[]).map((l) => `${l.id} (${l.basis}${l.by ? `, ${l.by}` : ""}${l.effect ? `, ${l.effect}` : ""}, ${l.lag_approx ? "~" : ""}+${String(l.lag_days)} d)`).join("; ");
+const DATE_MEANING: Record<keyof TimelineEvent["dates"], string> = {
+  announced: "first official public release",
+  published: "publication in the gazette",
+  effective: "when it binds",
+  ended: "when it ended, or when a suspension ends",
+  suspended: "when it was suspended",
+};
+const date = (role: keyof TimelineEvent["dates"]): TimelineColumn => ({
+  key: role,
+  description: `Date ${DATE_MEANING[role]}: YYYY-MM-DD, or YYYY-MM or YYYY when the sources give no more`,
+  json: (e) => e.dates[role]?.value ?? null,
+});
 
 /** Every field of the event, links by id; a field the event does not give is null. */
 export const TIMELINE_COLUMNS: readonly TimelineColumn[] = [
-  { key: "id", json: (e) => e.id },
-  { key: "url", json: (e, prefix) => `${prefix}${e.url}` },
-  { key: "title_zh_hans", json: (e) => e.title["zh-Hans"] },
-  { key: "title_en", json: (e) => e.title.en },
+  { key: "id", description: "The event's id, also its page: /events/<id>/", json: (e) => e.id },
+  { key: "url", description: "The event's page on this site", json: (e, prefix) => `${prefix}${e.url}` },
+  { key: "title_zh_hans", description: "Title in Simplified Chinese", json: (e) => e.title["zh-Hans"] },
+  { key: "title_en", description: "Title in English", json: (e) => e.title.en },
   date("announced"),
   date("published"),
   date("effective"),
   date("ended"),
   date("suspended"),
-  { key: "date_notes", json: (e) => e.dateNotes ?? null },
-  { key: "jurisdiction", json: (e) => e.jurisdiction },
-  { key: "side", json: (e) => e.side },
-  { key: "authority", json: (e) => e.authority },
-  { key: "kind", json: (e) => e.kind },
-  { key: "instrument", json: (e) => e.instrument?.id ?? null },
-  { key: "instrument_url", json: (e) => e.instrument?.url ?? null },
-  { key: "domain", json: (e) => e.domain },
-  { key: "items", json: (e) => e.items },
-  { key: "targets", json: (e) => e.targets },
-  { key: "responds_to", json: (e) => e.respondsTo.map(linkRow), csv: linkCell },
-  { key: "answered_by", json: (e) => e.answeredBy.map(linkRow), csv: linkCell },
-  { key: "chain", json: (e) => e.chain },
-  { key: "sources", json: (e, prefix) => e.sources.map((s) => (s.type === "article" ? `${prefix}${s.url}` : s.url)) },
+  { key: "date_notes", description: "How a date was worked out, when the sources needed explaining", json: (e) => e.dateNotes ?? null },
+  { key: "jurisdiction", description: "Jurisdiction code (US, CN, NL, JP, EU, INT …)", json: (e) => e.jurisdiction },
+  { key: "side", description: "us (the US and its allies), cn (China) or other", json: (e) => e.side },
+  { key: "authority", description: "Issuing authority (actor id)", json: (e) => e.authority },
+  { key: "co_authorities", description: "Other issuers of a joint instrument (actor ids)", json: (e) => e.coAuthorities },
+  { key: "kind", description: "measure, countermeasure, relaxation, ruling or statement", json: (e) => e.kind },
+  { key: "status", description: "On the day of the build: in-force, pending, suspended, lifted, rescinded, replaced or expired (measures and countermeasures)", json: (e) => e.status?.state ?? null },
+  { key: "status_since", description: "Since when the status holds", json: (e) => e.status?.since ?? null },
+  { key: "status_until", description: "Until when a suspension holds", json: (e) => e.status?.until ?? null },
+  { key: "status_by", description: "The event that suspended, lifted, rescinded or replaced it (id)", json: (e) => e.status?.by ?? null },
+  { key: "instrument", description: "Official id of the instrument: Federal Register citation and document number, 公告/令 number, WTO dispute number", json: (e) => e.instrument?.id ?? null },
+  { key: "instrument_url", description: "Official text of the instrument", json: (e) => e.instrument?.url ?? null },
+  { key: "domain", description: "Policy domains", json: (e) => e.domain },
+  { key: "items", description: "Items controlled or concerned (tag ids or names)", json: (e) => e.items },
+  { key: "targets", description: "Actors targeted (actor ids or names)", json: (e) => e.targets },
+  { key: "responds_to", description: "Events this one answers: id (basis, by, effect, lag in days)", json: (e) => e.respondsTo.map(linkRow), csv: linkCell },
+  { key: "answered_by", description: "Events that answer this one", json: (e) => e.answeredBy.map(linkRow), csv: linkCell },
+  { key: "chain", description: "Escalation chain: the id of its earliest event", json: (e) => e.chain },
+  { key: "sources", description: "Official and secondary sources", json: (e, prefix) => e.sources.map((s) => (s.type === "article" ? `${prefix}${s.url}` : s.url)) },
+  { key: "verified", type: "boolean", description: "false when the event was not checked against the instrument's official text", json: (e) => e.verified },
 ];
 
 // ── The events feed ──────────────────────────────────────────────────────────────────────

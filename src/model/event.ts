@@ -43,6 +43,12 @@ const instrument = z.strictObject({
   url: httpUrl.optional(),
 });
 const basis = z.enum(["stated", "analyst"]);
+/**
+ * What a relaxation does to the measure it answers: suspends it (until its own `ended` date, if
+ * given), lifts it, rescinds it, or replaces it. The measure's status follows (timeline/status.ts).
+ */
+export const LINK_EFFECTS = ["suspends", "lifts", "rescinds", "replaces"] as const;
+const effect = z.enum(LINK_EFFECTS);
 const note = z.string().optional();
 
 /** An event file's front matter. Its key order is the order new event files are written in (event-fields.ts). */
@@ -61,6 +67,8 @@ export const eventFrontMatter = z.strictObject({
   jurisdiction: z.string().regex(/^[A-Z]{2,4}$/, "must be a code such as US, CN, NL, EU"),
   /** An actor id or any name or alias of one in the registry. */
   authority: z.string().trim().min(1),
+  /** The other issuers of a joint instrument (MOFCOM with GAC), named as `authority` is. */
+  co_authorities: z.array(z.string().trim().min(1)).default([]),
   kind,
   instrument: instrument.optional(),
   domain,
@@ -75,6 +83,7 @@ export const eventFrontMatter = z.strictObject({
           /** Whose reading, for an analyst's: an outlet, a person, an article. */
           by: z.string().trim().min(1).optional(),
           note,
+          effect: effect.optional(),
         })
         .refine((r) => r.basis !== "analyst" || r.by, { message: "an analyst's reading must say whose (by:)", path: ["by"] }),
     )
@@ -87,6 +96,8 @@ export const eventFrontMatter = z.strictObject({
       ]),
     )
     .default([]),
+  /** false: not checked against the instrument's official text; the page says so. */
+  verified: z.boolean().default(true),
 });
 
 export type EventFrontMatter = z.output<typeof eventFrontMatter>;
@@ -95,7 +106,7 @@ export type EventFrontMatter = z.output<typeof eventFrontMatter>;
  * The front-matter fields ingest computes or renames; every other one is copied into the
  * dataset as written (ingest/events.ts), so a plain new field is added here, once.
  */
-const RESOLVED_FIELDS = { id: true, dates: true, date_notes: true, authority: true, items: true, targets: true, responds_to: true, sources: true } as const;
+const RESOLVED_FIELDS = { id: true, dates: true, date_notes: true, authority: true, co_authorities: true, items: true, targets: true, responds_to: true, sources: true } as const;
 
 // The dataset form: what ingest writes to .kb/ and the site and search read. Not parsed at run
 // time (ingest builds it); tests check that what ingest builds is what this says.
@@ -115,6 +126,7 @@ export const eventLink = z.strictObject({
   basis,
   by: z.string().optional(),
   note,
+  effect: effect.optional(),
   /** Days from the earlier event's announcement to the later one's; approximate when either date is a month or a year. */
   lagDays: z.number(),
   lagApprox: z.boolean(),
@@ -126,6 +138,19 @@ export const eventSource = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("url"), url: z.string(), title: z.string().optional(), note }),
 ]);
 export type EventSource = z.output<typeof eventSource>;
+
+/** Where a measure stands on the day of the build (timeline/status.ts). */
+export const STATUS_STATES = ["in-force", "pending", "suspended", "lifted", "rescinded", "replaced", "expired"] as const;
+export const eventStatus = z.strictObject({
+  state: z.enum(STATUS_STATES),
+  /** Since when (a date as the sources give it). */
+  since: z.string().optional(),
+  /** Until when, for a suspension with an end. */
+  until: z.string().optional(),
+  /** The event that suspended, lifted, rescinded or replaced it. */
+  by: z.string().optional(),
+});
+export type EventStatus = z.output<typeof eventStatus>;
 
 /** An event after ingest, with the links computed in both directions. */
 export const timelineEvent = z.strictObject({
@@ -142,6 +167,8 @@ export const timelineEvent = z.strictObject({
   side: z.enum(["us", "cn", "other"]),
   /** The authority's actor id. */
   authority: z.string(),
+  /** The other issuers' actor ids (a joint instrument). */
+  coAuthorities: z.array(z.string()),
   /** Tag ids, or the names as written where no tag has them. */
   items: z.array(z.string()),
   /** Actor ids, or the names as written where no actor has them. */
@@ -150,6 +177,8 @@ export const timelineEvent = z.strictObject({
   answeredBy: z.array(eventLink),
   /** The id of the escalation chain: the earliest event of the connected group it belongs to. */
   chain: z.string(),
+  /** A measure's or countermeasure's status on the day of the build. */
+  status: eventStatus.optional(),
   sources: z.array(eventSource),
   /** Articles that report this event: its article sources. */
   articles: z.array(z.string()),

@@ -1,6 +1,7 @@
 // Events as their pages, the timeline and the pages that list them show them: names in the
 // interface language, the authority, jurisdiction, items and targets as references, the links
 // between events as cards to jump to, and each event's escalation chain.
+import { parseEventDate } from "../timeline/dates.ts";
 import type { Lang } from "../model/types.ts";
 import type { Dataset } from "../model/dataset.ts";
 import type { EventLink, TimelineEvent } from "../model/event.ts";
@@ -33,6 +34,14 @@ export function shapeEvents(data: Dataset, uiLang: Lang, refs: TermRefs): Shaped
     const page = timelineUrlOf(other);
     return { ...l, ...eventNamed(other), url: other.url, date: other.date, timelineHref: page === timelineUrlOf(from) ? `#${other.id}` : `${page}#${other.id}` };
   };
+  // Its dates as the pages write dates, and the event that set it.
+  const statusView = (st: NonNullable<TimelineEvent["status"]>): NonNullable<EventView["statusView"]> => {
+    const by = st.by ? eventById.get(st.by) : undefined;
+    const day = (v?: string) => (v ? parseEventDate(v) : undefined);
+    const since = day(st.since);
+    const until = day(st.until);
+    return { ...st, ...(since && !("error" in since) ? { sinceDate: since } : {}), ...(until && !("error" in until) ? { untilDate: until } : {}), ...(by ? { byRef: eventRef(by) } : {}) };
+  };
   const chainMembers = new Map<string, EventRef[]>();
   for (const e of data.events) (chainMembers.get(e.chain) ?? chainMembers.set(e.chain, []).get(e.chain)!).push(eventRef(e));
   const events: EventView[] = data.events.map((e) => ({
@@ -41,6 +50,8 @@ export function shapeEvents(data: Dataset, uiLang: Lang, refs: TermRefs): Shaped
     html: markParagraphLangs(e.html, "zh-Hans"),
     label: eventLabel(e),
     authorityRef: actorRef(e.authority),
+    coAuthorityRefs: e.coAuthorities.map((a) => (actorById.has(a) ? actorRef(a) : { label: a })),
+    ...(e.status ? { statusView: statusView(e.status) } : {}),
     jurisdictionRef: actorRef(e.jurisdiction.toLowerCase()),
     itemRefs: e.items.map(tagLabel),
     targetRefs: e.targets.map((t) => (actorById.has(t) ? actorRef(t) : { label: t })),

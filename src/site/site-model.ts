@@ -65,6 +65,10 @@ export interface LinkView extends EventLink, Ref {
 export interface EventView extends TimelineEvent {
   label: string;
   authorityRef: Ref;
+  /** The other issuers of a joint instrument. */
+  coAuthorityRefs: Array<Named & { url?: string }>;
+  /** Its status, with the event that set it. */
+  statusView?: NonNullable<TimelineEvent["status"]> & { sinceDate?: TimelineEvent["date"]; untilDate?: TimelineEvent["date"]; byRef?: EventRef };
   jurisdictionRef: Ref;
   itemRefs: Array<Named & { url?: string }>;
   targetRefs: Array<Named & { url?: string }>;

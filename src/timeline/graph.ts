@@ -12,7 +12,7 @@ export interface GraphNode {
   /** Line of the id (or line 1 when the id comes from the file name). */
   line?: number;
   date: EventDate;
-  respondsTo: Array<{ id: string; basis: "stated" | "analyst"; by?: string; note?: string; line?: number }>;
+  respondsTo: Array<{ id: string; basis: "stated" | "analyst"; by?: string; note?: string; effect?: EventLink["effect"]; line?: number }>;
 }
 
 export interface Graph {
@@ -71,7 +71,7 @@ export function buildGraph(input: GraphNode[]): Graph {
       }
       const lagDays = daysBetween(target.date, n.date);
       const lagApprox = n.date.precision !== "day" || target.date.precision !== "day";
-      const meta = { basis: r.basis, ...(r.by ? { by: r.by } : {}), ...(r.note ? { note: r.note } : {}), lagDays, lagApprox };
+      const meta = { basis: r.basis, ...(r.by ? { by: r.by } : {}), ...(r.note ? { note: r.note } : {}), ...(r.effect ? { effect: r.effect } : {}), lagDays, lagApprox };
       (respondsTo.get(n.id) ?? respondsTo.set(n.id, []).get(n.id)!).push({ id: r.id, ...meta });
       (answeredBy.get(r.id) ?? answeredBy.set(r.id, []).get(r.id)!).push({ id: n.id, ...meta });
       (edges.get(n.id) ?? edges.set(n.id, []).get(n.id)!).push(r.id);

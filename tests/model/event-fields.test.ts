@@ -28,5 +28,5 @@ test("ingest copies the front matter's plain fields as written and leaves the on
     domain: ["chips"],
     sources: [{ url: "https://example.com/a" }],
   });
-  assert.deepEqual(copiedEventFields(fm), { title: { "zh-Hans": "标题", en: "Title" }, jurisdiction: "US", kind: "measure", domain: ["chips"] });
+  assert.deepEqual(copiedEventFields(fm), { title: { "zh-Hans": "标题", en: "Title" }, jurisdiction: "US", kind: "measure", domain: ["chips"], verified: true });
 });

@@ -13,7 +13,7 @@ function events(spec: Array<[id: string, date: string, jurisdiction: string, res
   assert.deepEqual(g.diagnostics, []);
   return spec.map(([id, date, jurisdiction]) => ({
     id, url: `/events/${id}/`, file: id, title: { "zh-Hans": id, en: id }, dates: { announced: d(date) }, date: d(date),
-    jurisdiction, side: sideOf(jurisdiction), authority: jurisdiction.toLowerCase(), kind: "measure", domain: ["chips"], items: [], targets: [],
+    jurisdiction, side: sideOf(jurisdiction), authority: jurisdiction.toLowerCase(), coAuthorities: [], verified: true, kind: "measure", domain: ["chips"], items: [], targets: [],
     respondsTo: g.respondsTo.get(id) ?? [], answeredBy: g.answeredBy.get(id) ?? [], chain: g.chain.get(id)!, sources: [], articles: [], mentions: { actors: [], tags: [] }, html: "", text: "",
   }));
 }

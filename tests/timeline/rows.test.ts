@@ -16,6 +16,8 @@ const EVENT: TimelineEvent = {
   jurisdiction: "CN",
   side: "cn",
   authority: "cn-mofcom",
+  coAuthorities: [],
+  verified: true,
   kind: "countermeasure",
   domain: ["critical-minerals"],
   items: ["gallium", "germanium"],
@@ -35,7 +37,9 @@ test("a timeline row has every exported field, links by id, the site's URLs unde
   assert.equal(row.url, "/kb/events/cn-ban/");
   assert.equal(row.published, null);
   assert.equal(row.instrument, null);
-  assert.deepEqual(row.responds_to, [{ id: "us-rule", basis: "analyst", by: "AI范儿", lag_days: 1, lag_approx: true }]);
+  assert.deepEqual(row.responds_to, [{ id: "us-rule", basis: "analyst", by: "AI范儿", effect: null, lag_days: 1, lag_approx: true }]);
+  assert.equal(row.status, null, "no status was computed for this event");
+  assert.equal(row.verified, true);
   assert.deepEqual(row.sources, ["/kb/articles/note/", "https://www.mofcom.gov.cn/"]);
 });
 
@@ -45,7 +49,7 @@ test("timeline.csv has a column per field, lists joined, links readable, cells q
   assert.equal(header, Object.keys(timelineRow(EVENT)).join(","));
   assert.equal(
     line,
-    'cn-ban,/events/cn-ban/,"中国反制, ""禁令""",China answers,2024-12-03,,,,,周二,CN,cn,cn-mofcom,countermeasure,,,critical-minerals,gallium; germanium,us,"us-rule (analyst, AI范儿, ~+1 d)",,us-rule,/articles/note/; https://www.mofcom.gov.cn/',
+    'cn-ban,/events/cn-ban/,"中国反制, ""禁令""",China answers,2024-12-03,,,,,周二,CN,cn,cn-mofcom,,countermeasure,,,,,,,critical-minerals,gallium; germanium,us,"us-rule (analyst, AI范儿, ~+1 d)",,us-rule,/articles/note/; https://www.mofcom.gov.cn/,true',
   );
   assert.ok(csv.endsWith("\r\n"));
   assert.equal(toCsv([]), "");
