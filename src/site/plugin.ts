@@ -3,7 +3,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { loadConfig } from "../config.ts";
+import { loadConfig, ROOT } from "../config.ts";
+import { TIMELINE_COLUMNS } from "../model/event-fields.ts";
+import { timelineDataPackage } from "../timeline/datapackage.ts";
 import { bodyFile, DIAGNOSTICS_FILE } from "../model/dataset.ts";
 import { shapedSite } from "./site-data.ts";
 import nunjucksCompiledOnce from "./nunjucks-once.ts";
@@ -28,6 +30,9 @@ export function withPrefix(u: string, prefix: string): string {
   return `${prefix.replace(/\/$/, "")}${u}`;
 }
 
+/** The project's version: the data package's too. */
+const PACKAGE_VERSION = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+
 export default function kbSite(eleventyConfig: UserConfig): void {
   const kb = loadConfig();
   eleventyConfig.addPlugin(nunjucksCompiledOnce, {
@@ -39,7 +44,9 @@ export default function kbSite(eleventyConfig: UserConfig): void {
 
   eleventyConfig.addGlobalData("kb", async () => {
     const site = await shapedSite(kb.dataDir, kb.pathPrefix);
-    return { ...site, paged: pagedData(site, kb.renderSlice, kb.renderOnly) };
+    const announced = site.events.map((e) => e.date.value);
+    const dataPackage = timelineDataPackage(TIMELINE_COLUMNS, { home: kb.siteUrl, version: PACKAGE_VERSION, events: site.events.length, ...(announced.length ? { first: announced[0]!, last: announced[announced.length - 1]! } : {}) });
+    return { ...site, paged: pagedData(site, kb.renderSlice, kb.renderOnly), dataPackage };
   });
   // Slices after the first render only their part of the paged views (src/site/views.ts);
   // npm start's quick pass renders only the article pages it names.

@@ -52,6 +52,7 @@ export const VIEWS = [
   once("api/articles.njk"),
   once("api/timeline-json.njk"),
   once("api/timeline-csv.njk"),
+  once("api/datapackage.njk"),
   once("feeds/articles-atom.njk"),
   once("feeds/articles-json.njk"),
   once("feeds/events-atom.njk"),
