@@ -67,7 +67,7 @@ test("a saved edit shows in the open page, and a problem it brings (an ambiguous
   await fs.writeFile(full, original);
   // The other pages are rebuilt behind the edited one: the home page may first still be the one
   // from before the problem, then the one with it, then the one without. Ask again until it is gone.
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   await page.goto(`http://localhost:${port}/`);
   while ((await page.locator(".kb-dev-problems").count()) > 0 && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 500));

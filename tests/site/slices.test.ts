@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { buildSiteInChild, serve } from "../support/site.ts";
 import { launchBrowser, showAllResults } from "../support/browser.ts";
+import { ROOT } from "../../src/config.ts";
 
 let whole: string;
 let sliced: string;
@@ -15,9 +16,12 @@ let browser: Browser;
 const servers: Array<Awaited<ReturnType<typeof serve>>> = [];
 
 before(async () => {
+  // Five slices of paged pages, however many articles and events the shipped content has.
+  const shipped = path.join(ROOT, "content");
+  const items = (await fs.readdir(path.join(shipped, "articles"))).filter((f) => f.endsWith(".md")).length + (await fs.readdir(path.join(shipped, "events"))).filter((f) => f.endsWith(".md")).length;
   [whole, { dir: sliced, stdout: slicedStdout }] = await Promise.all([
     buildSiteInChild({ KB_INCLUDE_DRAFTS: "1" }).then((b) => b.dir),
-    buildSiteInChild({ KB_INCLUDE_DRAFTS: "1", KB_RENDER_SLICE_ITEMS: "7", KB_PAGEFIND_MAX_WORDS: "4000" }),
+    buildSiteInChild({ KB_INCLUDE_DRAFTS: "1", KB_RENDER_SLICE_ITEMS: String(Math.ceil(items / 5)), KB_PAGEFIND_MAX_WORDS: "4000" }),
   ]);
   browser = await launchBrowser();
 });
