@@ -139,6 +139,7 @@ export const STRINGS = {
   status_expired: { "zh-Hans": "已失效", en: "Expired" },
   statusBy: { "zh-Hans": "依据", en: "by" },
   coAuthorities: { "zh-Hans": "联合发布", en: "Issued jointly with" },
+  unverifiedShort: { "zh-Hans": "未与官方文本核对", en: "Not checked against the official text" },
   unverified: {
     "zh-Hans": "本条尚未与法律文件的官方文本核对；日期和编号以来源为准。",
     en: "This event has not been checked against the instrument's official text; its dates and numbers are as its sources give them.",
