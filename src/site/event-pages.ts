@@ -2,6 +2,7 @@
 // interface language, the authority, jurisdiction, items and targets as references, the links
 // between events as cards to jump to, and each event's escalation chain.
 import { parseEventDate } from "../timeline/dates.ts";
+import { lagPhrase } from "../timeline/lag.ts";
 import type { Lang } from "../model/types.ts";
 import type { Dataset } from "../model/dataset.ts";
 import type { EventLink, TimelineEvent } from "../model/event.ts";
@@ -29,10 +30,11 @@ export function shapeEvents(data: Dataset, uiLang: Lang, refs: TermRefs): Shaped
   const eventsOfArticle = new Map<string, EventRef[]>();
   for (const e of data.events) for (const slug of e.articles) (eventsOfArticle.get(slug) ?? eventsOfArticle.set(slug, []).get(slug)!).push(eventRef(e));
   const timelineUrlOf = timelinePageOf(data.events);
-  const linkView = (from: TimelineEvent) => (l: EventLink): LinkView => {
+  // `side`: whether the other event is the earlier one (what `from` answers) or the later (an answer to it).
+  const linkView = (from: TimelineEvent, side: "earlier" | "later") => (l: EventLink): LinkView => {
     const other = eventById.get(l.id)!;
     const page = timelineUrlOf(other);
-    return { ...l, ...eventNamed(other), url: other.url, date: other.date, timelineHref: page === timelineUrlOf(from) ? `#${other.id}` : `${page}#${other.id}` };
+    return { ...l, ...eventNamed(other), url: other.url, date: other.date, lag: lagPhrase(l.lagDays, l.lagApprox, side), timelineHref: page === timelineUrlOf(from) ? `#${other.id}` : `${page}#${other.id}` };
   };
   // Its dates as the pages write dates, and the event that set it.
   const statusView = (st: NonNullable<TimelineEvent["status"]>): NonNullable<EventView["statusView"]> => {
@@ -55,8 +57,8 @@ export function shapeEvents(data: Dataset, uiLang: Lang, refs: TermRefs): Shaped
     jurisdictionRef: actorRef(e.jurisdiction.toLowerCase()),
     itemRefs: e.items.map(tagLabel),
     targetRefs: e.targets.map((t) => (actorById.has(t) ? actorRef(t) : { label: t })),
-    respondsToRefs: e.respondsTo.map(linkView(e)),
-    answeredByRefs: e.answeredBy.map(linkView(e)),
+    respondsToRefs: e.respondsTo.map(linkView(e, "earlier")),
+    answeredByRefs: e.answeredBy.map(linkView(e, "later")),
     chainRefs: chainMembers.get(e.chain) ?? [],
     timelineUrl: `${timelineUrlOf(e)}#${e.id}`,
   }));

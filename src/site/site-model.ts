@@ -1,5 +1,6 @@
 // The site model: what pages present, as shapeSite (shape.ts) returns it. References carry
 // display names and URLs, long lists come cut into pages; templates only read these types.
+import type { LagPhrase } from "../timeline/lag.ts";
 import type { Lang, NormalizedDate } from "../model/types.ts";
 import type { Names } from "../model/registry.ts";
 import type { Named } from "../model/names.ts";
@@ -58,6 +59,8 @@ export interface EventRef extends Ref {
 
 export interface LinkView extends EventLink, Ref {
   date: TimelineEvent["date"];
+  /** The time between the two events, as the page says it (src/timeline/lag.ts). */
+  lag: LagPhrase;
   /** The other event's card: `#id` on the same timeline page, else its page and `#id`. */
   timelineHref: string;
 }
