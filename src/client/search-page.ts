@@ -176,9 +176,13 @@ async function main(): Promise<void> {
     const batch = pending.slice(0, PAGE);
     pending = pending.slice(PAGE);
     list.dataset.searchState = "loading";
-    await render(batch, generation);
-    more.hidden = pending.length === 0;
-    list.dataset.searchState = "done";
+    try {
+      await render(batch, generation);
+    } finally {
+      // A result that failed to load must not leave the list "loading" for good.
+      more.hidden = pending.length === 0;
+      list.dataset.searchState = "done";
+    }
   });
 
   const initial = requestFromParams(new URLSearchParams(location.search));
