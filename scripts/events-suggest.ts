@@ -1,35 +1,72 @@
-// npm run events:suggest -- <article.md>... — prints ready-to-edit event front matter for
-// every sentence that reports a dated measure. Nothing is written: a person confirms each.
-import { promises as fs } from "node:fs";
-import path from "node:path";
+// npm run events:suggest -- <files or folders> [--json] [--all] — candidate events in a
+// collection: the sentences that report a dated measure, merged across every article that
+// reports the same one (src/timeline/candidates.ts). A candidate that is a shipped event is
+// listed as new sources for it. Ready-to-edit YAML by default; --json prints the candidates.
+// Single-article candidates without an instrument are left out unless --all.
+import { stringify } from "yaml";
 import { loadConfig } from "../src/config.ts";
-import { DiagnosticLog, formatDiagnostic } from "../src/model/diagnostics.ts";
+import { DiagnosticLog } from "../src/model/diagnostics.ts";
 import { loadVocabulary } from "../src/ingest/vocabulary.ts";
-import { ingestArticle } from "../src/ingest/article.ts";
-import { parseContentFile } from "../src/content/frontmatter.ts";
-import { suggestEvents, suggestionToEventFile } from "../src/timeline/suggest.ts";
+import { candidatesOfFiles, markdownFiles, reviewable, shippedEvents } from "../src/ingest/collection-candidates.ts";
+import type { Candidate } from "../src/timeline/candidates.ts";
+import { candidateTitles, candidateToEventFile } from "../src/timeline/candidate-file.ts";
 
-const files = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-if (files.length === 0) {
-  console.error("usage: npm run events:suggest -- <article.md>...");
+const args = process.argv.slice(2);
+const inputs = args.filter((a) => !a.startsWith("--"));
+const json = args.includes("--json");
+const all = args.includes("--all");
+if (inputs.length === 0) {
+  console.error("usage: npm run events:suggest -- <article.md or folder>... [--json] [--all]");
   process.exit(2);
 }
+
 const cfg = loadConfig();
 const log = new DiagnosticLog();
 const vocab = await loadVocabulary(cfg.contentDir, cfg.shippedContentDir, log);
-let total = 0;
-for (const file of files) {
-  const raw = await fs.readFile(file, "utf8");
-  const r = ingestArticle(file, raw, vocab, { now: new Date() });
-  if (!r.article) {
-    for (const d of r.diagnostics.filter((x) => x.severity === "error")) console.error(formatDiagnostic(d));
-    process.exitCode = 1;
-    continue;
-  }
-  const body = parseContentFile(raw).body;
-  const found = suggestEvents(body, r.article.date, vocab);
-  total += found.length;
-  console.log(`# ${file}: ${found.length} suggested event${found.length === 1 ? "" : "s"} (article date ${r.article.date.day})\n`);
-  for (const s of found) console.log(suggestionToEventFile(s, path.basename(file).replace(/\.(md|markdown)$/i, "")));
+const today = new Date().toISOString().slice(0, 10);
+
+// The shipped events, to tell new measures from ones already recorded.
+const events = await shippedEvents(cfg.contentDir, vocab, today);
+const files = await markdownFiles(inputs);
+const { mentions, candidates, unread } = await candidatesOfFiles(files, vocab, events);
+// A lone report with no instrument is too often not a measure to be worth a person's time.
+const shown = all ? candidates : candidates.filter(reviewable);
+
+if (json) {
+  console.log(JSON.stringify(shown.map(toJson), null, 2));
+} else {
+  for (const c of shown.filter((c) => c.matches_event)) console.log(matchedReport(c));
+  for (const c of shown.filter((c) => !c.matches_event)) console.log(candidateToEventFile(c, vocab));
 }
-console.log(`# ${total} suggestion${total === 1 ? "" : "s"} from ${files.length} article${files.length === 1 ? "" : "s"}`);
+const matched = shown.filter((c) => c.matches_event).length;
+console.error(
+  `# ${files.length} article${files.length === 1 ? "" : "s"} read${unread ? ` (${unread} could not be read)` : ""}: ${mentions.length} sentences report a measure, ` +
+    `${candidates.length} candidates after merging; shown ${shown.length}: ${matched} match a shipped event, ${shown.length - matched} new` +
+    `${all ? "" : ` (${candidates.length - shown.length} reported by one article only, with no instrument: --all shows them)`}`,
+);
+
+function toJson(c: Candidate) {
+  return {
+    announced: c.announced,
+    jurisdiction: c.jurisdiction,
+    authority: c.authority,
+    kind: c.kind,
+    instrument: c.instrument,
+    items: c.items,
+    title: candidateTitles(c, vocab),
+    articles: c.articles,
+    sentences: c.sentences,
+    matches_event: c.matches_event,
+    confidence: c.confidence,
+    date_note: c.dateNote,
+  };
+}
+
+function matchedReport(c: Candidate): string {
+  return [
+    `# ${c.articles.length} article${c.articles.length === 1 ? "" : "s"} report the shipped event ${c.matches_event} (${c.announced}): add them as sources?`,
+    stringify({ event: c.matches_event, new_sources: c.articles.map((article) => ({ article })) }, { lineWidth: 0 }).trimEnd(),
+    ...c.sentences.slice(0, 3).map((s) => `#   ${s.article}:${s.line}: ${s.text.slice(0, 160)}`),
+    "",
+  ].join("\n");
+}

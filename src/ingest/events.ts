@@ -187,3 +187,13 @@ export function linkEvents(parsed: ParsedEvent[], articles: Map<string, ArticleR
     .sort((a, b) => (a.date.start < b.date.start ? -1 : a.date.start > b.date.start ? 1 : a.id < b.id ? -1 : 1));
   return { events, diagnostics };
 }
+
+/**
+ * The events without the articles they cite, for tools that read the events alone
+ * (npm run events:suggest): cited articles are left out of their sources instead of leaving
+ * the event out.
+ */
+export function linkEventsAlone(parsed: ParsedEvent[], asOf: string): TimelineEvent[] {
+  const alone = parsed.map((p) => (p.event ? { ...p, event: { ...p.event, sources: p.event.sources.filter((s) => s.type !== "cited") } } : p));
+  return linkEvents(alone, new Map(), asOf).events;
+}

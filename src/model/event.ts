@@ -71,6 +71,11 @@ export const eventFrontMatter = z.strictObject({
   co_authorities: z.array(z.string().trim().min(1)).default([]),
   kind,
   instrument: instrument.optional(),
+  /**
+   * Names the measure is known by, in any language (解放日关税, "Liberation Day" tariffs, the
+   * affiliates rule): an article that uses one reports this event. Only names no other event has.
+   */
+  known_as: z.array(z.string().trim().min(2)).optional(),
   domain,
   items: z.array(z.string().trim().min(1)).default([]),
   targets: z.array(z.string().trim().min(1)).default([]),

@@ -8,6 +8,7 @@ import type { Actor, Tag } from "../model/registry.ts";
 import type { EventDomain, EventKind } from "../model/event.ts";
 import { findDateExpressions, resolveRelativeDate } from "../normalize/date.ts";
 import { slugify } from "../normalize/slug.ts";
+import { taiwanToSimplified } from "../normalize/chinese-script.ts";
 import { eventFileFields } from "../model/event-fields.ts";
 
 export interface SuggestContext {
@@ -18,6 +19,8 @@ export interface SuggestContext {
 
 export interface Suggestion {
   sentence: string;
+  /** The sentence in Simplified characters, as the word lists are written. */
+  simplified: string;
   /** 1-based line of the body the sentence starts on. */
   line: number;
   expr: string;
@@ -51,6 +54,13 @@ const DOMAIN_OF_TAG: Record<string, EventDomain> = {
   "chipmaking-equipment": "chipmaking-equipment", photoresist: "chipmaking-equipment", "entity-list": "entity-listing",
   "unreliable-entity-list": "entity-listing", tariffs: "tariffs", "investment-restrictions": "investment",
 };
+
+/** Characters only Traditional text has, among the commonest: a sentence with none needs no conversion. */
+const HAN_TRADITIONAL_HINT = /[國將對們這說為與體實進關際經濟們會發於從來後應個當過還時條見長開現點產業務]/;
+const SIDE_WORDS: Array<[RegExp, string]> = [
+  [/(?<![其集])中方(?![面案式法向])/, "cn"],
+  [/(?<![完])美方(?![面案式法向])/, "us"],
+];
 
 function firstAction(text: string): { word: string; index: number } | undefined {
   let best: { word: string; index: number } | undefined;
@@ -93,13 +103,16 @@ export function sentences(body: string): Array<{ text: string; line: number }> {
 export function suggestEvents(body: string, anchor: NormalizedDate, ctx: SuggestContext): Suggestion[] {
   const actorById = new Map(ctx.actors.map((a) => [a.id, a]));
   const out: Suggestion[] = [];
-  for (const { text, line } of sentences(body)) {
-    const action = firstAction(text);
-    if (!action) continue;
-    const resolved = findDateExpressions(text)
+  for (const { text: sentence, line } of sentences(body)) {
+    const resolved = findDateExpressions(sentence)
       .map((d) => ({ expr: d.expr, r: resolveRelativeDate(d.expr, anchor) }))
       .find((d) => d.r !== undefined);
     if (!resolved?.r) continue;
+    // Traditional sentences (關稅, 實體清單) are read in Simplified, as the word lists are
+    // written; only dated sentences are converted, so a long note costs little.
+    const text = HAN_TRADITIONAL_HINT.test(sentence) ? taiwanToSimplified(sentence) : sentence;
+    const action = firstAction(text);
+    if (!action) continue;
     const mentions = ctx.findMentions(text);
     const mentioned = mentions.actors.map((id) => actorById.get(id)).filter((a): a is Actor => Boolean(a));
     // The issuer is the subject: the first authority, state or person named before the action
@@ -110,13 +123,18 @@ export function suggestEvents(body: string, anchor: NormalizedDate, ctx: Suggest
       .sort((x, y) => x.at - y.at);
     const before = candidates.filter((c) => c.at < action.index);
     const pick = before.find((c) => c.a.type === "authority") ?? before[0] ?? candidates[0];
-    if (!pick) continue;
-    const issuer = pick.a.type === "person" ? actorById.get(pick.a.jurisdiction!.toLowerCase()) ?? pick.a : pick.a;
+    // 中方 and 美方 ("the Chinese side") name a state only in such sentences: the registry
+    // does not find them in running text, where they are often the end of one word and the start of the next.
+    const side = pick ? undefined : SIDE_WORDS.find(([re]) => re.test(text.slice(0, action.index + 12)));
+    const sideActor = side ? actorById.get(side[1]) : undefined;
+    if (!pick && !sideActor) continue;
+    const issuer = pick ? (pick.a.type === "person" ? actorById.get(pick.a.jurisdiction!.toLowerCase()) ?? pick.a : pick.a) : sideActor!;
     const jurisdiction = (issuer.jurisdiction ?? issuer.id).toUpperCase();
     const targets = mentioned.filter((a) => a.id !== issuer.id && a.id !== jurisdiction.toLowerCase() && a.type !== "outlet").map((a) => a.id);
     const domain = [...new Set(mentions.tags.map((t) => DOMAIN_OF_TAG[t]).filter((d): d is EventDomain => Boolean(d)))];
     out.push({
-      sentence: text,
+      sentence,
+      simplified: text,
       line,
       expr: resolved.expr,
       day: resolved.r.day,

@@ -1,0 +1,70 @@
+// A collection's candidate events, from its files: each note read as ingest reads it (its date
+// resolved the same way), its sentences that report a measure collected, then merged and
+// matched against the shipped events (src/timeline/candidates.ts). npm run events:suggest and
+// the extraction benchmark both run this.
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import type { TimelineEvent } from "../model/event.ts";
+import { parseContentFile } from "../content/frontmatter.ts";
+import { articleMentions, collectionCandidates, namedEventMention, type Candidate, type Mention } from "../timeline/candidates.ts";
+import { articleEventLinks, linkableEvents } from "../timeline/event-links.ts";
+import { ingestArticle } from "./article.ts";
+import { linkEventsAlone, parseEvent } from "./events.ts";
+import type { Vocabulary } from "./vocabulary.ts";
+
+/** Markdown files under the given paths (folders walked, links followed, hidden folders skipped), sorted. */
+export async function markdownFiles(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  const visit = async (p: string): Promise<void> => {
+    const st = await fs.stat(p);
+    if (st.isDirectory()) {
+      for (const name of (await fs.readdir(p)).sort()) if (!name.startsWith(".") && name !== "node_modules") await visit(path.join(p, name));
+    } else if (/\.(md|markdown)$/i.test(p)) out.push(p);
+  };
+  for (const p of paths) await visit(p);
+  return out;
+}
+
+/** An article's id in candidates: its file name without the extension. */
+export const noteId = (file: string): string => path.basename(file).replace(/\.(md|markdown)$/i, "");
+
+/** The shipped events of a content folder, without the articles they cite. */
+export async function shippedEvents(contentDir: string, vocab: Vocabulary, asOf: string): Promise<TimelineEvent[]> {
+  const files = await markdownFiles([path.join(contentDir, "events")]).catch(() => []);
+  const parsed = await Promise.all(files.map(async (f) => parseEvent(f, await fs.readFile(f, "utf8"), vocab)));
+  return linkEventsAlone(parsed, asOf);
+}
+
+export interface CollectionRun {
+  files: number;
+  /** Files that could not be read as notes at all. */
+  unread: number;
+  mentions: Mention[];
+  candidates: Candidate[];
+}
+
+/** Reads the files and returns their candidates, merged and matched. */
+export async function candidatesOfFiles(files: readonly string[], vocab: Vocabulary, events: readonly TimelineEvent[], now = new Date()): Promise<CollectionRun> {
+  const mentions: Mention[] = [];
+  const linkable = linkableEvents(events);
+  const byId = new Map(events.map((e) => [e.id, e]));
+  let unread = 0;
+  for (const file of files) {
+    const raw = await fs.readFile(file, "utf8");
+    const r = ingestArticle(file, raw, vocab, { now });
+    if (!r.article) {
+      unread++;
+      continue;
+    }
+    const id = noteId(file);
+    const body = parseContentFile(raw).body;
+    mentions.push(...articleMentions(id, body, r.article.date, vocab));
+    for (const link of articleEventLinks(body, r.article.date.day, linkable)) mentions.push(namedEventMention(id, link, byId.get(link.event)!));
+  }
+  return { files: files.length, unread, mentions, candidates: collectionCandidates(mentions, events) };
+}
+
+/** The candidates worth a person's time: reported by more than one article, or naming an instrument, or a shipped event. */
+export function reviewable(c: Candidate): boolean {
+  return c.articles.length > 1 || c.instrument !== null || c.matches_event !== null;
+}

@@ -1,0 +1,283 @@
+// Candidate events from a collection: the sentences that report a dated export-control or
+// related trade measure (src/timeline/suggest.ts finds a date, an issuer and an action word),
+// kept only when they name a measure and nothing that marks them as something else (layoffs,
+// market moves, polls, statistics, forecasts, threats), then merged across every article that
+// reports the same measure: the same instrument, or the same jurisdiction, items and days. A
+// candidate that is an event already shipped is reported as new sources for that event.
+// GDELT counts each event once with the articles that report it; this does it for measures.
+import type { NormalizedDate } from "../model/types.ts";
+import type { EventDomain, EventKind, TimelineEvent } from "../model/event.ts";
+import { suggestEvents, type SuggestContext, type Suggestion } from "./suggest.ts";
+import { instrumentIssuer, instrumentKeys, instrumentLabel } from "./instruments.ts";
+
+/** One sentence of one article that reports a measure. */
+export interface Mention {
+  article: string;
+  line: number;
+  text: string;
+  day: string;
+  precision: "day" | "month";
+  /** How the date was resolved (against the article's own date), for the reviewer. */
+  dateNote: string;
+  jurisdiction: string;
+  authority: string;
+  kind: EventKind;
+  domain: EventDomain[];
+  items: string[];
+  targets: string[];
+  /** Instrument keys (instruments.ts); `event:<id>` when the article names a shipped event (event-links.ts). */
+  instruments: string[];
+}
+
+export interface Candidate {
+  announced: string;
+  precision: "day" | "month";
+  /** How the date was settled: how many of the mentions give it, and how the first was resolved. */
+  dateNote: string;
+  jurisdiction: string;
+  authority: string;
+  kind: EventKind;
+  domain: EventDomain[];
+  instrument: string | null;
+  items: string[];
+  targets: string[];
+  articles: string[];
+  sentences: Array<{ article: string; line: number; text: string }>;
+  /** A shipped event this is: its articles are new sources for it, not a new event. */
+  matches_event: string | null;
+  confidence: number;
+}
+
+// What a measure is called: a sentence that names none of these reports something else.
+const MEASURE_ZH =
+  /出口管制|管制措施|管控|实体清单|不可靠实体|管制清单|禁令|禁运|禁售|禁止|断供|许可|制裁|反制|加征|关税|反倾销|反补贴|反歧视|调查|审查|列入|除名|移出|暂停|暂缓|停止执行|取消|豁免|放宽|收紧|升级|新规|规则|条例|公告|行政令|外国直接产品|长臂/;
+const MEASURE_EN =
+  /\b(?:export controls?|controls? on|entity list|unreliable entity|blacklist(?:ed|s)?|ban(?:s|ned)?|embargo|licen[cs](?:e|es|ing)|sanction(?:s|ed)?|tariffs?|dut(?:y|ies)|anti-dumping|probe|investigation|review|restrict(?:s|ed|ions?)|rules?|regulations?|executive order|suspend(?:s|ed)?|suspension|lift(?:s|ed)?|rescind(?:s|ed)?|waiver|exemptions?|foreign direct product)\b/i;
+// What marks a sentence as something other than a measure taken: company and market news,
+// statistics and polls, forecasts, threats and conditionals.
+const NOT_A_MEASURE =
+  /裁员|股价|股市|市值|反弹|暴跌|大涨|大跌|标普|纳斯达克|道指|财报|营收|利润|盈利|就业数据|非农|统计局|民意调查|民调|房价|销售价格|可能性|预计|预测|或将|有望|恐将|威胁|扬言|如果|若是|假如|一旦|打算|考虑|拟于|传闻|据传|layoffs?|stock|shares? (?:fell|rose)|S&P|Nasdaq|Dow\b|rall(?:y|ied)|rebound|earnings|revenue|profit|jobs (?:data|report)|poll|survey|forecast|expected to|could|would|might|threat(?:en(?:s|ed)?)?|if\b|plans? to|considering|rumou?r/i;
+// The parties of the exchange this knowledge base records; another state's measure against a
+// third (Iran, Russia's war) is not part of it.
+const PARTIES = new Set(["US", "CN", "NL", "JP", "KR", "TW", "EU", "GB", "DE", "INT"]);
+const COUNTERPART: Record<string, RegExp> = {
+  US: /中国|中方|中共|北京|华为|中芯|中兴|China|Chinese|Beijing|Huawei|SMIC|ZTE|PRC/i,
+  CN: /美国|美方|美企|华盛顿|United States|U\.S\.|\bUS\b|American|Washington/i,
+};
+
+/** Whether a sentence the suggester found reports a measure of the US–China exchange. */
+export function reportsMeasure(s: Suggestion, articleDay: string): boolean {
+  if (!PARTIES.has(s.jurisdiction)) return false;
+  if (!(MEASURE_ZH.test(s.simplified) || MEASURE_EN.test(s.simplified))) return false;
+  if (NOT_A_MEASURE.test(s.simplified)) return false;
+  // A date after the article's is a measure announced earlier taking effect, or a plan: the
+  // announcement is found where it was reported.
+  if (s.day > articleDay) return false;
+  // "since 4 March", "自3月4日以来", "before April 2": a date the sentence counts from, not the day of its measure.
+  if (boundaryDate(s.simplified, s.expr)) return false;
+  // Items of the field, or the other side named: a US rule on Chinese firms, China's on American ones.
+  const counterpart = COUNTERPART[s.jurisdiction];
+  return s.items.length > 0 || s.domain.some((d) => d !== "trade-rules") || (counterpart ? counterpart.test(s.simplified) : true);
+}
+
+const SINCE_BEFORE = /(?:自|从|截至|直到|since|from|before|after|until|by)\s*$/i;
+const SINCE_AFTER = /^\s*(?:以来|起|开始|之前|以前|之后|以后|前后|前)/;
+
+/** Whether a date expression is the bound of a span (since, until, before) rather than a measure's day. */
+export function boundaryDate(sentence: string, expr: string): boolean {
+  const at = sentence.indexOf(expr);
+  if (at < 0) return false;
+  return SINCE_BEFORE.test(sentence.slice(Math.max(0, at - 8), at)) || SINCE_AFTER.test(sentence.slice(at + expr.length, at + expr.length + 4));
+}
+
+/** The mentions of measures in one article. */
+export function articleMentions(article: string, body: string, anchor: NormalizedDate, ctx: SuggestContext): Mention[] {
+  return suggestEvents(body, anchor, ctx).flatMap((s): Mention[] => {
+    const instruments = instrumentKeys(s.sentence);
+    // An instrument's number says who issued it better than the names around it ("商务部" alone
+    // is any country's ministry; "对美国" names the target, not the issuer).
+    const issuer = instruments.map(instrumentIssuer).find(Boolean);
+    const own = issuer && issuer.jurisdiction !== s.jurisdiction ? { ...s, ...issuer } : s;
+    if (!reportsMeasure(own, anchor.day)) return [];
+    return [
+      {
+        article,
+        line: s.line,
+        text: s.sentence,
+        day: s.day,
+        precision: s.precision,
+        dateNote: s.dateNote,
+        jurisdiction: own.jurisdiction,
+        authority: own.authority,
+        kind: s.kind,
+        domain: s.domain,
+        items: s.items,
+        targets: s.targets.filter((t) => t !== own.authority),
+        instruments,
+      },
+    ];
+  });
+}
+
+/** Days between two YYYY-MM-DD dates. */
+function dayGap(a: string, b: string): number {
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+}
+
+/** How far apart two reports of one measure's day may be: reports differ by a day or two (time zones, "this week"). */
+export const SAME_MEASURE_DAYS = 2;
+
+function overlaps(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) => b.includes(x));
+}
+
+/** Whether two mentions report the same measure. */
+function sameMeasure(a: Mention, b: Mention): boolean {
+  if (overlaps(a.instruments, b.instruments)) return true;
+  if (a.jurisdiction !== b.jurisdiction) return false;
+  if (a.precision === "month" || b.precision === "month") return false;
+  if (dayGap(a.day, b.day) > SAME_MEASURE_DAYS) return false;
+  // The same days and side: the same items, or the same issuer on the same domain.
+  return overlaps(a.items, b.items) || (a.authority === b.authority && overlaps(a.domain, b.domain));
+}
+
+function mostCommon<T>(xs: readonly T[]): T {
+  const n = new Map<T, number>();
+  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+  return [...n.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+function byCount(xs: readonly string[]): string[] {
+  const n = new Map<string, number>();
+  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+  return [...n.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([x]) => x);
+}
+
+/**
+ * How likely a candidate is a real measure: mostly how many articles report it, then an
+ * instrument named and the reports agreeing on the day.
+ */
+export function candidateConfidence(articles: number, instrument: boolean, dayAgreement: number): number {
+  const byArticles = articles >= 5 ? 0.75 : articles >= 3 ? 0.65 : articles === 2 ? 0.55 : 0.35;
+  return Math.min(0.95, Math.round((byArticles + (instrument ? 0.15 : 0) + (dayAgreement >= 2 ? 0.05 : 0)) * 100) / 100);
+}
+
+/** Merges mentions into candidates: one per measure, with every article that reports it. */
+export function mergeMentions(mentions: readonly Mention[]): Candidate[] {
+  // Union-find over mentions; mentions sorted by day so the comparisons stay near each other.
+  const ms = [...mentions].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const parent = ms.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < ms.length; i++) {
+    for (let j = i + 1; j < ms.length; j++) {
+      // Sorted by day: once past the window nothing later shares the day, except by instrument.
+      const far = dayGap(ms[i]!.day, ms[j]!.day) > SAME_MEASURE_DAYS;
+      if (far && !ms[i]!.instruments.length) break;
+      if (sameMeasure(ms[i]!, ms[j]!)) parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, Mention[]>();
+  for (let i = 0; i < ms.length; i++) (groups.get(find(i)) ?? groups.set(find(i), []).get(find(i))!).push(ms[i]!);
+  return [...groups.values()].map(toCandidate).sort((a, b) => b.confidence - a.confidence || b.articles.length - a.articles.length || (a.announced < b.announced ? 1 : -1));
+}
+
+function toCandidate(group: Mention[]): Candidate {
+  const dayOnes = group.filter((m) => m.precision === "day");
+  const dated = dayOnes.length ? dayOnes : group;
+  const announced = mostCommon(dated.map((m) => m.day));
+  const agreeing = new Set(dated.filter((m) => m.day === announced).map((m) => m.article)).size;
+  const first = dated.find((m) => m.day === announced)!;
+  const instruments = byCount(group.flatMap((m) => m.instruments.filter((k) => !k.startsWith("event:"))));
+  const named = byCount(group.flatMap((m) => m.instruments.filter((k) => k.startsWith("event:"))));
+  const articles = [...new Set(group.map((m) => m.article))];
+  return {
+    announced: first.precision === "month" ? announced.slice(0, 7) : announced,
+    precision: first.precision,
+    dateNote: `${agreeing} of ${articles.length} article${articles.length === 1 ? "" : "s"} give this day; first: ${first.dateNote}`,
+    jurisdiction: mostCommon(group.map((m) => m.jurisdiction)),
+    authority: mostCommon(group.map((m) => m.authority)),
+    kind: mostCommon(group.map((m) => m.kind)),
+    domain: byCount(group.flatMap((m) => m.domain)) as EventDomain[],
+    instrument: instruments[0] ? instrumentLabel(instruments[0]) : null,
+    items: byCount(group.flatMap((m) => m.items)),
+    targets: byCount(group.flatMap((m) => m.targets)).slice(0, 8),
+    articles,
+    sentences: group.map((m) => ({ article: m.article, line: m.line, text: m.text })),
+    matches_event: named[0] ? named[0].slice("event:".length) : null,
+    confidence: candidateConfidence(articles.length, instruments.length > 0 || named.length > 0, agreeing),
+  };
+}
+
+/**
+ * The event a candidate is, if one is shipped: the same instrument, or the same side within a
+ * couple of days with enough in common (items count double; the same domain, the same issuer or
+ * an issuer named only by its country, the very same day count once each). A relaxation never
+ * matches the measure it relaxes.
+ */
+export function matchEvent(c: Candidate, events: readonly TimelineEvent[]): string | null {
+  const key = c.instrument ? instrumentKeys(c.instrument)[0] : undefined;
+  let best: { id: string; score: number } | null = null;
+  for (const e of events) {
+    const eventKeys = e.instrument ? instrumentKeys(`${e.instrument.id} ${e.instrument.url ?? ""}`) : [];
+    const days = [e.date.start, e.dates?.published, e.dates?.effective].filter((d): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d));
+    // A month ("4月份", "last April") meets the events of that month, on the items alone.
+    const nearDay = c.precision === "day" ? days.some((d) => dayGap(d, c.announced) <= SAME_MEASURE_DAYS) : days.some((d) => d.startsWith(c.announced.slice(0, 7)));
+    if (key && eventKeys.includes(key) && (nearDay || c.precision === "month" || !days.length)) return e.id;
+    if (!nearDay || e.jurisdiction.toUpperCase() !== c.jurisdiction) continue;
+    if ((c.kind === "relaxation") !== (e.kind === "relaxation")) continue;
+    const sharedItems = e.items.filter((i) => c.items.includes(i)).length;
+    if (c.precision === "month" && sharedItems === 0) continue;
+    const issuer = e.authority === c.authority || c.authority === c.jurisdiction.toLowerCase();
+    const score =
+      2 * sharedItems +
+      (e.domain.some((d) => c.domain.includes(d)) ? 1 : 0) +
+      (issuer ? 1 : 0) +
+      (days.includes(c.announced) ? 1 : 0);
+    if (score >= 3 && (!best || score > best.score)) best = { id: e.id, score };
+  }
+  return best?.id ?? null;
+}
+
+/** A mention of a shipped event an article names (event-links.ts), to merge with the dated reports of it. */
+export function namedEventMention(article: string, link: { event: string; line: number; named: string }, e: TimelineEvent): Mention {
+  return {
+    article,
+    line: link.line,
+    text: link.named,
+    day: e.date.start,
+    precision: "day",
+    dateNote: `the event's own date: the article names it (${link.named})`,
+    jurisdiction: e.jurisdiction.toUpperCase(),
+    authority: e.authority,
+    kind: e.kind,
+    domain: e.domain,
+    items: e.items,
+    targets: e.targets,
+    instruments: [`event:${e.id}`],
+  };
+}
+
+/** The candidates of a collection, each matched against the shipped events. */
+export function collectionCandidates(mentions: readonly Mention[], events: readonly TimelineEvent[]): Candidate[] {
+  const matched = mergeMentions(mentions).map((c) => ({ ...c, matches_event: c.matches_event ?? matchEvent(c, events) }));
+  // Candidates that are one shipped event (its day in some notes, its month in others) are one
+  // list of new sources for it.
+  const byEvent = new Map<string, Candidate>();
+  const out: Candidate[] = [];
+  for (const c of matched) {
+    const same = c.matches_event ? byEvent.get(c.matches_event) : undefined;
+    if (!same) {
+      if (c.matches_event) byEvent.set(c.matches_event, c);
+      out.push(c);
+      continue;
+    }
+    const articles = [...new Set([...same.articles, ...c.articles])];
+    Object.assign(same, {
+      articles,
+      sentences: [...same.sentences, ...c.sentences],
+      items: [...new Set([...same.items, ...c.items])],
+      confidence: Math.max(same.confidence, candidateConfidence(articles.length, Boolean(same.instrument ?? c.instrument), 0)),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+// Which shipped events an article reports, by what it names: an event's instrument
+// (公告2024年第46号, 89 FR 96790) or a name the measure is known by (解放日关税, the affiliates
+// rule), in any script. A name counts only in an article written after the event, and an
+// instrument or name shared by two events links neither: a wrong link is worse than none.
+// Dated sentences that report a measure are the other path (candidates.ts matchEvent).
+import type { TimelineEvent } from "../model/event.ts";
+import { simplifiedToHongKong, simplifiedToTaiwan, taiwanToSimplified } from "../normalize/chinese-script.ts";
+import { findInstruments, instrumentKeys } from "./instruments.ts";
+
+/** An event as links find it: its instrument keys and the spellings of its names. */
+export interface LinkableEvent {
+  id: string;
+  /** The first day it can have been reported: its announcement. */
+  start: string;
+  keys: string[];
+  /** Its names in every script, lower case for Latin ones. */
+  spellings: string[];
+}
+
+export interface ArticleEventLink {
+  event: string;
+  how: "instrument" | "name";
+  /** 1-based line of the body where it is first named, and the words that named it. */
+  line: number;
+  named: string;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** The events made ready for linking; instruments and names two events share are dropped. */
+export function linkableEvents(events: readonly TimelineEvent[]): LinkableEvent[] {
+  const owners = new Map<string, Set<string>>();
+  const own = (what: string, id: string) => (owners.get(what) ?? owners.set(what, new Set()).get(what)!).add(id);
+  const prepared = events.map((e) => {
+    const keys = e.instrument ? instrumentKeys(`${e.instrument.id} ${e.instrument.url ?? ""}`) : [];
+    const spellings = [...new Set((e.known_as ?? []).flatMap(spellingsOf))];
+    for (const k of keys) own(k, e.id);
+    for (const s of spellings) own(s, e.id);
+    return { id: e.id, start: e.date.start, keys, spellings };
+  });
+  const unique = (x: string) => owners.get(x)!.size === 1;
+  return prepared.map((e) => ({ ...e, keys: e.keys.filter(unique), spellings: e.spellings.filter(unique) })).filter((e) => e.keys.length || e.spellings.length);
+}
+
+/** A name as it may be written: Simplified, Taiwan and Hong Kong Traditional; Latin in lower case. */
+function spellingsOf(name: string): string[] {
+  const n = name.normalize("NFKC").trim();
+  if (!HAN.test(n)) return [n.toLowerCase()];
+  const simplified = taiwanToSimplified(n);
+  return [n, simplified, simplifiedToTaiwan(simplified), simplifiedToHongKong(simplified)];
+}
+
+/** The events an article names, once each, where first named. */
+export function articleEventLinks(body: string, articleDay: string, events: readonly LinkableEvent[]): ArticleEventLink[] {
+  const text = body.normalize("NFKC");
+  const lower = text.toLowerCase();
+  const lineAt = (i: number) => {
+    let n = 1;
+    for (let k = text.indexOf("\n"); k >= 0 && k < i; k = text.indexOf("\n", k + 1)) n++;
+    return n;
+  };
+  const named = new Map<string, { index: number; text: string }>();
+  for (const r of findInstruments(text)) if (!named.has(r.key)) named.set(r.key, { index: r.index, text: r.text });
+  const out: ArticleEventLink[] = [];
+  for (const e of events) {
+    const byKey = e.keys.map((k) => named.get(k)).find(Boolean);
+    if (byKey) {
+      out.push({ event: e.id, how: "instrument", line: lineAt(byKey.index), named: byKey.text });
+      continue;
+    }
+    // An article cannot report by name a measure taken after it was written.
+    if (articleDay < e.start) continue;
+    for (const s of e.spellings) {
+      const i = HAN.test(s) ? text.indexOf(s) : wordIndex(lower, s);
+      if (i >= 0) {
+        out.push({ event: e.id, how: "name", line: lineAt(i), named: text.slice(i, i + s.length) });
+        break;
+      }
+    }
+  }
+  return out.sort((a, b) => a.line - b.line || (a.event < b.event ? -1 : 1));
+}
+
+/** Where a Latin name stands as words of its own (not "phase one" inside "phase oneself"). */
+function wordIndex(lower: string, name: string): number {
+  for (let i = lower.indexOf(name); i >= 0; i = lower.indexOf(name, i + 1)) {
+    const before = lower[i - 1];
+    const after = lower[i + name.length];
+    if ((!before || !/[\p{L}\p{N}]/u.test(before)) && (!after || !/[\p{L}\p{N}]/u.test(after))) return i;
+  }
+  return -1;
+}

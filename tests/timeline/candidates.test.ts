@@ -1,0 +1,99 @@
+// Candidate events from a collection: what counts as a measure, how reports of one measure in
+// several articles merge into one candidate, and how a candidate meets a shipped event.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { promises as fs } from "node:fs";
+import { ROOT } from "../../src/config.ts";
+import { DiagnosticLog } from "../../src/model/diagnostics.ts";
+import { loadVocabulary, type Vocabulary } from "../../src/ingest/vocabulary.ts";
+import { parseEvent, linkEventsAlone } from "../../src/ingest/events.ts";
+import { normalizeDate } from "../../src/normalize/date.ts";
+import type { TimelineEvent } from "../../src/model/event.ts";
+import { articleMentions, boundaryDate, candidateConfidence, collectionCandidates, mergeMentions } from "../../src/timeline/candidates.ts";
+import { candidateTitles, candidateToEventFile } from "../../src/timeline/candidate-file.ts";
+
+let vocab: Vocabulary;
+let events: TimelineEvent[];
+before(async () => {
+  vocab = await loadVocabulary(path.join(ROOT, "content"), path.join(ROOT, "content"), new DiagnosticLog());
+  const dir = path.join(ROOT, "content/events");
+  const parsed = await Promise.all((await fs.readdir(dir)).map(async (f) => parseEvent(f, await fs.readFile(path.join(dir, f), "utf8"), vocab)));
+  events = linkEventsAlone(parsed, "2026-01-01");
+});
+const day = (d: string) => {
+  const r = normalizeDate(d, { zone: "Asia/Shanghai" });
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+};
+
+test("only measures of the exchange: not layoffs, markets, statistics, polls, forecasts or threats", () => {
+  const body = [
+    "本周一，美国商务部将140家中国企业列入实体清单。",
+    "本周一，英伟达宣布裁员，股价下跌。",
+    "国家统计局周一公布的数据显示，房价继续下降。",
+    "周一公布的民意调查显示，多数美国人反对关税。",
+    "特朗普周一威胁称，将对中国商品加征100%关税。",
+    "分析人士预计美国商务部周一将出台新规。",
+  ].join("\n\n");
+  const found = articleMentions("a", body, day("2024-12-04"), vocab);
+  assert.deepEqual(found.map((m) => [m.line, m.day, m.authority]), [[1, "2024-12-02", "us-doc"]]);
+});
+
+test("a date a sentence counts from or to is not the day of its measure", () => {
+  assert.equal(boundaryDate("中国将暂停自2025年3月4日以来宣布的所有报复性关税。", "2025年3月4日"), true);
+  assert.equal(boundaryDate("They will suspend all retaliatory tariffs since March 4.", "March 4"), true);
+  assert.equal(boundaryDate("3月4日起生效的关税将暂停。", "3月4日"), true);
+  assert.equal(boundaryDate("商务部3月4日宣布将15家美国实体列入出口管制管控名单。", "3月4日"), false);
+  const found = articleMentions("a", "中国商务部宣布，暂停自2025年3月4日以来对美国实施的出口管制措施。", day("2025-11-05"), vocab);
+  assert.deepEqual(found, []);
+});
+
+test("reports of one measure in several articles and scripts merge into one candidate; another measure stays apart", () => {
+  const a = articleMentions("a", "本周一，美国商务部将140家中国企业列入实体清单。", day("2024-12-04"), vocab);
+  const b = articleMentions("b", "12月2日，美國商務部將140家中國企業列入實體清單。", day("2024-12-05"), vocab);
+  const c = articleMentions("c", "On Monday, the Commerce Department added 140 Chinese companies to the Entity List.", day("2024-12-03"), vocab);
+  const d = articleMentions("d", "12月3日，中国商务部宣布禁止两用物项对美国出口，镓、锗、锑原则上不予许可。", day("2024-12-04"), vocab);
+  assert.ok(a.length && b.length && c.length && d.length, "each article reports its measure");
+  const merged = mergeMentions([...a, ...b, ...c, ...d]);
+  assert.equal(merged.length, 2);
+  const us = merged.find((m) => m.jurisdiction === "US")!;
+  assert.deepEqual(us.articles.sort(), ["a", "b", "c"]);
+  assert.equal(us.announced, "2024-12-02");
+  assert.equal(us.sentences.length, 3);
+  assert.match(us.dateNote, /^3 of 3 articles give this day/);
+  assert.ok(us.confidence > merged.find((m) => m.jurisdiction === "CN")!.confidence, "three articles make a surer candidate than one");
+});
+
+test("a candidate that is a shipped event is matched to it, by days, side and items, or by its instrument", () => {
+  const us = articleMentions("a", "本周一，美国商务部将140家中国企业列入实体清单。", day("2024-12-04"), vocab);
+  const cn = articleMentions("b", "12月3日，中国商务部宣布禁止两用物项对美国出口，镓、锗、锑原则上不予许可。", day("2024-12-04"), vocab);
+  const byInstrument = articleMentions("c", "商务部于2024年12月3日发布商务部公告2024年第46号，加强相关两用物项对美国出口管制。", day("2024-12-10"), vocab);
+  const got = collectionCandidates([...us, ...cn, ...byInstrument], events);
+  const cnCandidate = got.find((c) => c.jurisdiction === "CN")!;
+  assert.equal(cnCandidate.matches_event, "2024-12-03-cn-mofcom-2024-46-dual-use-ban-us");
+  assert.deepEqual(cnCandidate.articles.sort(), ["b", "c"], "the announcement's number and the items bring both articles to one candidate");
+  assert.equal(cnCandidate.instrument, "商务部公告2024年第46号");
+  assert.ok(got.find((c) => c.jurisdiction === "US")!.matches_event?.startsWith("2024-12-02-us-bis-"));
+  // A measure of a day with nothing shipped stays new.
+  const lone = collectionCandidates(articleMentions("d", "2019年3月5日，美国商务部将两家中国企业列入实体清单。", day("2019-03-08"), vocab), events);
+  assert.equal(lone[0]?.matches_event, null);
+});
+
+test("confidence grows with the articles, an instrument and the days agreeing", () => {
+  assert.ok(candidateConfidence(1, false, 1) < candidateConfidence(2, false, 2));
+  assert.ok(candidateConfidence(2, false, 2) < candidateConfidence(2, true, 2));
+  assert.ok(candidateConfidence(9, true, 9) <= 0.95);
+});
+
+test("a new candidate is written as an event file to edit, its titles in both languages, its evidence in comments", () => {
+  const [c] = mergeMentions(articleMentions("note-1", "12月3日，中国商务部宣布禁止镓、锗对美国出口。", day("2024-12-04"), vocab));
+  const titles = candidateTitles(c!, vocab);
+  assert.match(titles["zh-Hans"], /^中国商务部措施：.*镓/);
+  assert.match(titles.en, /Ministry of Commerce|MOFCOM/);
+  const file = candidateToEventFile(c!, vocab);
+  assert.match(file, /^# candidate \(confidence 0\.\d+\), reported by 1 article/);
+  assert.match(file, /#   note-1:1: 12月3日/);
+  assert.match(file, /\nverified: false\n/);
+  assert.match(file, /- article: note-1/);
+});
