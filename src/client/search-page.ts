@@ -4,7 +4,8 @@ import { readableExcerpt, findHighlights, type AliasIndex, type FoldMap } from "
 import { escapeHtml } from "../render/escape.ts";
 import { runSearch, prefetchSearch, RESULTS_PER_PAGE as PAGE, requestFromParams, paramsFromRequest, FILTER_KEYS, EXCERPT_WORDS, type SearchIndex, type SearchOutcome, type SearchRequest } from "../search/engine.ts";
 import { PostingsIndex } from "../search/postings-search.ts";
-import { baseUrl, loadJson, markRanges } from "./shared.ts";
+import { baseUrl, loadJson, markRanges, pageUiLang } from "./shared.ts";
+import { dateLabel } from "./date-label.ts";
 import { SEARCH_DATA_DIR, SEARCH_MANIFEST, INDEX_LANGUAGE, PAGEFIND_DIR, type SearchManifest } from "../search/manifest.ts";
 
 /**
@@ -108,12 +109,20 @@ async function main(): Promise<void> {
       const li = document.createElement("li");
       const meta = d.meta as Record<string, string>;
       const hl = highlight.length ? `${d.url.includes("?") ? "&" : "?"}hl=${encodeURIComponent(highlight.join("|"))}` : "";
-      const excerpt = !namesOnly && d.excerpt && d.excerpt.includes("<mark>") ? (d.readable ? d.excerpt : readableExcerpt(d.excerpt)) : markRanges(meta.excerpt ?? "", findHighlights(meta.excerpt ?? "", highlight, map));
+      // In the English interface, an event's, actor's or tag's English title and description.
+      const en = pageUiLang() === "en";
+      const title = en && meta.title_en ? meta.title_en : (meta.title ?? d.url);
+      const titleLang = en && meta.title_en ? "en" : (meta.lang ?? "");
+      const fallback = en && meta.excerpt_en ? meta.excerpt_en : (meta.excerpt ?? "");
+      const fallbackLang = en && meta.excerpt_en ? "en" : (meta.lang ?? "");
+      const matched = !namesOnly && d.excerpt && d.excerpt.includes("<mark>");
+      const excerpt = matched ? (d.readable ? d.excerpt : readableExcerpt(d.excerpt)) : markRanges(fallback, findHighlights(fallback, highlight, map));
       const typeLabel = status.dataset[`type${meta.type}`] ?? meta.type ?? "";
+      const day = meta.date_label || meta.date;
       li.innerHTML =
-        `<a href="${escapeHtml(d.url + hl)}" lang="${escapeHtml(meta.lang ?? "")}">${escapeHtml(meta.title ?? d.url)}</a>` +
-        `<p class="meta">${escapeHtml(typeLabel)}${meta.date_label || meta.date ? ` · <time>${escapeHtml(meta.date_label ?? meta.date ?? "")}</time>` : ""}${meta.outlet ? ` · ${escapeHtml(meta.outlet)}` : ""}${meta.instrument ? ` · ${escapeHtml(meta.instrument)}` : ""}</p>` +
-        `<p class="search-excerpt" lang="${escapeHtml(meta.lang ?? "")}">${excerpt}</p>`;
+        `<a href="${escapeHtml(d.url + hl)}" lang="${escapeHtml(titleLang)}">${escapeHtml(title)}</a>` +
+        `<p class="meta">${escapeHtml(typeLabel)}${day ? ` · <time datetime="${escapeHtml(day)}">${escapeHtml(dateLabel(day, en ? "en" : "zh-Hans"))}</time>` : ""}${meta.outlet ? ` · ${escapeHtml(meta.outlet)}` : ""}${meta.instrument ? ` · ${escapeHtml(meta.instrument)}` : ""}</p>` +
+        `<p class="search-excerpt"${matched ? "" : ` lang="${escapeHtml(fallbackLang)}"`}>${excerpt}</p>`;
       list.append(li);
     }
   };
@@ -143,7 +152,7 @@ async function main(): Promise<void> {
       shown.add(url);
       const li = document.createElement("li");
       li.className = "search-entity";
-      const name = aliases.surfaces[e.id]?.[0] ?? e.surface;
+      const name = (pageUiLang() === "en" ? aliases.en?.[e.id] : undefined) ?? aliases.surfaces[e.id]?.[0] ?? e.surface;
       li.innerHTML = `<a href="${escapeHtml(url)}">${escapeHtml(name)}</a> <span class="badge">${escapeHtml(status.dataset[`type${e.kind}`] ?? e.kind)}</span>`;
       list.append(li);
     }

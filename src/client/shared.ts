@@ -7,6 +7,14 @@ export function baseUrl(): string {
   return b.endsWith("/") ? b : `${b}/`;
 }
 
+/**
+ * The interface language the page is shown in (ui-lang.ts writes it on <html>). Read from the
+ * page, not from ui-lang.ts: the search page's script is a bundle of its own, with its own copy.
+ */
+export function pageUiLang(): "zh-Hans" | "en" {
+  return document.documentElement.dataset.uiLang === "en" ? "en" : "zh-Hans";
+}
+
 export async function loadJson<T>(url: string): Promise<T> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: ${res.status}`);

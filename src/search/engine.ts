@@ -72,7 +72,9 @@ export async function runSearch(
   // A search by names alone has no relevance to rank by: newest first.
   const dated = req.sort === "date" || namesOnly;
   if (index.kind === "pagefind") {
-    const search = (terms: string) => index.pagefind.search(terms === "" ? null : terms, { filters, ...(dated ? { sort: { date: "desc" } } : {}) });
+    const pagefind = index.pagefind;
+    const search = async (terms: string) =>
+      (await allPairsIndexed(pagefind, terms)) ? pagefind.search(terms === "" ? null : terms, { filters, ...(dated ? { sort: { date: "desc" } } : {}) }) : null;
     const [found, looser] = await Promise.all([search(parsed.terms), parsed.loose ? search(parsed.loose) : undefined]);
     const own = found?.results ?? [];
     return { parsed, results: afterOwn(own, looser?.results ?? []), namesOnly, looserFrom: own.length };
@@ -91,6 +93,31 @@ export async function runSearch(
   });
   return { parsed, results: afterOwn(found.map(result(parsed.highlight)), looser.map(result(parsed.looseHighlight))), namesOnly, looserFrom: found.length };
 }
+
+/**
+ * Whether every character pair of the query is a word of the Pagefind index. Pagefind looks a
+ * word it does not have up by its longest prefix that it has (its "backtracking", which cannot
+ * be turned off: Pagefind issue #780): a pair no page has, 中兴 before ZTE was registered, was
+ * looked up as 中, the lone character that ends runs like 其中, and found pages that only share
+ * it. A quoted search is exact and never backtracks, so each pair is asked for once, quoted; a
+ * query with a pair no page has finds nothing, as it does in our postings index.
+ */
+async function allPairsIndexed(pagefind: PagefindLike, terms: string): Promise<boolean> {
+  let known = pairsSeen.get(pagefind);
+  if (!known) pairsSeen.set(pagefind, (known = new Map()));
+  const pairs = [...new Set(terms.split(/\s+/).filter((w) => /^\p{Script=Han}{2}$/u.test(w)))];
+  const found = await Promise.all(
+    pairs.map((pair) => {
+      let hit = known.get(pair);
+      // The promise is kept, so the query and its looser reading ask for a pair once.
+      if (!hit) known.set(pair, (hit = pagefind.search(`"${pair}"`).then((out) => (out?.results.length ?? 0) > 0)));
+      return hit;
+    }),
+  );
+  return found.every(Boolean);
+}
+/** Pairs asked for, per index: whether the index has them. */
+const pairsSeen = new WeakMap<PagefindLike, Map<string, Promise<boolean>>>();
 
 /** The query's own results, then those of its looser reading that it does not have. */
 function afterOwn<T extends { id: string }>(own: T[], looser: T[]): T[] {

@@ -201,6 +201,8 @@ export interface AliasIndex {
   surfaces: Record<string, string[]>;
   /** Longest key, in characters: bounds the matching loop. */
   longest: number;
+  /** id → its English name, for the English interface (an older index has none). */
+  en?: Record<string, string>;
 }
 
 export interface ParsedQuery {

@@ -3,6 +3,7 @@
 // kept, and ranked by Σ idf × saturated count, or by date (their numbers).
 import { Chunk, chunkOf, chunkPath, chunksOfPrefix, filterTerm, recordPath, type Postings, type RecordData } from "./postings.ts";
 import { findHighlights, type FoldMap } from "./fold.ts";
+import { snippetBounds } from "./snippet.ts";
 import { escapeHtml } from "../render/escape.ts";
 
 export interface PostingsSource {
@@ -175,8 +176,10 @@ export function excerptOf(text: string, highlight: string[], map: FoldMap, chars
     }
   }
   const lead = Math.floor(chars / 6);
-  const start = Math.max(0, Math.min(ranges[best]![0] - lead, text.length - chars));
-  const end = Math.min(text.length, start + chars);
+  const first = ranges[best]!;
+  // Cut where a sentence or a word ends, never inside a word (snippet.ts).
+  const from = Math.max(0, Math.min(first[0] - lead, text.length - chars));
+  const [start, end] = snippetBounds(text, from, Math.min(text.length, from + chars), first[0], first[1]);
   const plain = (s: string) => escapeHtml(s.replace(/\s+/g, " "));
   let html = start > 0 ? "… " : "";
   let at = start;

@@ -10,6 +10,7 @@ import { countWords } from "../render/markdown.ts";
 import { hongKongToSimplified as t2s, simplifiedToHongKong as s2hk, simplifiedToTaiwan as s2tw, taiwanToSimplified as t2s2 } from "../normalize/chinese-script.ts";
 import { INDEX_LANGUAGE } from "./manifest.ts";
 import { NAMED_IN_SEARCH, SEARCH_FILTERS, SEARCH_META, SEARCH_TEXT } from "../model/event-fields.ts";
+import { clipText } from "./snippet.ts";
 
 export interface SearchRecord {
   url: string;
@@ -26,6 +27,25 @@ export interface SearchRecord {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/** Characters of a result's excerpt when the query matched no words of it (a search by name). */
+export const EXCERPT_CHARS = 240;
+
+/** The English name, for the English interface's results. */
+const titleEn = (names: Actor["names"]): { title_en?: string } => (names.en ? { title_en: names.en } : {});
+
+/** A text's paragraphs in Chinese and in English, each kind joined. */
+export function paragraphsByLanguage(text: string): { zh: string; en: string } {
+  const zh: string[] = [];
+  const en: string[] = [];
+  for (const p of text.split(/\n\s*\n|\n/)) {
+    const t = p.trim();
+    if (!t) continue;
+    const han = (t.match(/\p{Script=Han}/gu) ?? []).length;
+    (han >= t.length * 0.3 ? zh : en).push(t);
+  }
+  return { zh: zh.join(" "), en: en.join(" ") };
+}
 
 /**
  * How much of an article's text its result file keeps, for the excerpt: every word is indexed,
@@ -80,10 +100,12 @@ function surfacesOf(e: { names: Actor["names"]; aliases: string[] } & { exactCas
 export function buildAliasIndex(actors: Actor[], tags: Tag[], map: FoldMap): AliasIndex {
   const keys: AliasIndex["keys"] = {};
   const surfaces: AliasIndex["surfaces"] = {};
+  const en: Record<string, string> = {};
   let longest = 1;
   const add = (kind: "actor" | "tag", e: Actor | Tag) => {
     const all = surfacesOf(e as Actor & { exactCase?: string[] });
     surfaces[e.id] = [...new Set([...all, ...all.filter((n) => HAN.test(n)).flatMap((n) => [s2tw(n), s2hk(n)])])];
+    if (e.names.en) en[e.id] = e.names.en;
     for (const surface of all) {
       const key = fold(surface, map).trim();
       const chars = [...key];
@@ -95,7 +117,7 @@ export function buildAliasIndex(actors: Actor[], tags: Tag[], map: FoldMap): Ali
   };
   for (const a of actors) add("actor", a);
   for (const t of tags) add("tag", t);
-  return { keys, surfaces, longest };
+  return { keys, surfaces, longest, en };
 }
 
 /** The folded text and one token per actor and tag the record names (see entityToken). */
@@ -176,7 +198,7 @@ export function recordSources(
         type: "article",
         date: a.date.day,
         lang: a.lang,
-        excerpt: (a.summary ?? a.excerpt).slice(0, 240),
+        excerpt: clipText(a.summary ?? a.excerpt, EXCERPT_CHARS),
         ...(a.outlet ? { outlet: a.outlet } : {}),
       },
       filters: {
@@ -201,6 +223,12 @@ export function recordSources(
       const v = value(e, c);
       if (v !== undefined) meta[key] = v;
     }
+    // A description is written in English and in Chinese, a paragraph each: a result shows the
+    // interface language's, cut between words; the title in English beside the Chinese one.
+    const { zh, en } = paragraphsByLanguage(e.text);
+    meta.excerpt = clipText(zh || e.text, EXCERPT_CHARS);
+    if (en) meta.excerpt_en = clipText(en, EXCERPT_CHARS);
+    meta.title_en = e.title.en;
     return {
       url: e.url,
       text,
@@ -220,7 +248,7 @@ export function recordSources(
       text: names.join(" · "),
       ...withNames(`${names.join("\n")}\n${Object.values(a.description ?? {}).join("\n")}`, map, named),
       language: INDEX_LANGUAGE,
-      meta: { title: displayName(a.names, uiLang, a.id), type: "actor", lang: uiLang, excerpt: names.join(" · ").slice(0, 240), kind: a.type },
+      meta: { title: displayName(a.names, uiLang, a.id), ...titleEn(a.names), type: "actor", lang: uiLang, excerpt: clipText(names.join(" · "), EXCERPT_CHARS), kind: a.type },
       filters: { type: ["actor"], ...named, jurisdiction: a.jurisdiction ? [a.jurisdiction] : [] },
       sort: { date: "0000-00-00" },
     };
@@ -233,7 +261,7 @@ export function recordSources(
       text: names.join(" · "),
       ...withNames(names.join("\n"), map, named),
       language: INDEX_LANGUAGE,
-      meta: { title: displayName(t.names, uiLang, t.id), type: "tag", lang: uiLang, excerpt: names.join(" · ").slice(0, 240), kind: t.kind },
+      meta: { title: displayName(t.names, uiLang, t.id), ...titleEn(t.names), type: "tag", lang: uiLang, excerpt: clipText(names.join(" · "), EXCERPT_CHARS), kind: t.kind },
       filters: { type: ["tag"], ...named },
       sort: { date: "0000-00-00" },
     };

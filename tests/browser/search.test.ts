@@ -181,6 +181,41 @@ test("'/' focuses the search box on any page, and Enter searches", async () => {
   await page.close();
 });
 
+test("中兴, 中興 and ZTE find the pages about ZTE and nothing that only shares 中; in English, results show English titles and dates as the pages write them", async () => {
+  const page = await browser.newPage();
+  for (const q of ["中兴", "中興", "ZTE"]) {
+    const got = await search(page, server.url, "q=" + encodeURIComponent(q));
+    assert.ok(got.includes("/actors/zte/") && got.includes("/events/2018-04-15-us-bis-zte-denial-order/"), `${q}: ${got.join(" ")}`);
+    for (const url of got) {
+      const html = await fs.readFile(path.join(site.dir, decodeURIComponent(url), "index.html"), "utf8");
+      assert.match(html, /中兴|中興|ZTE/, `${q} → ${url} is about ZTE`);
+    }
+  }
+  assert.deepEqual(await search(page, server.url, "q=" + encodeURIComponent("中俄")), [], "a pair no page has finds nothing");
+  // Chinese interface: Chinese titles, dates as 年月日.
+  await search(page, server.url, "q=ZTE");
+  const event = page.locator('[data-search-results] li:has(> a[href^="/events/2018-04-15-us-bis-zte-denial-order/"])');
+  assert.equal(await event.locator("> a").innerText(), "美国商务部激活对中兴通讯的拒绝出口令");
+  assert.equal(await event.locator("time").innerText(), "2018年4月15日");
+  // Switching to English rewrites the results: English titles, descriptions and dates.
+  await page.locator('[data-set-ui-lang="en"]').click();
+  await page.waitForFunction(() => document.querySelector('[data-search-results] li a[href^="/events/2018-04-15"]')?.textContent?.includes("ZTE"));
+  assert.equal(await event.locator("> a").innerText(), "US BIS activates the suspended denial order against ZTE");
+  assert.equal(await event.locator("> a").getAttribute("lang"), "en");
+  assert.equal(await event.locator("time").innerText(), "15 April 2018");
+  assert.match(await event.locator(".search-excerpt").innerText(), /^On 15 April 2018/);
+  assert.equal(await page.locator("[data-search-results] li.search-entity a").innerText(), "ZTE");
+  // Snippets end between words.
+  const eventHtml = await fs.readFile(path.join(site.dir, "events/2018-04-15-us-bis-zte-denial-order/index.html"), "utf8");
+  const last = /([A-Za-z]+)\W*(?:…)?$/.exec(await event.locator(".search-excerpt").innerText())![1]!;
+  assert.match(eventHtml, new RegExp(`\\b${last}\\b`), `the excerpt ends with a whole word: ${last}`);
+  const terminated = page.locator('[data-search-results] li:has(> a[href^="/events/2018-07-13"]) time');
+  assert.equal(await terminated.innerText(), "13 July 2018");
+  await page.locator('[data-set-ui-lang="zh-Hans"]').click();
+  await page.waitForFunction(() => document.querySelector('[data-search-results] li a[href^="/events/2018-04-15"]')?.textContent?.includes("中兴"));
+  await page.close();
+});
+
 test("the page a reader opens from a result highlights what was searched, in its own script", async () => {
   const page = await browser.newPage();
   await search(page, server.url, "q=" + encodeURIComponent("華為"));

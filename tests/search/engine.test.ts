@@ -22,14 +22,27 @@ function standIn() {
 test("with Pagefind, its own ranked search answers the whole query with the reader's filters", async () => {
   const pf = standIn();
   const out = await runSearch({ kind: "pagefind", pagefind: pf }, { q: "出口管制 beta", filters: { type: "event", year: "2025" }, sort: "relevance" }, {}, noNames);
+  // First, once each, whether the index has the query's character pairs (an exact search, which
+  // Pagefind never answers with a shorter word).
+  assert.deepEqual(pf.asked.slice(0, 3), ['"出口"', '"口管"', '"管制"'].map((term) => ({ term, opts: {} })));
   // The query as written, then its looser reading (出口 and 管制 apart), which adds only what the first lacks.
-  assert.deepEqual(pf.asked, [
+  assert.deepEqual(pf.asked.slice(3), [
     { term: "出口 口管 管制 beta", opts: { filters: { type: ["event"], year: ["2025"] } } },
     { term: "出口 管制 beta", opts: { filters: { type: ["event"], year: ["2025"] } } },
   ]);
   assert.equal(out.results.length, 1);
   assert.equal(out.looserFrom, 1);
   assert.equal(out.namesOnly, false);
+});
+
+test("with Pagefind, a query with a character pair no page has finds nothing, never pages with one of its characters", async () => {
+  const pf = standIn();
+  const search = pf.search.bind(pf);
+  // The stand-in has no 中俄: an exact search for it finds nothing, any other search finds "x".
+  pf.search = async (term: string | null, opts: Record<string, unknown> = {}) => (term === '"中俄"' ? (pf.asked.push({ term, opts }), { results: [] }) : search(term, opts));
+  const out = await runSearch({ kind: "pagefind", pagefind: pf }, { q: "出口 中俄", filters: {}, sort: "relevance" }, {}, noNames);
+  assert.deepEqual(out.results, []);
+  assert.deepEqual(pf.asked.map((a) => a.term).sort(), ['"中俄"', '"出口"'], "the query itself is not asked");
 });
 
 test("a names-only query is sorted by date; an empty query asks nothing", async () => {

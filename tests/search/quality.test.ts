@@ -111,6 +111,22 @@ for (const variant of VARIANTS) {
   assert.ok(urls.length >= 1);
 });
 
+  test(`${variant}: a Chinese name never matches through one of its characters`, async () => {
+    const index = searches.get(variant)!;
+    const urls = async (q: string) => (await Promise.all((await runSearch(index, { q, filters: {}, sort: "relevance" }, map, aliases)).results.map((r) => r.data()))).map((d) => d.url as string);
+    for (const q of ["中兴", "中興", "ZTE"]) {
+      const found = await urls(q);
+      assert.ok(found.includes("/actors/zte/") && found.includes("/events/2018-04-15-us-bis-zte-denial-order/"), `${q}: ${found.join(" ")}`);
+      for (const u of found) assert.match(toSimplified(pages.get(u) ?? "").toLowerCase(), /中兴|zte/, `${q} → ${u}`);
+    }
+    // A pair no page has finds nothing (Pagefind would otherwise look up its first character: 中).
+    assert.ok(!oracle(["中俄"]).size);
+    assert.deepEqual(await urls("中俄"), []);
+    assert.deepEqual(await urls("出口 中俄"), []);
+    // A pair of a longer name, found only where the name is.
+    for (const u of await urls("兴通")) assert.match(toSimplified(pages.get(u) ?? ""), /兴通/, u);
+  });
+
   test(`${variant}: filters narrow by type, jurisdiction, actor, tag and year; sort by date puts the newest first`, async () => {
     const index = searches.get(variant)!;
   const search = (q: string, filters: Record<string, string>, sort: "relevance" | "date" = "relevance") =>

@@ -30,4 +30,8 @@ export const QUERIES: QueryCase[] = [
   { q: "antimony", relevant: ["锑", "銻", "antimony"], why: "material" },
   { q: "反外国制裁法", relevant: ["反外国制裁法", "反外國制裁法", "Anti-Foreign Sanctions Law"], why: "law name" },
   { q: "德国之声", relevant: ["德国之声", "德國之聲", "DW", "Deutsche Welle"], why: "outlet" },
+  { q: "中兴", relevant: ["中兴", "中興", "ZTE"], why: "a company's short name, not pages that only share 中" },
+  { q: "中興", relevant: ["中兴", "中興", "ZTE"], why: "Traditional short name" },
+  { q: "ZTE", relevant: ["中兴", "中興", "ZTE"], why: "English name finds the Chinese pages" },
+  { q: "中兴通讯", relevant: ["中兴", "中興", "ZTE"], why: "full name" },
 ];

@@ -63,7 +63,8 @@ test("the postings index finds in Chromium what Pagefind finds, newest first whe
     await page.waitForSelector('[data-search-results][data-search-state="done"]', { state: "attached" });
     await showAllResults(page);
     const links = await page.locator("[data-search-results] li > a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    const times = await page.locator("[data-search-results] li time").allInnerTexts();
+    // The dates as written for machines: the text is 2025年10月14日, which does not sort.
+    const times = await page.locator("[data-search-results] li time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime") ?? ""));
     await page.close();
     return { links, times };
   };
