@@ -106,7 +106,7 @@ export function timelineLines(t: TimelineFigures): string[] {
   return [
     "",
     `timeline: ${t.pages} page${t.pages === 1 ? "" : "s"}; the largest, ${t.largest.path}, has ${int(t.largest.events)} events: ${kb(t.largest.bytes)} of HTML, ${kb(t.largest.gzipBytes)} gzip-compressed`,
-    `timeline in Chromium: DOM interactive ${t.domInteractiveMs.toFixed(0)} ms, load ${t.loadMs.toFixed(0)} ms; scrolled top to bottom in ${t.scroll.frames} frames, ${t.scroll.dropped} over 25 ms (longest ${t.scroll.longestFrameMs.toFixed(0)} ms)`,
+    `timeline in Chromium: DOM interactive ${t.domInteractiveMs.toFixed(0)} ms, load ${t.loadMs.toFixed(0)} ms; scrolled top to bottom in ${t.scroll.frames} frames, ${t.scroll.dropped} over 25 ms, ${t.scroll.over50} over 50 ms (longest ${t.scroll.longestFrameMs.toFixed(0)} ms); ${t.pxPerEvent.toFixed(0)} px of page an event at 1,280 px`,
   ];
 }
 

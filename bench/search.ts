@@ -30,8 +30,10 @@ export interface TimelineFigures {
   /** /timeline/ in Chromium: DOM interactive and load event, ms after navigation start. */
   domInteractiveMs: number;
   loadMs: number;
-  /** Scrolling /timeline/ top to bottom in steps, one per animation frame: frames and late ones (> 25 ms). */
-  scroll: { frames: number; dropped: number; longestFrameMs: number };
+  /** Scrolling /timeline/ top to bottom in steps, one per animation frame: frames, late ones (> 25 ms) and very late ones (> 50 ms). */
+  scroll: { frames: number; dropped: number; over50: number; longestFrameMs: number };
+  /** The timeline list's height at the page's viewport width (1,280 px) over its events: px of page an event. */
+  pxPerEvent: number;
 }
 
 export interface SearchFigures {
@@ -140,7 +142,7 @@ async function measureTimeline(siteDir: string, url: string, page: Page): Promis
   for (const f of files) {
     const html = await fs.readFile(f);
     if (html.length > largest.bytes) {
-      largest = { path: `/${path.relative(siteDir, path.dirname(f))}/`, bytes: html.length, gzipBytes: gzipSync(html).length, events: (html.toString("utf8").match(/<li class="tl-row lane-/g) ?? []).length };
+      largest = { path: `/${path.relative(siteDir, path.dirname(f))}/`, bytes: html.length, gzipBytes: gzipSync(html).length, events: (html.toString("utf8").match(/<article class="tl-card /g) ?? []).length };
     }
   }
   await page.goto(`${url}${largest.path.slice(1)}`, { waitUntil: "load" });
@@ -150,20 +152,21 @@ async function measureTimeline(siteDir: string, url: string, page: Page): Promis
   });
   // A string, not a function: tsx would wrap named functions in a helper the page lacks.
   const scroll = (await page.evaluate(SCROLL_SCRIPT)) as TimelineFigures["scroll"];
-  return { pages: files.length, largest, ...nav, scroll };
+  const pxPerEvent = (await page.evaluate(`document.querySelector("[data-timeline]").scrollHeight / document.querySelectorAll(".tl-card").length`)) as number;
+  return { pages: files.length, largest, ...nav, scroll, pxPerEvent };
 }
 
 /** Scrolls the page top to bottom, one step per animation frame, timing the frames. */
 const SCROLL_SCRIPT = `new Promise((resolve) => {
   const step = Math.max(200, Math.ceil(document.documentElement.scrollHeight / 600));
-  let last = performance.now(), frames = 0, dropped = 0, longest = 0;
+  let last = performance.now(), frames = 0, dropped = 0, over50 = 0, longest = 0;
   window.scrollTo(0, 0);
   const tick = (now) => {
     const dt = now - last;
     last = now;
     frames++;
-    if (frames > 1) { longest = Math.max(longest, dt); if (dt > 25) dropped++; }
-    if (window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2) return resolve({ frames, dropped, longestFrameMs: longest });
+    if (frames > 1) { longest = Math.max(longest, dt); if (dt > 25) dropped++; if (dt > 50) over50++; }
+    if (window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2) return resolve({ frames, dropped, over50, longestFrameMs: longest });
     window.scrollBy(0, step);
     requestAnimationFrame(tick);
   };

@@ -5,11 +5,14 @@ import { baseUrl, loadJson } from "./shared.ts";
 import { initUiLang, UI_LANG_EVENT } from "./ui-lang.ts";
 import { initTheme } from "./theme.ts";
 import { initOriginalsSwitch } from "./originals.ts";
+import { initNameOrder } from "./name-order.ts";
+import { initPreviews } from "./preview.ts";
 
 // First, before anything is drawn from the page's text: module scripts run once the page is
 // parsed, usually before the first paint.
 initTheme();
 initUiLang();
+initNameOrder();
 // The search page writes its messages from attributes the switch has just swapped: run the
 // search again so they are rewritten in the new language.
 document.addEventListener(UI_LANG_EVENT, () => {
@@ -61,3 +64,4 @@ async function highlightFromUrl(): Promise<void> {
 
 void highlightFromUrl();
 initOriginalsSwitch();
+initPreviews();

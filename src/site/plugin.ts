@@ -115,7 +115,7 @@ export default function kbSite(eleventyConfig: UserConfig): void {
     const eventLabels = { lang, kind: (k: string) => t(`ekind_${k}`, lang), domain: (d: string) => t(`domain_${d}`, lang) };
     const links = feedLinks({ articles: articlesTitle, events: eventsTitle });
     const termDescription = (term: TermView) =>
-      t("termDescription", lang, { kind: t(`kind_${term.kind}`, lang), names: [...new Set([term.label, ...Object.values(term.names)])].join(" / "), n: term.count });
+      t("termDescription", lang, { kind: t(`kind_${term.kind}`, lang), names: [...new Set([term.label, ...Object.values(term.names)])].join(" / "), n: term.count, e: term.events });
 
     eleventyConfig.addFilter("absoluteUrl", (p: string) => abs(p));
     eleventyConfig.addFilter("articlesAtomFeed", (articles: ArticleView[]) =>

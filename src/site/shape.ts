@@ -12,6 +12,8 @@ import { shapeEvents } from "./event-pages.ts";
 import { articleRow, shapeArticles } from "./article-pages.ts";
 import { shapeTerms } from "./term-pages.ts";
 import { timelinePages } from "./timeline-pages.ts";
+import { overviewChart } from "../timeline/overview.ts";
+import { homePage } from "./home-page.ts";
 import type { ShapedTerms, SiteModel } from "./site-model.ts";
 
 /** Articles on the home page, the newest first. */
@@ -26,13 +28,18 @@ export function shapeSite(
   const refs = termRefs(data, uiLang);
   const { events, actorEvents, eventsOfArticle, timelineUrlOf } = shapeEvents(data, uiLang, refs);
   const articles = shapeArticles(data, refs, eventsOfArticle);
-  const terms = shapeTerms(data, refs, articles);
+  const terms = shapeTerms(data, refs, articles, actorEvents);
+
+  const pages = timelinePages(events, timelineUrlOf);
+  // A year on the overview leads to its heading on the timeline page that shows it.
+  const yearPage = new Map(pages.yearNav.map((y) => [y.year, y.url]));
+  const overview = overviewChart(events, { yearHref: (y) => (yearPage.has(y) ? `${yearPage.get(y)}#year-${y}` : undefined) });
 
   return {
     summary: data.summary,
     events,
     timeline: {
-      ...timelinePages(events, timelineUrlOf),
+      ...pages,
       filters: {
         domains: uniqueSorted(data.events.flatMap((e) => e.domain)),
         jurisdictions: uniqueSorted(data.events.map((e) => e.jurisdiction)),
@@ -46,6 +53,8 @@ export function shapeSite(
     latest: articles.slice(0, HOME_LATEST),
     ...terms,
     articlesApi: articles.map((a) => articleRow(a, prefix)),
+    overview,
+    home: homePage({ events, articles, browseTags: terms.browseTags, browseActors: terms.browseActors }),
   };
 }
 

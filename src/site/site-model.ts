@@ -7,6 +7,7 @@ import type { Named } from "../model/names.ts";
 import type { Dataset, DatasetArticle, Heading } from "../model/dataset.ts";
 import type { EventLink, TimelineEvent } from "../model/event.ts";
 import type { TimelineLayout } from "../timeline/layout.ts";
+import type { OverviewChart } from "../timeline/overview.ts";
 
 export interface Ref extends Named {
   id: string;
@@ -83,12 +84,26 @@ export interface EventView extends TimelineEvent {
   timelineUrl: string;
 }
 
+/** What the timeline's filters offer on one page (timelineFilters, timeline-pages.ts): values its events have. */
+export interface TimelineFilters {
+  sides: string[];
+  kinds: string[];
+  statuses: string[];
+  domains: string[];
+  /** By name, in both languages; `id` is the value the cards carry (a jurisdiction's code, an actor's or tag's id). */
+  jurisdictions: Array<Named & { id: string }>;
+  issuers: Array<Named & { id: string }>;
+  items: Array<Named & { id: string }>;
+  years: string[];
+}
+
 /** One page of the timeline; a long timeline has one page per year (timelinePageOf, timeline-pages.ts). */
 export interface TimelinePage extends TimelineLayout<EventView> {
   url: string;
   /** The years on this page, oldest first. */
   years: string[];
   events: number;
+  filters: TimelineFilters;
 }
 
 export interface TermView extends Ref {
@@ -96,7 +111,10 @@ export interface TermView extends Ref {
   names: Names;
   aliases: string[];
   kind: string;
+  /** Published articles that name it. */
   count: number;
+  /** Events it is on: an actor's issued or targeted, a tag's items and named tags. */
+  events: number;
   registered: boolean;
   jurisdiction?: string;
 }
@@ -105,7 +123,8 @@ export interface TermView extends Ref {
 export interface OnceEntry extends Named {
   id: string;
   kind: string;
-  article: { title: string; url: string; lang: Lang };
+  /** Its one note: an article, or an event (with its English title) for a term only an event names. */
+  article: { title: string; url: string; lang: Lang; en?: string };
 }
 
 /**
@@ -117,8 +136,8 @@ export interface TermIndexPage {
   url: string;
   /** 0 for the first page; n for the n-th page of terms used once. */
   onceNumber: number;
-  /** First page only: the terms with a page of their own, by kind. */
-  groups: Array<{ kind: string; terms: TermView[] }>;
+  /** First page only: the terms with a page of their own, by kind, in the Chinese order; enOrder: each term's place in the English one. */
+  groups: Array<{ kind: string; terms: TermView[]; enOrder: number[] }>;
   /** Pages of terms used once only. */
   once: OnceEntry[];
   onceTotal: number;
@@ -138,6 +157,10 @@ export interface ListPage<T> {
   nextUrl?: string;
   /** On the last page of a term past TERM_PAGE_MAX_ARTICLES: how many older articles, and the search that lists them all. */
   older?: { count: number; searchUrl: string };
+  /** A tag's first page: the events carrying it, the newest first. */
+  events?: EventRef[];
+  /** A tag's first page: the tags found with it most (term-pages.ts relatedTags). */
+  relatedTags?: TermRef[];
 }
 
 /** The tags' and actors' part of the site (src/site/term-pages.ts shapes it). */
@@ -172,4 +195,45 @@ export interface SiteModel extends ShapedTerms {
   latest: ArticleView[];
   /** The API export: one plain object per published article. */
   articlesApi: Array<Record<string, unknown>>;
+  /** Events per quarter and side, drawn at build time above the timeline and on the home page. */
+  overview: OverviewChart;
+  /** The home page's overview (src/site/home-page.ts). */
+  home: HomePage;
+}
+
+/** An event of an escalation chain as the home page shows it, with the time since the step before. */
+export interface ChainStep extends EventRef {
+  side: TimelineEvent["side"];
+  lag?: LagPhrase;
+}
+
+/** An escalation chain in short: its longest run of answers, and how many events it holds in all. */
+export interface ChainView {
+  /** The chain's id: its earliest event. */
+  id: string;
+  /** The timeline showing this chain alone, at its first event. */
+  href: string;
+  size: number;
+  first: TimelineEvent["date"];
+  last: TimelineEvent["date"];
+  /** The longest sequence of answers in it, oldest first (at most HOME_CHAIN_STEPS). */
+  steps: ChainStep[];
+  /** Steps of that sequence left out for length. */
+  moreSteps: number;
+}
+
+/** A chip of the home page: shown in the Chinese order, with its place in the English one. */
+export type OrderedTerm = TermView & { enOrder: number };
+
+export interface HomePage {
+  latestEvents: EventView[];
+  /** The chains with the most events, and the most recent of the others. */
+  longestChains: ChainView[];
+  recentChains: ChainView[];
+  latestArticles: ArticleView[];
+  tags: OrderedTerm[];
+  actors: OrderedTerm[];
+  /** The data downloads and the feeds, with the kind of file each is. */
+  downloads: Array<{ url: string; key: string; format: string }>;
+  feeds: Array<{ url: string; key: string; format: string }>;
 }

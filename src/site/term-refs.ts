@@ -5,8 +5,10 @@ import { memoize } from "../memo.ts";
 import type { Lang, OpenTerm } from "../model/types.ts";
 import type { Actor, Names, Tag } from "../model/registry.ts";
 import type { Dataset } from "../model/dataset.ts";
+import type { TimelineEvent } from "../model/event.ts";
 import { named, type Named } from "../model/names.ts";
-import type { Ref, TermRef } from "./site-model.ts";
+import { openIdentity, openTermId } from "../normalize/registry.ts";
+import type { EventRef, Ref, TermRef } from "./site-model.ts";
 
 /**
  * Articles a term needs to get a page of its own, unless it is registered. Vocabularies are
@@ -15,6 +17,8 @@ import type { Ref, TermRef } from "./site-model.ts";
  * text on its article and a line of the index that leads to that article.
  */
 export const TERM_PAGE_MIN_ARTICLES = 2;
+/** The same threshold counts events too: a term two events name (counter-tariffs) is as much a subject. */
+export const TERM_PAGE_MIN_NOTES = TERM_PAGE_MIN_ARTICLES;
 
 export const tagUrl = (id: string) => `/tags/${id}/`;
 export const actorUrl = (id: string) => `/actors/${id}/`;
@@ -33,8 +37,12 @@ export interface TermRefs {
   /** An actor as an article names it, with its type. */
   typedActorRef(id: string): TermRef & { type: string };
   tagRef(id: string): TermRef;
-  /** A registered tag linked, any other as plain text (an event's items). */
-  tagLabel(id: string): Named & { url?: string };
+  /** An event's item: a tag, linked when it has a page, else plain text. */
+  tagLabel(item: string): Named & { url?: string };
+  /** The tags an event carries: its items and the registered tags its text names. */
+  eventTags(e: TimelineEvent): string[];
+  /** An event as lists name it, in the interface language. */
+  eventRef(e: TimelineEvent): EventRef;
 }
 
 /** The references of one shaping of the dataset. */
@@ -46,13 +54,37 @@ export function termRefs(data: Dataset, uiLang: Lang): TermRefs {
   // render slice). Templates only read these.
   const openActorById = new Map<string, OpenTerm>((data.openActors ?? []).map((t) => [t.id, t]));
   const openTagById = new Map<string, OpenTerm>((data.openTags ?? []).map((t) => [t.id, t]));
+  // An event's items are tag names as written; those no registry entry has (counter-tariffs,
+  // section 301) are open tags like an article's, settled to one id per spelling (openIdentity)
+  // and merged with an article's open tag of that spelling.
+  const itemTagId = new Map<string, string>();
+  const openByIdentity = new Map<string, string>();
+  for (const t of openTagById.values()) for (const n of t.names) openByIdentity.set(openIdentity(n), t.id);
+  for (const e of data.events) {
+    for (const item of e.items) {
+      if (tagById.has(item) || itemTagId.has(item)) continue;
+      const identity = openIdentity(item);
+      let id = openByIdentity.get(identity);
+      if (!id) {
+        id = openTermId(item, "tag", (x) => tagById.has(x) || openTagById.has(x));
+        openByIdentity.set(identity, id);
+        openTagById.set(id, { id, names: [item], kind: "unregistered", count: 0 });
+      } else {
+        const t = openTagById.get(id)!;
+        if (!t.names.includes(item) && t.count === 0) openTagById.set(id, { ...t, names: [...t.names, item] });
+      }
+      itemTagId.set(item, id);
+    }
+  }
+  const eventTags = memoize((e: TimelineEvent): string[] => [...new Set([...e.items.map((i) => itemTagId.get(i) ?? i), ...e.mentions.tags])], (e) => e.id);
   const tagCount = new Map<string, number>();
   const actorCount = new Map<string, number>();
   for (const a of data.articles) {
     for (const t of a.tags) tagCount.set(t, (tagCount.get(t) ?? 0) + 1);
     for (const x of a.actors) actorCount.set(x, (actorCount.get(x) ?? 0) + 1);
   }
-  const tagHasPage = (id: string) => tagById.has(id) || (tagCount.get(id) ?? 0) >= TERM_PAGE_MIN_ARTICLES;
+  for (const e of data.events) for (const t of eventTags(e)) tagCount.set(t, (tagCount.get(t) ?? 0) + 1);
+  const tagHasPage = (id: string) => tagById.has(id) || (tagCount.get(id) ?? 0) >= TERM_PAGE_MIN_NOTES;
   const actorHasPage = (id: string) => actorById.has(id) || (actorCount.get(id) ?? 0) >= TERM_PAGE_MIN_ARTICLES;
   const termNamed = (registered: { names: Names } | undefined, open: OpenTerm | undefined, id: string): Named =>
     registered ? named(registered.names, uiLang, id) : open ? openNamed(open) : { label: id };
@@ -67,11 +99,15 @@ export function termRefs(data: Dataset, uiLang: Lang): TermRefs {
     (id: string): TermRef => ({ id, ...termNamed(tagById.get(id), openTagById.get(id), id), ...(tagHasPage(id) ? { url: tagUrl(id) } : {}) }),
     String,
   );
-  const tagLabel = (id: string): Named & { url?: string } => {
-    const t = tagById.get(id);
-    return t ? { ...named(t.names, uiLang, id), url: tagUrl(id) } : { label: id };
+  const tagLabel = (item: string): Named & { url?: string } => {
+    const t = tagById.get(item);
+    if (t) return { ...named(t.names, uiLang, item), url: tagUrl(item) };
+    const id = itemTagId.get(item);
+    // Named as the event writes it, linked when the open tag has a page.
+    return { label: item, ...(/\p{Script=Han}/u.test(item) ? {} : { lang: "en" as const }), ...(id && tagHasPage(id) ? { url: tagUrl(id) } : {}) };
   };
-  return { actorById, tagById, openActorById, openTagById, tagHasPage, actorHasPage, termNamed, actorRef, typedActorRef, tagRef, tagLabel };
+  const eventRef = (e: TimelineEvent): EventRef => ({ id: e.id, ...named({ "zh-Hans": e.title["zh-Hans"], en: e.title.en }, uiLang, e.id), url: e.url, date: e.date, kind: e.kind });
+  return { actorById, tagById, openActorById, openTagById, tagHasPage, actorHasPage, termNamed, actorRef, typedActorRef, tagRef, tagLabel, eventTags, eventRef };
 }
 
 const HAN = /\p{Script=Han}/u;

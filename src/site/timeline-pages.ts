@@ -2,8 +2,11 @@
 // out on its own, with the years to navigate between them.
 import type { TimelineEvent } from "../model/event.ts";
 import { layoutTimeline } from "../timeline/layout.ts";
+import { SIDES } from "../timeline/sides.ts";
+import type { Named } from "../model/names.ts";
+import { sortByZhName } from "./collate.ts";
 import { uniqueSorted } from "./lists.ts";
-import type { EventView, SiteModel, TimelinePage } from "./site-model.ts";
+import type { EventView, SiteModel, TimelineFilters, TimelinePage } from "./site-model.ts";
 
 /** Up to this many events the timeline is one page; beyond, one page per year. */
 export const TIMELINE_PAGE_EVENTS = 400;
@@ -32,6 +35,7 @@ export function timelinePages(events: EventView[], pageOf: (e: TimelineEvent) =>
     url,
     years: uniqueSorted(list.map((e) => e.date.start.slice(0, 4))),
     events: list.length,
+    filters: timelineFilters(list),
     ...layoutTimeline(list),
   }));
   pages.sort((a, b) => (a.url === TIMELINE_URL ? -1 : b.url === TIMELINE_URL ? 1 : a.years[0]! < b.years[0]! ? 1 : -1));
@@ -41,4 +45,24 @@ export function timelinePages(events: EventView[], pageOf: (e: TimelineEvent) =>
     .sort(([a], [b]) => (a < b ? 1 : -1))
     .map(([year, n]) => ({ year, url: pageOf(events.find((e) => e.date.start.startsWith(year))!), events: n }));
   return { pages, yearNav };
+}
+
+/** The STATUS states in the order a reader scans them: what holds first. */
+const STATES = ["in-force", "pending", "suspended", "expired", "lifted", "rescinded", "replaced"];
+const KINDS = ["measure", "countermeasure", "relaxation", "ruling", "statement"];
+
+/** What a page's filters offer: only values its events have; places and issuers by name. */
+export function timelineFilters(events: readonly EventView[]): TimelineFilters {
+  const byId = (pairs: Array<[string, Named]>) => sortByZhName([...new Map(pairs).entries()].map(([id, n]) => ({ ...n, id })));
+  const has = <T extends string>(order: readonly T[], values: Set<string>) => [...order.filter((v) => values.has(v)), ...[...values].filter((v) => !order.includes(v as T)).sort()];
+  return {
+    sides: SIDES.filter((s) => events.some((e) => e.side === s)),
+    kinds: has(KINDS, new Set(events.map((e) => e.kind))),
+    statuses: has(STATES, new Set(events.flatMap((e) => (e.statusView ? [e.statusView.state] : [])))),
+    domains: uniqueSorted(events.flatMap((e) => e.domain)),
+    jurisdictions: byId(events.map((e) => [e.jurisdiction, e.jurisdictionRef])),
+    issuers: byId(events.map((e) => [e.authority, e.authorityRef])),
+    items: byId(events.flatMap((e) => e.items.map((id, i): [string, Named] => [id, e.itemRefs[i] ?? { label: id }]))),
+    years: uniqueSorted(events.map((e) => e.date.start.slice(0, 4))),
+  };
 }

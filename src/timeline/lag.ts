@@ -10,7 +10,7 @@ export interface LagPhrase {
 }
 
 /**
- * Pure: the phrase for a lag of `days` (≥ 0) between two events, seen from one of them:
+ * Pure: the phrase for a lag of `days` between two events (negative only when a month-only date starts before the other's day), seen from one of them:
  * `earlier` for the event it answers, `later` for an answer to it. `approx` when either date
  * is a month or a year.
  */
@@ -24,5 +24,8 @@ export function lagPhrase(days: number, approx: boolean, side: "earlier" | "late
   if (years >= 1 && days >= 330) return { key: years === 1 ? `lagYear${Side}Approx` : `lagYears${Side}Approx`, n: years };
   const months = Math.round(days / 30.44);
   if (months >= 1 && days >= 45) return { key: months === 1 ? `lagMonth${Side}Approx` : `lagMonths${Side}Approx`, n: months };
-  return { key: `lagDays${Side}Approx`, n: days };
+  // Under six weeks with a date that is only a month: days would claim a precision the
+  // sources do not give, and a month that starts before the other event's day gives a
+  // negative count ("约 -11 天后").
+  return { key: "lagWithinMonth", n: 0 };
 }

@@ -39,7 +39,7 @@ test("every year has a page; none holds more than 400 events or weighs more than
   let events = 0;
   for (const file of [path.join(siteDir, "timeline/index.html"), ...years.map((y) => path.join(siteDir, "timeline", y, "index.html"))]) {
     const html = await fs.readFile(file, "utf8");
-    const n = (html.match(/<li class="tl-row lane-/g) ?? []).length;
+    const n = (html.match(/<article class="tl-card /g) ?? []).length;
     events += n;
     assert.ok(n <= TIMELINE_PAGE_EVENTS, `${file}: ${n} events`);
     assert.ok(gzipSync(html).length < 400_000, `${file}: ${gzipSync(html).length} bytes compressed`);
@@ -57,7 +57,10 @@ test("the year navigation and a card link lead to an event of another year, show
   const href = await page.locator("[data-link]").evaluateAll((links) => links.map((a) => a.getAttribute("href")!).find((h) => !h.startsWith("#")));
   assert.ok(href, "a link to another year");
   const id = href!.split("#")[1]!;
-  await page.locator(`[data-link][href="${href}"]`).first().click();
+  const link = page.locator(`[data-link][href="${href}"]`).first();
+  // Card links are under the card's details.
+  await link.locator("xpath=ancestor::details[1]/summary").click();
+  await link.click();
   await page.waitForURL(new RegExp(`/timeline/\\d{4}/#${id}$`));
   assert.equal(await page.locator(`[id="${id}"]`).count(), 1);
   assert.ok(await page.locator(`[id="${id}"]`).isVisible());

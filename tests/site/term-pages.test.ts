@@ -94,7 +94,7 @@ test("open names become terms without a warning; their spellings are one; only t
 
 test("the index of terms used once is cut into pages that link to each other", () => {
   const entry = (i: number): OnceEntry => ({ id: `t${String(i).padStart(3, "0")}`, label: `T${i}`, kind: "topic", article: { title: "x", url: "/articles/x/", lang: "en" } });
-  const term = (id: string, kind: string): TermView => ({ id, label: id, url: `/tags/${id}/`, names: {}, aliases: [], kind, count: 2, registered: false });
+  const term = (id: string, kind: string): TermView => ({ id, label: id, url: `/tags/${id}/`, names: {}, aliases: [], kind, count: 2, events: 0, registered: false });
   const pages = termIndex("/tags/", [term("b", "topic"), term("a", "material"), term("z", "weird")], ["material", "topic"], Array.from({ length: 25 }, (_, i) => entry(i)), 10);
   assert.deepEqual(pages.map((p) => p.url), ["/tags/", "/tags/_once/", "/tags/_once/2/", "/tags/_once/3/"]);
   assert.deepEqual(pages[0]!.groups.map((g) => g.kind), ["material", "topic", "weird"]);
@@ -117,4 +117,42 @@ test("a term's pages list its newest 1,000 articles; the last one leads to the s
   // Newest first: what is left for the search is older than everything listed.
   const listed = pages.flatMap((p) => p.items.map((a) => a.date.iso));
   assert.ok(listed.every((d, i) => i === 0 || d <= listed[i - 1]!));
+});
+
+test("the shipped content: each actor once under its kind, with its events and articles; tag pages list events; tags only events use are indexed", async () => {
+  const { ingest } = await import("../../src/ingest/ingest.ts");
+  const r = await ingest({ contentDir: path.join(ROOT, "content"), fallbackDir: path.join(ROOT, "content"), includeDrafts: true, now: NOW });
+  const data = toDataset(r);
+  const s = shapeSite(data, "zh-Hans");
+  const [main] = s.actorIndex;
+  const listed = main!.groups.flatMap((g) => g.terms.map((t) => t.id));
+  assert.equal(new Set(listed).size, listed.length, "no actor twice");
+  assert.deepEqual(new Set(listed), new Set(s.actors.map((a) => a.id)), "every actor with a page, once");
+  for (const g of main!.groups) assert.ok(g.terms.every((t) => t.kind === g.kind), `${g.kind}: only its own kind`);
+  const bis = s.actors.find((a) => a.id === "us-bis")!;
+  assert.equal(bis.events, s.actorEvents["us-bis"]!.length);
+  assert.ok(bis.events > 0, "BIS issued events");
+  // Chinese order by pinyin; enOrder is each term's place in the English order.
+  for (const g of main!.groups) {
+    const zh = g.terms.map((t) => t.label);
+    assert.deepEqual(zh, [...zh].sort(new Intl.Collator("zh").compare), `${g.kind}: by pinyin`);
+    const en = g.terms.map((t, i) => ({ name: t.en ?? t.label, place: g.enOrder[i]! })).sort((a, b) => a.place - b.place).map((x) => x.name);
+    assert.deepEqual(en, [...en].sort(new Intl.Collator("en", { sensitivity: "base", numeric: true }).compare), `${g.kind}: English order`);
+  }
+  // Tags: a registered tag's page lists the events that carry it (items or named in the text), newest first.
+  const gallium = pagedData(s, WHOLE).tagPages.find((p) => p.term.id === "gallium")!;
+  const withGallium = data.events.filter((e) => e.items.includes("gallium") || e.mentions.tags.includes("gallium"));
+  assert.equal(gallium.events!.length, withGallium.length);
+  assert.equal(gallium.term.events, withGallium.length);
+  const days = gallium.events!.map((e) => e.date.start);
+  assert.deepEqual(days, [...days].sort().reverse());
+  assert.ok(gallium.relatedTags!.some((t) => t.id === "germanium"), "germanium goes with gallium");
+  assert.ok(gallium.relatedTags!.every((t) => t.id !== "gallium" && t.url));
+  // counter-tariffs is an item of 13 events and no article: a tag with a page, listed by /tags/.
+  const counter = s.tags.find((t) => t.id === "counter-tariffs")!;
+  assert.ok(counter && counter.count === 0 && counter.events >= 2, JSON.stringify(counter));
+  assert.ok(s.tagIndex[0]!.groups.some((g) => g.terms.some((t) => t.id === "counter-tariffs")));
+  // An event links its items that have a page.
+  const ev = s.events.find((e) => e.items.includes("counter-tariffs"))!;
+  assert.equal(ev.itemRefs.find((i) => i.label === "counter-tariffs")!.url, "/tags/counter-tariffs/");
 });

@@ -22,7 +22,11 @@ test("a lag involving a month or a year is said in the unit the dates allow", ()
   assert.equal(say(1545, true, "earlier", "en"), "about 4 years earlier");
   assert.equal(say(365, true, "later", "en"), "about a year later");
   assert.equal(say(95, true, "later", "zh-Hans"), "约 3 个月后");
-  assert.equal(say(30, true, "later", "en"), "about 30 days later");
+  // Under six weeks, a month-only date allows no count of days: not "about 30 days", and never
+  // "约 -11 天后" when the month starts before the other event's day.
+  assert.equal(say(30, true, "later", "en"), "within about a month");
+  assert.equal(say(-11, true, "later", "zh-Hans"), "同月前后");
+  assert.equal(say(-11, true, "earlier", "en"), "within about a month");
   assert.equal(say(45, true, "earlier", "en"), "about a month earlier");
   assert.equal(say(46, true, "earlier", "en"), "about 2 months earlier");
 });
