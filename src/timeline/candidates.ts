@@ -10,37 +10,32 @@ import type { EventDomain, EventKind, TimelineEvent } from "../model/event.ts";
 import { suggestEvents, type SuggestContext, type Suggestion } from "./suggest.ts";
 import { instrumentIssuer, instrumentKeys, instrumentLabel } from "./instruments.ts";
 
+/** What a report says of a measure: whose, what kind, on what, and how its date was settled. */
+interface MeasureFacts {
+  precision: "day" | "month";
+  /** For a mention, how its date was resolved against the article's own date; for a candidate, how many mentions give it too. */
+  dateNote: string;
+  jurisdiction: string;
+  authority: string;
+  kind: EventKind;
+  domain: EventDomain[];
+  items: string[];
+  targets: string[];
+}
+
 /** One sentence of one article that reports a measure. */
-export interface Mention {
+export interface Mention extends MeasureFacts {
   article: string;
   line: number;
   text: string;
   day: string;
-  precision: "day" | "month";
-  /** How the date was resolved (against the article's own date), for the reviewer. */
-  dateNote: string;
-  jurisdiction: string;
-  authority: string;
-  kind: EventKind;
-  domain: EventDomain[];
-  items: string[];
-  targets: string[];
   /** Instrument keys (instruments.ts); `event:<id>` when the article names a shipped event (event-links.ts). */
   instruments: string[];
 }
 
-export interface Candidate {
+export interface Candidate extends MeasureFacts {
   announced: string;
-  precision: "day" | "month";
-  /** How the date was settled: how many of the mentions give it, and how the first was resolved. */
-  dateNote: string;
-  jurisdiction: string;
-  authority: string;
-  kind: EventKind;
-  domain: EventDomain[];
   instrument: string | null;
-  items: string[];
-  targets: string[];
   articles: string[];
   sentences: Array<{ article: string; line: number; text: string }>;
   /** A shipped event this is: its articles are new sources for it, not a new event. */

@@ -1,37 +1,24 @@
 // The home page as a reader sees it in Chromium: the overview chart and the counts under it,
 // the latest events, the escalation chains, each leading where it says; the chips in the order
 // of the interface language; the same without JavaScript, and no sideways scrolling on a phone.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { buildSite, serve, type BuiltSite } from "../support/site.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { siteInBrowser } from "../support/site.ts";
 
-let site: BuiltSite;
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-
-before(async () => {
-  site = await buildSite({ includeDrafts: true }, { index: false });
-  server = await serve(site.dir);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const kb = siteInBrowser({ includeDrafts: true }, { index: false });
 
 async function open(pathname: string, opts: Parameters<Browser["newContext"]>[0] = {}): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext(opts);
+  const ctx = await kb.browser.newContext(opts);
   const page = await ctx.newPage();
-  await page.goto(server.url + pathname.replace(/^\//, ""));
+  await page.goto(kb.server.url + pathname.replace(/^\//, ""));
   return { ctx, page };
 }
 
 /** Events per year and side, counted from the dataset the build wrote, not from the chart's code. */
 function expectedCounts(): Map<string, { us: number; cn: number; other: number }> {
   const counts = new Map<string, { us: number; cn: number; other: number }>();
-  for (const e of site.ingest.events) {
+  for (const e of kb.site.ingest.events) {
     const y = e.date.start.slice(0, 4);
     (counts.get(y) ?? counts.set(y, { us: 0, cn: 0, other: 0 }).get(y)!)[e.side]++;
   }
@@ -82,14 +69,14 @@ test("the home page shows the chart, the counts by year and side, the latest eve
   // The latest events, newest first, beginning with the newest of all.
   const dates = await page.locator(".home-event .meta time").first().evaluate(() => Array.from(document.querySelectorAll(".home-event > .meta > time:first-child"), (t) => t.getAttribute("datetime")!));
   assert.equal(dates.length, 8);
-  const newest = site.ingest.events.at(-1)!;
+  const newest = kb.site.ingest.events.at(-1)!;
   assert.equal(dates[0], newest.date.value);
   const starts = dates.map((d) => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d));
   assert.deepEqual(starts, [...starts].sort().reverse());
   assert.equal(await page.locator(".home-event").first().locator(".status").count(), newest.status ? 1 : 0);
   // Chains: the longest first, each a run of answers with its lags.
   const sizes = new Map<string, number>();
-  for (const e of site.ingest.events) sizes.set(e.chain, (sizes.get(e.chain) ?? 0) + 1);
+  for (const e of kb.site.ingest.events) sizes.set(e.chain, (sizes.get(e.chain) ?? 0) + 1);
   const biggest = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0]!;
   const firstChain = page.locator(".home-chain").first();
   assert.equal(await firstChain.locator("[data-chain-link]").getAttribute("data-chain-link"), biggest[0]);
@@ -117,7 +104,7 @@ test("a year on the chart leads to that year on the timeline; a chain's link to 
   const top = await heading.evaluate((el) => el.getBoundingClientRect().top);
   assert.ok(top >= -2 && top < 300, `scrolled to the year: top ${top}`);
 
-  await page.goto(server.url);
+  await page.goto(kb.server.url);
   const link = page.locator("[data-chain-link]").first();
   const id = (await link.getAttribute("data-chain-link"))!;
   await link.click();

@@ -9,6 +9,9 @@ import { loadConfig, ROOT, type KbConfig } from "../../src/config.ts";
 import { runIngest, indexSite } from "../../src/build.ts";
 import { renderSite } from "../../src/build/render.ts";
 import type { IngestResult } from "../../src/ingest/ingest.ts";
+import { before, after } from "node:test";
+import type { Browser } from "playwright-core";
+import { launchBrowser } from "./browser.ts";
 
 export interface BuiltSite {
   cfg: KbConfig;
@@ -95,4 +98,22 @@ async function notFound(res: http.ServerResponse, root: string): Promise<void> {
   } catch {
     res.end("not found");
   }
+}
+
+/**
+ * For a browser test file: builds the shipped site, serves it and starts Chromium before its
+ * tests, and stops them after. The fields are there once the tests run.
+ */
+export function siteInBrowser(overrides: Partial<KbConfig> = {}, opts: { index?: boolean } = {}): { site: BuiltSite; server: Awaited<ReturnType<typeof serve>>; browser: Browser } {
+  const ctx = {} as { site: BuiltSite; server: Awaited<ReturnType<typeof serve>>; browser: Browser };
+  before(async () => {
+    ctx.site = await buildSite(overrides, opts);
+    ctx.server = await serve(ctx.site.dir);
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
 }
