@@ -16,9 +16,6 @@ import { overviewChart } from "../timeline/overview.ts";
 import { homePage } from "./home-page.ts";
 import type { ShapedTerms, SiteModel } from "./site-model.ts";
 
-/** Articles on the home page, the newest first. */
-export const HOME_LATEST = 20;
-
 export function shapeSite(
   data: Dataset,
   uiLang: Lang,
@@ -38,19 +35,11 @@ export function shapeSite(
   return {
     summary: data.summary,
     events,
-    timeline: {
-      ...pages,
-      filters: {
-        domains: uniqueSorted(data.events.flatMap((e) => e.domain)),
-        jurisdictions: uniqueSorted(data.events.map((e) => e.jurisdiction)),
-        kinds: uniqueSorted(data.events.map((e) => e.kind)),
-      },
-    },
+    timeline: pages,
     actorEvents,
     timelineApi: data.events.map((e) => timelineRow(e, prefix)),
     searchFilters: searchFilters(data, terms, actorEvents),
     articles,
-    latest: articles.slice(0, HOME_LATEST),
     ...terms,
     articlesApi: articles.map((a) => articleRow(a, prefix)),
     overview,

@@ -184,7 +184,6 @@ export interface SiteModel extends ShapedTerms {
     pages: TimelinePage[];
     /** Every year and the page it is on, newest first: the navigation of a paged timeline. */
     yearNav: Array<{ year: string; url: string; events: number }>;
-    filters: { domains: string[]; jurisdictions: string[]; kinds: string[] };
   };
   /** Events an actor issued or was targeted by. */
   actorEvents: Record<string, Array<EventRef & { role: "issued" | "targeted" }>>;
@@ -192,7 +191,6 @@ export interface SiteModel extends ShapedTerms {
   /** Options of the search page's filters: what the index can be filtered by. */
   searchFilters: { jurisdictions: Ref[]; actors: Ref[]; tags: Ref[]; years: string[] };
   articles: ArticleView[];
-  latest: ArticleView[];
   /** The API export: one plain object per published article. */
   articlesApi: Array<Record<string, unknown>>;
   /** Events per quarter and side, drawn at build time above the timeline and on the home page. */

@@ -28,7 +28,7 @@ export function timelinePageOf(events: readonly TimelineEvent[]): (e: TimelineEv
 }
 
 /** The timeline's pages, each laid out on its own (connectors within a page), newest first. */
-export function timelinePages(events: EventView[], pageOf: (e: TimelineEvent) => string): Omit<SiteModel["timeline"], "filters"> {
+export function timelinePages(events: EventView[], pageOf: (e: TimelineEvent) => string): SiteModel["timeline"] {
   const byPage = new Map<string, EventView[]>();
   for (const e of events) (byPage.get(pageOf(e)) ?? byPage.set(pageOf(e), []).get(pageOf(e))!).push(e);
   const pages: TimelinePage[] = [...byPage.entries()].map(([url, list]) => ({
