@@ -3,6 +3,7 @@
 // reports the same one (src/timeline/candidates.ts). A candidate that is a shipped event is
 // listed as new sources for it. Ready-to-edit YAML by default; --json prints the candidates.
 // Single-article candidates without an instrument are left out unless --all.
+import { promises as fs } from "node:fs";
 import { stringify } from "yaml";
 import { loadConfig } from "../src/config.ts";
 import { DiagnosticLog } from "../src/model/diagnostics.ts";
@@ -10,13 +11,17 @@ import { loadVocabulary } from "../src/ingest/vocabulary.ts";
 import { candidatesOfFiles, markdownFiles, reviewable, shippedEvents } from "../src/ingest/collection-candidates.ts";
 import type { Candidate } from "../src/timeline/candidates.ts";
 import { candidateTitles, candidateToEventFile } from "../src/timeline/candidate-file.ts";
+import { isRejected, reviewFile } from "../src/timeline/review.ts";
+import { readRejected, REJECTED_FILE } from "../src/ingest/candidate-review.ts";
 
 const args = process.argv.slice(2);
-const inputs = args.filter((a) => !a.startsWith("--"));
+const inputs = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--review");
 const json = args.includes("--json");
 const all = args.includes("--all");
+const reviewAt = args.indexOf("--review");
+const reviewPath = reviewAt >= 0 ? args[reviewAt + 1] : undefined;
 if (inputs.length === 0) {
-  console.error("usage: npm run events:suggest -- <article.md or folder>... [--json] [--all]");
+  console.error("usage: npm run events:suggest -- <article.md or folder>... [--json] [--all] [--review <review.yaml>]");
   process.exit(2);
 }
 
@@ -30,9 +35,15 @@ const events = await shippedEvents(cfg.contentDir, vocab, today);
 const files = await markdownFiles(inputs);
 const { mentions, candidates, unread } = await candidatesOfFiles(files, vocab, events);
 // A lone report with no instrument is too often not a measure to be worth a person's time.
-const shown = all ? candidates : candidates.filter(reviewable);
+// Candidates a person rejected in an earlier review are not proposed again.
+const rejected = await readRejected(cfg.contentDir);
+const fresh = candidates.filter((c) => !isRejected(c, rejected));
+const shown = all ? fresh : fresh.filter(reviewable);
 
-if (json) {
+if (reviewPath) {
+  await fs.writeFile(reviewPath, reviewFile(shown));
+  console.log(`${shown.length} candidates written to ${reviewPath}: set each decision, then npm run events:review -- ${reviewPath}`);
+} else if (json) {
   console.log(JSON.stringify(shown.map(toJson), null, 2));
 } else {
   for (const c of shown.filter((c) => c.matches_event)) console.log(matchedReport(c));
@@ -42,7 +53,8 @@ const matched = shown.filter((c) => c.matches_event).length;
 console.error(
   `# ${files.length} article${files.length === 1 ? "" : "s"} read${unread ? ` (${unread} could not be read)` : ""}: ${mentions.length} sentences report a measure, ` +
     `${candidates.length} candidates after merging; shown ${shown.length}: ${matched} match a shipped event, ${shown.length - matched} new` +
-    `${all ? "" : ` (${candidates.length - shown.length} reported by one article only, with no instrument: --all shows them)`}`,
+    `${all ? "" : ` (${fresh.length - shown.length} reported by one article only, with no instrument: --all shows them)`}` +
+    `${candidates.length > fresh.length ? `; ${candidates.length - fresh.length} rejected before (${REJECTED_FILE})` : ""}`,
 );
 
 function toJson(c: Candidate) {

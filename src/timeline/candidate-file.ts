@@ -20,8 +20,8 @@ export function candidateTitles(c: Candidate, vocab: { actors: readonly Actor[];
   };
 }
 
-/** The candidate as a new event file to edit and save under content/events/. */
-export function candidateToEventFile(c: Candidate, vocab: { actors: readonly Actor[]; tags: readonly Tag[] }): string {
+/** The candidate as a new event: its id and the file's text (front matter and a description to write). */
+export function candidateEvent(c: Candidate, vocab: { actors: readonly Actor[]; tags: readonly Tag[] }): { id: string; text: string } {
   const title = candidateTitles(c, vocab);
   const id = `${c.announced}-${c.jurisdiction.toLowerCase()}-${c.authority.replace(/^[a-z]{2}-/, "")}-${slugify(c.items.slice(0, 2).join(" ") || c.domain[0] || "measure", 4)}`;
   const fm = eventFileFields({
@@ -39,14 +39,16 @@ export function candidateToEventFile(c: Candidate, vocab: { actors: readonly Act
     sources: c.articles.map((article) => ({ article })),
     verified: false,
   });
+  return { id, text: ["---", stringify(fm, { lineWidth: 0 }).trimEnd(), "---", "TODO: a short neutral description, from the official text.", ""].join("\n") };
+}
+
+/** The candidate as a new event file to edit and save under content/events/, its evidence in comments above. */
+export function candidateToEventFile(c: Candidate, vocab: { actors: readonly Actor[]; tags: readonly Tag[] }): string {
+  const { id, text } = candidateEvent(c, vocab);
   return [
     `# candidate (confidence ${c.confidence}), reported by ${c.articles.length} article${c.articles.length === 1 ? "" : "s"}; check every field, then save as content/events/${id}.md`,
     ...c.sentences.slice(0, 5).map((s) => `#   ${s.article}:${s.line}: ${s.text.replace(/\s+/g, " ").slice(0, 200)}`),
     ...(c.sentences.length > 5 ? [`#   … and ${c.sentences.length - 5} more sentences`] : []),
-    "---",
-    stringify(fm, { lineWidth: 0 }).trimEnd(),
-    "---",
-    "TODO: a short neutral description, from the official text.",
-    "",
+    text,
   ].join("\n");
 }
