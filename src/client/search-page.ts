@@ -143,8 +143,10 @@ async function main(): Promise<void> {
     const total = outcome.results.length;
     list.dataset.searchTotal = String(total);
     status.textContent = req.q || Object.keys(req.filters).length ? t("count").replace("{n}", String(total)) : t("empty");
-    const named = outcome.parsed.entities.map((e) => e.surface);
-    if (named.length) status.textContent += ` ${t("names").replace("{names}", named.join("、"))}`;
+    // Each name as its page calls it in the interface language, not as the query folded it ("zte").
+    const nameOf = (e: (typeof outcome.parsed.entities)[number]) => (pageUiLang() === "en" ? aliases.en?.[e.id] : undefined) ?? aliases.surfaces[e.id]?.[0] ?? e.surface;
+    const named = [...new Set(outcome.parsed.entities.map(nameOf))];
+    if (named.length) status.textContent += ` ${t("names").replace("{names}", named.join(pageUiLang() === "en" ? ", " : "、"))}`;
     // The pages of the actors and tags the query names come first: they gather everything.
     shown.clear();
     for (const e of outcome.parsed.entities.filter((x) => !req.filters.type || req.filters.type === x.kind)) {
@@ -152,7 +154,7 @@ async function main(): Promise<void> {
       shown.add(url);
       const li = document.createElement("li");
       li.className = "search-entity";
-      const name = (pageUiLang() === "en" ? aliases.en?.[e.id] : undefined) ?? aliases.surfaces[e.id]?.[0] ?? e.surface;
+      const name = nameOf(e);
       li.innerHTML = `<a href="${escapeHtml(url)}">${escapeHtml(name)}</a> <span class="badge">${escapeHtml(status.dataset[`type${e.kind}`] ?? e.kind)}</span>`;
       list.append(li);
     }
@@ -182,6 +184,10 @@ async function main(): Promise<void> {
     void run(readForm(), true);
   });
   more.addEventListener("click", async () => {
+    // One batch at a time: a second click while one loads would take the next batch, finish
+    // first and mark the list done while the first batch is still on its way.
+    if (more.disabled) return;
+    more.disabled = true;
     const batch = pending.slice(0, PAGE);
     pending = pending.slice(PAGE);
     list.dataset.searchState = "loading";
@@ -190,6 +196,7 @@ async function main(): Promise<void> {
     } finally {
       // A result that failed to load must not leave the list "loading" for good.
       more.hidden = pending.length === 0;
+      more.disabled = false;
       list.dataset.searchState = "done";
     }
   });

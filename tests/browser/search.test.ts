@@ -197,6 +197,9 @@ test("中兴, 中興 and ZTE find the pages about ZTE and nothing that only shar
   const event = page.locator('[data-search-results] li:has(> a[href^="/events/2018-04-15-us-bis-zte-denial-order/"])');
   assert.equal(await event.locator("> a").innerText(), "美国商务部激活对中兴通讯的拒绝出口令");
   assert.equal(await event.locator("time").innerText(), "2018年4月15日");
+  // The status names what was matched as its page calls it, not as the query was folded ("zte").
+  assert.match(await page.locator("[data-search-status]").innerText(), /中兴/);
+  assert.doesNotMatch(await page.locator("[data-search-status]").innerText(), /\bzte\b/);
   // Switching to English rewrites the results: English titles, descriptions and dates.
   await page.locator('[data-set-ui-lang="en"]').click();
   await page.waitForFunction(() => document.querySelector('[data-search-results] li a[href^="/events/2018-04-15"]')?.textContent?.includes("ZTE"));
