@@ -8,6 +8,8 @@ import type { TimelineEvent } from "../model/event.ts";
 import { parseContentFile } from "../content/frontmatter.ts";
 import { articleMentions, collectionCandidates, namedEventMention, type Candidate, type Mention } from "../timeline/candidates.ts";
 import { articleEventLinks, linkableEvents } from "../timeline/event-links.ts";
+import { describedEvents } from "../timeline/described-events.ts";
+import { sentences } from "../timeline/suggest.ts";
 import { ingestArticle } from "./article.ts";
 import { linkEventsAlone, parseEvent } from "./events.ts";
 import type { Vocabulary } from "./vocabulary.ts";
@@ -58,8 +60,13 @@ export async function candidatesOfFiles(files: readonly string[], vocab: Vocabul
     }
     const id = noteId(file);
     const body = parseContentFile(raw).body;
-    mentions.push(...articleMentions(id, body, r.article.date, vocab));
-    for (const link of articleEventLinks(body, r.article.date.day, linkable)) mentions.push(namedEventMention(id, link, byId.get(link.event)!));
+    const split = sentences(body);
+    mentions.push(...articleMentions(id, body, r.article.date, vocab, split));
+    const named = articleEventLinks(body, r.article.date.day, linkable);
+    for (const link of named) mentions.push(namedEventMention(id, link, byId.get(link.event)!));
+    for (const link of describedEvents(split, r.article.date.day, vocab, events)) {
+      if (!named.some((n) => n.event === link.event)) mentions.push(namedEventMention(id, link, byId.get(link.event)!));
+    }
   }
   return { files: files.length, unread, mentions, candidates: collectionCandidates(mentions, events) };
 }

@@ -100,10 +100,11 @@ export function sentences(body: string): Array<{ text: string; line: number }> {
   return out;
 }
 
-export function suggestEvents(body: string, anchor: NormalizedDate, ctx: SuggestContext): Suggestion[] {
+/** `split`: the body's sentences when the caller has them already (a collection reads each note once). */
+export function suggestEvents(body: string, anchor: NormalizedDate, ctx: SuggestContext, split: ReadonlyArray<{ text: string; line: number }> = sentences(body)): Suggestion[] {
   const actorById = new Map(ctx.actors.map((a) => [a.id, a]));
   const out: Suggestion[] = [];
-  for (const { text: sentence, line } of sentences(body)) {
+  for (const { text: sentence, line } of split) {
     const resolved = findDateExpressions(sentence)
       .map((d) => ({ expr: d.expr, r: resolveRelativeDate(d.expr, anchor) }))
       .find((d) => d.r !== undefined);
