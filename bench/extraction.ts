@@ -9,7 +9,8 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import type { TimelineEvent } from "../src/model/event.ts";
-import type { Candidate } from "../src/timeline/candidates.ts";
+import { SAME_MEASURE_DAYS, type Candidate } from "../src/timeline/candidates.ts";
+import { daysApart } from "../src/timeline/dates.ts";
 
 export interface NoteLabel {
   note: string;
@@ -47,13 +48,11 @@ export interface ExtractionScore {
   wrongFromEmpty: number;
 }
 
-const DAY = 86_400_000;
-const gap = (a: string, b: string) => Math.abs(Date.parse(`${a.slice(0, 10)}T00:00:00Z`) - Date.parse(`${b.slice(0, 10)}T00:00:00Z`)) / DAY;
 
 /** Whether a date (YYYY-MM-DD or YYYY-MM) and a day are the same report of a measure. */
 function sameDay(a: string, b: string): boolean {
   if (a.length === 7 || b.length === 7) return a.slice(0, 7) === b.slice(0, 7);
-  return gap(a, b) <= 2;
+  return daysApart(a, b) <= SAME_MEASURE_DAYS;
 }
 
 export function goldMeasures(labels: readonly NoteLabel[], events: readonly TimelineEvent[]): GoldMeasure[] {

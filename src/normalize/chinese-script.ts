@@ -21,6 +21,17 @@ const traditionalToHongKong = lazy(() => ConverterFactory(...Locale.to.hk));
 export const taiwanToSimplified: Convert = lazy(() => ConverterFactory(...Locale.from.tw, ...Locale.to.cn));
 /** Hong Kong Traditional → Simplified (OpenCC hk → cn). */
 export const hongKongToSimplified: Convert = lazy(() => ConverterFactory(...Locale.from.hk, ...Locale.to.cn));
+// Characters only Traditional text has, among the commonest: a sentence with none needs no conversion.
+const TRADITIONAL_HINT = /[國將對們這說為與體實進關際經濟會發於從來後應個當過還時條見長開現點產業務]/;
+
+/**
+ * A sentence as Simplified word lists read it: converted only when it shows a Traditional
+ * character, so that Simplified text (most of it) costs one test.
+ */
+export function readAsSimplified(text: string): string {
+  return TRADITIONAL_HINT.test(text) ? taiwanToSimplified(text) : text;
+}
+
 /** Simplified → Taiwan Traditional (OpenCC cn → tw). */
 export const simplifiedToTaiwan: Convert = (s) => traditionalToTaiwan(toTraditional(s));
 /** Simplified → Hong Kong Traditional (OpenCC cn → hk). */

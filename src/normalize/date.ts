@@ -354,7 +354,8 @@ const ZH_WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, �
 const ZH_DAY_WORDS: Record<string, number> = { 前天: -2, 昨天: -1, 昨日: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1, 后天: 2 };
 const EN_DAY_WORDS: Record<string, number> = { yesterday: -1, today: 0, tomorrow: 1 };
 
-const ZH_YEAR_WORDS: Record<string, number> = { 前年: -2, 去年: -1, 今年: 0, 明年: 1 };
+/** 前年, 去年, 今年, 明年: the year relative to the text's own. */
+export const ZH_YEAR_WORDS: Record<string, number> = { 前年: -2, 去年: -1, 今年: 0, 明年: 1 };
 
 const MONTH_WORDS: Record<string, number> = {
   上月: -1, 上个月: -1, 本月: 0, 这个月: 0, 下月: 1, 下个月: 1,

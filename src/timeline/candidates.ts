@@ -9,6 +9,7 @@ import type { NormalizedDate } from "../model/types.ts";
 import type { EventDomain, EventKind, TimelineEvent } from "../model/event.ts";
 import { suggestEvents, type SuggestContext, type Suggestion } from "./suggest.ts";
 import { instrumentIssuer, instrumentKeys, instrumentLabel } from "./instruments.ts";
+import { daysApart } from "./dates.ts";
 
 /** What a report says of a measure: whose, what kind, on what, and how its date was settled. */
 interface MeasureFacts {
@@ -114,11 +115,6 @@ export function articleMentions(article: string, body: string, anchor: Normalize
   });
 }
 
-/** Days between two YYYY-MM-DD dates. */
-function dayGap(a: string, b: string): number {
-  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
-}
-
 /** How far apart two reports of one measure's day may be: reports differ by a day or two (time zones, "this week"). */
 export const SAME_MEASURE_DAYS = 2;
 
@@ -131,7 +127,7 @@ function sameMeasure(a: Mention, b: Mention): boolean {
   if (overlaps(a.instruments, b.instruments)) return true;
   if (a.jurisdiction !== b.jurisdiction) return false;
   if (a.precision === "month" || b.precision === "month") return false;
-  if (dayGap(a.day, b.day) > SAME_MEASURE_DAYS) return false;
+  if (daysApart(a.day, b.day) > SAME_MEASURE_DAYS) return false;
   // The same days and side: the same items, or the same issuer on the same domain.
   return overlaps(a.items, b.items) || (a.authority === b.authority && overlaps(a.domain, b.domain));
 }
@@ -166,7 +162,7 @@ export function mergeMentions(mentions: readonly Mention[]): Candidate[] {
   for (let i = 0; i < ms.length; i++) {
     for (let j = i + 1; j < ms.length; j++) {
       // Sorted by day: once past the window nothing later shares the day, except by instrument.
-      const far = dayGap(ms[i]!.day, ms[j]!.day) > SAME_MEASURE_DAYS;
+      const far = daysApart(ms[i]!.day, ms[j]!.day) > SAME_MEASURE_DAYS;
       if (far && !ms[i]!.instruments.length) break;
       if (sameMeasure(ms[i]!, ms[j]!)) parent[find(j)] = find(i);
     }
@@ -216,7 +212,7 @@ export function matchEvent(c: Candidate, events: readonly TimelineEvent[]): stri
     const eventKeys = e.instrument ? instrumentKeys(`${e.instrument.id} ${e.instrument.url ?? ""}`) : [];
     const days = [e.date.start, e.dates?.published, e.dates?.effective].filter((d): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d));
     // A month ("4月份", "last April") meets the events of that month, on the items alone.
-    const nearDay = c.precision === "day" ? days.some((d) => dayGap(d, c.announced) <= SAME_MEASURE_DAYS) : days.some((d) => d.startsWith(c.announced.slice(0, 7)));
+    const nearDay = c.precision === "day" ? days.some((d) => daysApart(d, c.announced) <= SAME_MEASURE_DAYS) : days.some((d) => d.startsWith(c.announced.slice(0, 7)));
     if (key && eventKeys.includes(key) && (nearDay || c.precision === "month" || !days.length)) return e.id;
     if (!nearDay || e.jurisdiction.toUpperCase() !== c.jurisdiction) continue;
     if ((c.kind === "relaxation") !== (e.kind === "relaxation")) continue;

@@ -25,6 +25,12 @@ export function daysBetween(a: EventDate, b: EventDate): number {
   return Math.round((Date.parse(`${b.start}T00:00:00Z`) - Date.parse(`${a.start}T00:00:00Z`)) / 86_400_000);
 }
 
+/** Whole days between two YYYY-MM-DD days (a YYYY-MM counts from its first day), either order. */
+export function daysApart(a: string, b: string): number {
+  const day = (d: string) => Date.parse(`${d.length === 7 ? `${d}-01` : d.slice(0, 10)}T00:00:00Z`);
+  return Math.abs(day(a) - day(b)) / 86_400_000;
+}
+
 /**
  * Whether b can be earlier than a. Only a certain inversion counts: 2024-12 vs 2024-12-03 may
  * be either order, so a response to it is not "dated before" it.

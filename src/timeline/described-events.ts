@@ -4,7 +4,8 @@
 // period share those items, it links to neither (a wrong link is worse than none).
 import type { Actor } from "../model/registry.ts";
 import type { TimelineEvent } from "../model/event.ts";
-import { taiwanToSimplified } from "../normalize/chinese-script.ts";
+import { readAsSimplified } from "../normalize/chinese-script.ts";
+import { ZH_YEAR_WORDS } from "../normalize/date.ts";
 import { sentences } from "./suggest.ts";
 import { MEASURE_EN, MEASURE_ZH, NOT_A_MEASURE } from "./candidates.ts";
 
@@ -18,7 +19,6 @@ const MONTHS = ["january", "february", "march", "april", "may", "june", "july", 
 const EN_MONTH = new RegExp(`\\bin (${MONTHS.join("|")})(?:,? ((?:19|20)\\d{2}))?\\b`, "i");
 // A quick test before the exact ones: a sentence with no digit, 年, 月 or English month names no period.
 const MAY_NAME_PERIOD = /[\d年月]|\bin [A-Z]/i;
-const TRADITIONAL_HINT = /[國將對們這說為與體實進關際經濟會發於從來後應個當過還時條見長開現點產業務]/;
 
 /** The period a sentence refers to: a year, or a month of a year, against the article's day. */
 export function periodOf(text: string, articleDay: string): { year: number; month?: number } | undefined {
@@ -27,7 +27,7 @@ export function periodOf(text: string, articleDay: string): { year: number; mont
   const month = Number(articleDay.slice(5, 7));
   let m: RegExpExecArray | null;
   if ((m = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/.exec(text))) return { year: Number(m[1]), month: Number(m[2]) };
-  if ((m = /(去年|今年|前年)\s*(\d{1,2})\s*月/.exec(text))) return { year: year + ({ 去年: -1, 今年: 0, 前年: -2 } as Record<string, number>)[m[1]!]!, month: Number(m[2]) };
+  if ((m = /(去年|今年|前年)\s*(\d{1,2})\s*月/.exec(text))) return { year: year + ZH_YEAR_WORDS[m[1]!]!, month: Number(m[2]) };
   if ((m = /(?<![\d年])(\d{1,2})\s*月份?(?!\s*\d{1,2}\s*[日号])/.exec(text))) {
     const mm = Number(m[1]);
     if (mm < 1 || mm > 12) return undefined;
@@ -40,7 +40,7 @@ export function periodOf(text: string, articleDay: string): { year: number; mont
     return { year: en[2] ? Number(en[2]) : mm <= month ? year : year - 1, month: mm };
   }
   if ((m = /((?:19|20)\d{2})\s*年(?!\s*\d)|\bin ((?:19|20)\d{2})\b/.exec(text))) return { year: Number(m[1] ?? m[2]) };
-  if ((m = /(去年|今年|前年)/.exec(text))) return { year: year + ({ 去年: -1, 今年: 0, 前年: -2 } as Record<string, number>)[m[1]!]! };
+  if ((m = /(去年|今年|前年)/.exec(text))) return { year: year + ZH_YEAR_WORDS[m[1]!]! };
   return undefined;
 }
 
@@ -61,7 +61,7 @@ export function describedEvents(
     // The cheap test first: most sentences name no period (a year or a month is the same in both scripts).
     const period = periodOf(text, articleDay);
     if (!period) continue;
-    const simplified = TRADITIONAL_HINT.test(text) ? taiwanToSimplified(text) : text;
+    const simplified = readAsSimplified(text);
     if (!(MEASURE_ZH.test(simplified) || MEASURE_EN.test(simplified)) || NOT_A_MEASURE.test(simplified)) continue;
     // "自3月4日以来", "since March": a period counted from is not the measure's.
     if (/自.{0,12}(以来|起)|since\b/i.test(simplified)) continue;

@@ -4,7 +4,8 @@
 // shipped event it matches; a rejected one is remembered in the content folder
 // (candidates-rejected.yaml) so that it does not come back. Pure: the command writes the files.
 import { isMap, isSeq, parseDocument, stringify } from "yaml";
-import type { Candidate } from "./candidates.ts";
+import { SAME_MEASURE_DAYS, type Candidate } from "./candidates.ts";
+import { daysApart } from "./dates.ts";
 
 export const DECISIONS = ["accept", "reject", "sources"] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -26,8 +27,6 @@ export interface Rejected {
   example?: string;
 }
 
-const dayGap = (a: string, b: string) => Math.abs(Date.parse(`${a.slice(0, 10)}T00:00:00Z`) - Date.parse(`${b.slice(0, 10)}T00:00:00Z`)) / 86_400_000;
-
 /**
  * Whether a candidate is one a person rejected before: the same side and issuer, within two
  * days, and the same items if it had any (a later run may merge a few more or fewer articles).
@@ -37,7 +36,7 @@ export function isRejected(c: Candidate, rejected: readonly Rejected[]): boolean
     (r) =>
       r.jurisdiction === c.jurisdiction &&
       r.authority === c.authority &&
-      dayGap(r.announced, c.announced) <= 2 &&
+      daysApart(r.announced, c.announced) <= SAME_MEASURE_DAYS &&
       (r.items.length === 0 ? c.items.length === 0 : r.items.some((i) => c.items.includes(i))),
   );
 }

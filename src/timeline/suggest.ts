@@ -8,7 +8,7 @@ import type { Actor, Tag } from "../model/registry.ts";
 import type { EventDomain, EventKind } from "../model/event.ts";
 import { findDateExpressions, resolveRelativeDate } from "../normalize/date.ts";
 import { slugify } from "../normalize/slug.ts";
-import { taiwanToSimplified } from "../normalize/chinese-script.ts";
+import { readAsSimplified } from "../normalize/chinese-script.ts";
 import { eventFileFields } from "../model/event-fields.ts";
 
 export interface SuggestContext {
@@ -55,8 +55,6 @@ const DOMAIN_OF_TAG: Record<string, EventDomain> = {
   "unreliable-entity-list": "entity-listing", tariffs: "tariffs", "investment-restrictions": "investment",
 };
 
-/** Characters only Traditional text has, among the commonest: a sentence with none needs no conversion. */
-const HAN_TRADITIONAL_HINT = /[國將對們這說為與體實進關際經濟們會發於從來後應個當過還時條見長開現點產業務]/;
 const SIDE_WORDS: Array<[RegExp, string]> = [
   [/(?<![其集])中方(?![面案式法向])/, "cn"],
   [/(?<![完])美方(?![面案式法向])/, "us"],
@@ -111,7 +109,7 @@ export function suggestEvents(body: string, anchor: NormalizedDate, ctx: Suggest
     if (!resolved?.r) continue;
     // Traditional sentences (關稅, 實體清單) are read in Simplified, as the word lists are
     // written; only dated sentences are converted, so a long note costs little.
-    const text = HAN_TRADITIONAL_HINT.test(sentence) ? taiwanToSimplified(sentence) : sentence;
+    const text = readAsSimplified(sentence);
     const action = firstAction(text);
     if (!action) continue;
     const mentions = ctx.findMentions(text);
