@@ -112,6 +112,42 @@ export function scoreExtraction(candidates: readonly Candidate[], labels: readon
   };
 }
 
+/** Article → event links against the labels: each link a labelled note has, right when the label lists that event. */
+export interface LinkScore {
+  links: number;
+  right: number;
+  precision: number;
+  /** Labelled (note, shipped event) pairs, and how many were linked. */
+  gold: number;
+  found: number;
+  recall: number;
+  byHow: Record<string, { links: number; right: number }>;
+}
+
+export function scoreLinks(links: ReadonlyMap<string, ReadonlyArray<{ event: string; how: string }>>, labels: readonly NoteLabel[]): LinkScore {
+  const ratio = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 1000 : 0);
+  let made = 0;
+  let right = 0;
+  const byHow: LinkScore["byHow"] = {};
+  for (const l of labels) {
+    for (const link of links.get(l.note) ?? []) {
+      const ok = l.events.includes(link.event);
+      made++;
+      if (ok) right++;
+      const h = (byHow[link.how] ??= { links: 0, right: 0 });
+      h.links++;
+      if (ok) h.right++;
+    }
+  }
+  const gold = labels.reduce((n, l) => n + l.events.length, 0);
+  return { links: made, right, precision: ratio(right, made), gold, found: right, recall: ratio(right, gold), byHow };
+}
+
+export function linkLines(s: LinkScore): string[] {
+  const how = Object.entries(s.byHow).map(([k, v]) => `${k} ${v.right}/${v.links}`).join(", ");
+  return [`article → event links (ingest): ${s.links} links, ${s.right} right: precision ${s.precision.toFixed(3)} (${how || "none"}); recall ${s.recall.toFixed(3)} (${s.found} of ${s.gold} labelled note–event pairs)`];
+}
+
 export function scoreLines(s: ExtractionScore, what: string): string[] {
   return [
     `${what}: ${s.candidates} candidates, ${s.right} right: precision ${s.precision.toFixed(3)}`,
@@ -154,4 +190,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
   console.log(`labelled notes: ${labels.length} (${withEvents} report at least one measure); read in ${(ms / 1000).toFixed(2)} s: ${run.mentions.length} sentences, ${run.candidates.length} candidates`);
   for (const line of scoreLines(scoreExtraction(run.candidates.filter(reviewable), labels, events), "the list shown (npm run events:suggest)")) console.log(line);
   for (const line of scoreLines(scoreExtraction(run.candidates, labels, events), "every candidate (--all)")) console.log(line);
+  for (const line of linkLines(scoreLinks(run.links, labels))) console.log(line);
 }

@@ -1,10 +1,8 @@
-// Articles and events ingested on every core: each worker thread (ingest-thread.ts) loads the
-// registries once and turns files into ArticleResults and ParsedEvents (src/ingest/job.ts); the
-// results come back in file order, so slugs, warnings and the dataset are the same as from one
-// thread.
+// Articles ingested on every core: each worker thread (ingest-thread.ts) loads the registries
+// once and turns files into ArticleResults (src/ingest/job.ts); the results come back in file
+// order, so slugs, warnings and the dataset are the same as from one thread.
 import type { Worker } from "node:worker_threads";
-import type { RenderOptions } from "../render/markdown.ts";
-import type { FileOutcome, FilePool, Job, PoolSetup, StartPool } from "../ingest/job.ts";
+import type { FileOutcome, FilePool, Job, NoteSetup, PoolSetup, StartPool } from "../ingest/job.ts";
 import { defaultThreads, startThread } from "./threads.ts";
 
 export interface PoolOptions extends PoolSetup {
@@ -12,9 +10,9 @@ export interface PoolOptions extends PoolSetup {
   workers?: number;
 }
 
-/** The first message a thread gets: what it renders every body with. */
-export interface RenderSetup {
-  render: RenderOptions;
+/** The first message a thread gets: what it reads every note with. */
+export interface SetupMessage {
+  setup: NoteSetup;
 }
 
 /** What a thread is started with (ingest-thread.ts). */
@@ -38,7 +36,7 @@ export const INGEST_YOUNG_GENERATION_MB = 96;
 export const POOL_MIN_FILES = 200;
 
 /**
- * Worker threads for one run's articles, then its events. The threads start at construction:
+ * Worker threads for one run's articles. The threads start at construction:
  * their start-up (2.5 s at 10,000 articles: modules, registries, OpenCC) overlaps what the
  * main thread does before it asks for the outcomes.
  */
@@ -46,15 +44,12 @@ export class IngestPool implements FilePool {
   private readonly workers: Worker[];
   private readonly jobs: Job[];
   private readonly firstCommits: Promise<ReadonlyMap<string, number>> | undefined;
-  private readonly render: Promise<RenderOptions> | undefined;
+  private readonly setup: Promise<NoteSetup> | undefined;
 
-  constructor(articleFiles: readonly string[], eventFiles: readonly string[], opts: PoolOptions) {
-    this.jobs = [
-      ...articleFiles.map((file, index): Job => ({ index, file, kind: "article" })),
-      ...eventFiles.map((file, i): Job => ({ index: articleFiles.length + i, file, kind: "event" })),
-    ];
+  constructor(articleFiles: readonly string[], opts: PoolOptions) {
+    this.jobs = articleFiles.map((file, index): Job => ({ index, file }));
     this.firstCommits = opts.firstCommits;
-    this.render = opts.render;
+    this.setup = opts.setup;
     const wanted = Math.min(opts.workers ?? defaultThreads(), this.jobs.length);
     const n = opts.ownThread ? Math.max(0, wanted - 1) : Math.max(1, wanted);
     const workerData: ThreadSetup = { contentDir: opts.contentDir, fallbackDir: opts.fallbackDir, now: opts.now.toISOString(), spillDir: opts.spillDir, includeDrafts: opts.includeDrafts };
@@ -69,19 +64,19 @@ export class IngestPool implements FilePool {
   }
 
   /**
-   * Yields one outcome per file, articles then events, each in the order given. Once. With
+   * Yields one outcome per file, in the order given. Once. With
    * `own` (and the ownThread option), this thread ingests a file whenever it has none.
    */
   async *outcomes(own?: (job: Job) => Promise<FileOutcome>): AsyncGenerator<FileOutcome> {
     const { workers, jobs } = this;
     // The git history was read while the threads started; each article's job carries its date.
     const firstCommits = await this.firstCommits;
-    const render = await this.render;
+    const setup = await this.setup;
     // Before any file: a thread handles its messages in order.
-    if (render) for (const w of workers) w.postMessage({ render } satisfies RenderSetup);
+    if (setup) for (const w of workers) w.postMessage({ setup } satisfies SetupMessage);
     if (firstCommits?.size) {
       for (const job of jobs) {
-        const when = job.kind === "article" ? firstCommits.get(job.file) : undefined;
+        const when = firstCommits.get(job.file);
         if (when !== undefined) job.firstCommit = when;
       }
     }
@@ -162,6 +157,5 @@ export class IngestPool implements FilePool {
 
 /** The build's threads for an ingest run (IngestOptions.pool): `workers` of them, or one per core. */
 export function ingestPool(workers?: number): StartPool {
-  return (articleFiles, eventFiles, setup) =>
-    articleFiles.length >= POOL_MIN_FILES ? new IngestPool(articleFiles, eventFiles, { ...setup, ...(workers ? { workers } : {}) }) : undefined;
+  return (articleFiles, setup) => (articleFiles.length >= POOL_MIN_FILES ? new IngestPool(articleFiles, { ...setup, ...(workers ? { workers } : {}) }) : undefined);
 }

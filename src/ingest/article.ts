@@ -12,6 +12,7 @@ import { slugify } from "../normalize/slug.ts";
 import { renderMarkdown, countWords, type RenderOptions } from "../render/markdown.ts";
 import { NAME_FIELDS, type Vocabulary } from "./vocabulary.ts";
 import type { FallbackDates } from "./file-dates.ts";
+import { articleEvents, type EventIndex } from "../timeline/article-events.ts";
 
 export interface ArticleResult {
   article?: Article;
@@ -42,6 +43,10 @@ export function ingestArticle(
     fallbackDates?: FallbackDates;
     /** The run's class allowlist and wikilink targets (src/render/markdown.ts). */
     render?: RenderOptions;
+    /** The run's events: a published article lists those it reports (src/timeline/article-events.ts). */
+    events?: EventIndex;
+    /** Drafts are published, so they are linked to events too. */
+    includeDrafts?: boolean;
   },
 ): ArticleResult {
   const diagnostics: Diagnostic[] = [];
@@ -168,6 +173,12 @@ export function ingestArticle(
   for (const [k, v] of Object.entries(fm)) if (!KNOWN_ARTICLE_FIELDS.has(k)) extra[k] = v;
 
   const slug = articleSlug(file, fm.slug);
+  const draft = fm.draft ?? dropped.some((d) => d.field === "draft");
+  // Only what is published: a draft's links would be read by nobody.
+  const events =
+    opts.events && isPublished({ draft }, opts.includeDrafts ?? false)
+      ? articleEvents(body, date.day, opts.events, vocab).map((l) => ({ ...l, line: parsed.bodyLine + l.line - 1 }))
+      : [];
   const article: Article = {
     slug,
     url: `/articles/${slug}/`,
@@ -183,7 +194,7 @@ export function ingestArticle(
     ...(fm.summary ? { summary: fm.summary } : {}),
     excerpt: truncate(rendered.firstParagraph, 200),
     ...(fm.image ? { image: fm.image } : {}),
-    draft: fm.draft ?? dropped.some((d) => d.field === "draft"),
+    draft,
     tags: [...tags].sort(),
     unknownTags: [...unknownTags].sort(),
     ...(openNames.tags.length || openNames.actors.length ? { openNames } : {}),
@@ -193,6 +204,7 @@ export function ingestArticle(
     ...(fm.format ? { format: fm.format } : {}),
     wordCount: countWords(rendered.text),
     ...(rendered.originals ? { transcript: true } : {}),
+    ...(events.length ? { events } : {}),
     extra,
   };
   return { article, html: rendered.html, headings: rendered.headings, text: rendered.text, ...(rendered.attachments.length ? { attachments: rendered.attachments } : {}), diagnostics };

@@ -7,8 +7,7 @@ import path from "node:path";
 import type { TimelineEvent } from "../model/event.ts";
 import { parseContentFile } from "../content/frontmatter.ts";
 import { articleMentions, collectionCandidates, namedEventMention, type Candidate, type Mention } from "../timeline/candidates.ts";
-import { articleEventLinks, linkableEvents } from "../timeline/event-links.ts";
-import { describedEvents } from "../timeline/described-events.ts";
+import { articleEvents, eventIndex, type ArticleEvent } from "../timeline/article-events.ts";
 import { sentences } from "../timeline/suggest.ts";
 import { ingestArticle } from "./article.ts";
 import { linkEventsAlone, parseEvent } from "./events.ts";
@@ -43,14 +42,17 @@ export interface CollectionRun {
   unread: number;
   mentions: Mention[];
   candidates: Candidate[];
+  /** The shipped events each note reports (by note id), as ingest links them. */
+  links: Map<string, ArticleEvent[]>;
 }
 
 /** Reads the files and returns their candidates, merged and matched. */
 export async function candidatesOfFiles(files: readonly string[], vocab: Vocabulary, events: readonly TimelineEvent[], now = new Date()): Promise<CollectionRun> {
   const mentions: Mention[] = [];
-  const linkable = linkableEvents(events);
+  const index = eventIndex(events);
   const byId = new Map(events.map((e) => [e.id, e]));
   let unread = 0;
+  const links = new Map<string, ArticleEvent[]>();
   for (const file of files) {
     const raw = await fs.readFile(file, "utf8");
     const r = ingestArticle(file, raw, vocab, { now });
@@ -62,13 +64,11 @@ export async function candidatesOfFiles(files: readonly string[], vocab: Vocabul
     const body = parseContentFile(raw).body;
     const split = sentences(body);
     mentions.push(...articleMentions(id, body, r.article.date, vocab, split));
-    const named = articleEventLinks(body, r.article.date.day, linkable);
-    for (const link of named) mentions.push(namedEventMention(id, link, byId.get(link.event)!));
-    for (const link of describedEvents(split, r.article.date.day, vocab, events)) {
-      if (!named.some((n) => n.event === link.event)) mentions.push(namedEventMention(id, link, byId.get(link.event)!));
-    }
+    const reported = articleEvents(body, r.article.date.day, index, vocab, split);
+    links.set(id, reported);
+    for (const link of reported) mentions.push(namedEventMention(id, link, byId.get(link.event)!));
   }
-  return { files: files.length, unread, mentions, candidates: collectionCandidates(mentions, events) };
+  return { files: files.length, unread, mentions, candidates: collectionCandidates(mentions, events), links };
 }
 
 /** The candidates worth a person's time: reported by more than one article, or naming an instrument, or a shipped event. */

@@ -194,6 +194,10 @@ export function linkEvents(parsed: ParsedEvent[], articles: Map<string, ArticleR
  * the event out.
  */
 export function linkEventsAlone(parsed: ParsedEvent[], asOf: string): TimelineEvent[] {
-  const alone = parsed.map((p) => (p.event ? { ...p, event: { ...p.event, sources: p.event.sources.filter((s) => s.type !== "cited") } } : p));
-  return linkEvents(alone, new Map(), asOf).events;
+  return linkEvents(parsed.map(withoutCitedSources), new Map(), asOf).events;
+}
+
+/** An event with only the sources it names by URL: the articles it cites are not at hand. */
+export function withoutCitedSources(p: ParsedEvent): ParsedEvent {
+  return p.event ? { ...p, event: { ...p.event, sources: p.event.sources.filter((s) => s.type !== "cited") } } : p;
 }

@@ -5,14 +5,14 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import type { Article, BuildSummary } from "../model/types.ts";
-import { DiagnosticLog, type Diagnostic } from "../model/diagnostics.ts";
+import { DiagnosticLog } from "../model/diagnostics.ts";
 import type { ingestArticle } from "./article.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 import type { RenderOptions } from "../render/markdown.ts";
 import type { TimelineEvent } from "../model/event.ts";
 import type { ArticleRef, ParsedEvent } from "./events.ts";
 import { listContentFiles } from "../content/files.ts";
-import type { FileOutcome, Job, StartPool } from "./job.ts";
+import type { FileOutcome, Job, NoteSetup, StartPool } from "./job.ts";
 import { settleBody, writeBody, type IngestedArticle } from "./dataset.ts";
 import { firstCommitDates, firstCommitDatesOnce, modifiedTime } from "./file-dates.ts";
 
@@ -69,46 +69,77 @@ export function listEventFiles(contentDir: string): Promise<string[]> {
   return listContentFiles(contentDir, { keep: (name, above) => above.includes("events") && MARKDOWN.test(name), unreadableOk: true });
 }
 
+/**
+ * Where a run's events come from: the content folder's own, or, when it has no `events/`
+ * folder at all (a notes collection), the shipped timeline, whose articles it does not have.
+ */
+async function eventSource(opts: IngestOptions): Promise<{ dir: string; files: string[]; shipped: boolean }> {
+  const files = await listEventFiles(opts.contentDir);
+  const own = files.length > 0 || (await fs.stat(path.join(opts.contentDir, "events")).then((s) => s.isDirectory(), () => false));
+  if (own || path.resolve(opts.fallbackDir) === path.resolve(opts.contentDir)) return { dir: opts.contentDir, files, shipped: false };
+  return { dir: opts.fallbackDir, files: await listEventFiles(opts.fallbackDir), shipped: true };
+}
+
 export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const started = performance.now();
   const now = opts.now ?? new Date();
   const log = new DiagnosticLog();
   const files = await listArticleFiles(opts.contentDir);
-  const eventFiles = await listEventFiles(opts.contentDir);
+  const eventFiles = eventSource(opts);
   // One `git log` for the whole folder, while the threads start: dates for notes that give none.
   const firstCommits = opts.cache ? firstCommitDatesOnce(opts.contentDir) : firstCommitDates(opts.contentDir);
   // The class allowlist and where wikilinks lead, read while the threads start: every note is
   // rendered with them.
   const render = renderOptions(opts, files, log);
+  // The events, read by this thread while the pool's start: every article is linked to them.
+  let setupReady: (s: NoteSetup) => void = () => undefined;
+  const setup = new Promise<NoteSetup>((resolve) => (setupReady = resolve));
   const pool = opts.pool && !opts.cache
-    ? opts.pool(files, eventFiles, { contentDir: opts.contentDir, firstCommits, render, fallbackDir: opts.fallbackDir, now, includeDrafts: opts.includeDrafts, ownThread: true, ...(opts.spillDir ? { spillDir: opts.spillDir } : {}) })
+    ? opts.pool(files, { contentDir: opts.contentDir, firstCommits, setup, fallbackDir: opts.fallbackDir, now, includeDrafts: opts.includeDrafts, ownThread: true, ...(opts.spillDir ? { spillDir: opts.spillDir } : {}) })
     : undefined;
   try {
     // Loaded now, not above: the pool's threads start up while this thread loads the same
     // modules (1.6 s, most of it OpenCC's dictionaries), on the other core.
-    const [{ articleSlug, isPublished, ingestArticle }, { loadVocabulary }, { linkEvents, parseEvent }, { readContentFile }] = await Promise.all([import("./article.ts"), import("./vocabulary.ts"), import("./events.ts"), import("./job.ts")]);
+    const [{ articleSlug, isPublished, ingestArticle }, { loadVocabulary }, { linkEvents, linkEventsAlone, withoutCitedSources, parseEvent }, { readContentFile }, { eventIndex }] = await Promise.all([
+      import("./article.ts"),
+      import("./vocabulary.ts"),
+      import("./events.ts"),
+      import("./job.ts"),
+      import("../timeline/article-events.ts"),
+    ]);
     const vocab = await loadVocabulary(opts.contentDir, opts.fallbackDir, log);
+    const asOf = now.toISOString().slice(0, 10);
+    const events = await eventFiles;
+    const parsedEvents: ParsedEvent[] = [];
+    for (const file of events.files) {
+      try {
+        const { text, notice } = await readContentFile(path.join(events.dir, file), file);
+        const event = parseEvent(file, text, vocab);
+        if (notice) event.diagnostics.unshift(notice);
+        // The shipped timeline cites its own articles, which a notes collection does not have.
+        parsedEvents.push(events.shipped ? withoutCitedSources(event) : event);
+      } catch (e) {
+        log.error(file, `cannot read the file: ${(e as Error).message}`);
+      }
+    }
+    const noteSetup: NoteSetup = { render: await render, events: eventIndex(linkEventsAlone(parsedEvents, asOf)) };
+    setupReady(noteSetup);
 
     const bySlug = new Map<string, string>();
     const articles: IngestedArticle[] = [];
     // Every article an event may cite, drafts included: a draft source is valid, just not linked.
     const refs = new Map<string, ArticleRef>();
-    const parsedEvents: ParsedEvent[] = [];
     let draftsSkipped = 0;
     const attachments = new Set<string>();
 
-    const own = pool ? await ownLane(opts, vocab, now, await render) : undefined;
-    const outcomes = pool ? pool.outcomes(own) : ingestInThisThread(files, eventFiles, opts, vocab, now, { ingestArticle, parseEvent, readContentFile }, await firstCommits, await render);
+    const own = pool ? await ownLane(opts, vocab, now, noteSetup) : undefined;
+    const outcomes = pool ? pool.outcomes(own) : ingestInThisThread(files, opts, vocab, now, { ingestArticle, readContentFile }, await firstCommits, noteSetup);
     let done = 0;
     for await (const outcome of outcomes) {
-      opts.onProgress?.(++done, files.length + eventFiles.length);
+      opts.onProgress?.(++done, files.length);
       const file = outcome.file;
       if ("error" in outcome) {
         log.error(file, `cannot read the file: ${outcome.error}`);
-        continue;
-      }
-      if ("event" in outcome) {
-        parsedEvents.push(outcome.event);
         continue;
       }
       const r = outcome.result;
@@ -139,7 +170,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     articles.sort((a, b) => compareByDateDesc(a.article, b.article));
 
     // Each measure's status is as of the day of the run.
-    const timeline = linkEvents(parsedEvents, refs, now.toISOString().slice(0, 10));
+    const timeline = linkEvents(parsedEvents, refs, asOf);
     timeline.diagnostics.forEach((d) => log.add(d));
     const summary: BuildSummary = {
       articles: articles.length,
@@ -157,26 +188,25 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
 }
 
 /** This thread's share of a pooled run: the files the pool gives it, done as a thread does them. */
-async function ownLane(opts: IngestOptions, vocab: Vocabulary, now: Date, render: RenderOptions): Promise<(job: Job) => Promise<FileOutcome>> {
+async function ownLane(opts: IngestOptions, vocab: Vocabulary, now: Date, setup: NoteSetup): Promise<(job: Job) => Promise<FileOutcome>> {
   const { runJob } = await import("./job.ts");
-  const ctx = { contentDir: opts.contentDir, vocab, now, render, spillDir: opts.spillDir, includeDrafts: opts.includeDrafts };
+  const ctx = { contentDir: opts.contentDir, vocab, now, render: setup.render, events: setup.events, spillDir: opts.spillDir, includeDrafts: opts.includeDrafts };
   return (job) => runJob(job, ctx);
 }
 
-/** One file after another, through the cache under `npm start`; then the events. */
+/** One file after another, through the cache under `npm start`. */
 async function* ingestInThisThread(
   files: readonly string[],
-  eventFiles: readonly string[],
   opts: IngestOptions,
   vocab: Vocabulary,
   now: Date,
-  { ingestArticle, parseEvent, readContentFile }: { ingestArticle: IngestArticle; parseEvent: typeof import("./events.ts").parseEvent; readContentFile: typeof import("./job.ts").readContentFile },
+  { ingestArticle, readContentFile }: { ingestArticle: IngestArticle; readContentFile: typeof import("./job.ts").readContentFile },
   firstCommits: ReadonlyMap<string, number>,
-  render: RenderOptions,
+  { render, events }: NoteSetup,
 ): AsyncGenerator<FileOutcome> {
-  // A cached result was rendered with the settings and targets of its time: a new note or a
-  // changed allowlist renders every note again.
-  const renderStamp = `${render.classes?.join(",") ?? ""}:${render.links?.byPath.size ?? 0}`;
+  // A cached result was rendered with the settings, targets and events of its time: a new note,
+  // a changed allowlist or an edited event reads every note again.
+  const renderStamp = `${render.classes?.join(",") ?? ""}:${render.links?.byPath.size ?? 0}:${events ? createHash("sha256").update(JSON.stringify(events)).digest("hex").slice(0, 12) : ""}`;
   for (const file of files) {
     let r: ReturnType<IngestArticle>;
     try {
@@ -188,7 +218,7 @@ async function* ingestInThisThread(
         r = cached.result;
       } else {
         const [{ text, notice }, modified] = await Promise.all([readContentFile(full, file), st ? st.mtimeMs : modifiedTime(full)]);
-        r = ingestArticle(file, text, vocab, { now, fallbackDates: { firstCommit: firstCommits.get(file), modified }, render });
+        r = ingestArticle(file, text, vocab, { now, fallbackDates: { firstCommit: firstCommits.get(file), modified }, render, events, includeDrafts: opts.includeDrafts });
         if (notice) r = { ...r, diagnostics: [notice, ...r.diagnostics] };
         const lastGood = r.article ? r : cached?.lastGood;
         opts.cache?.set(file, { stamp, result: r, ...(lastGood ? { lastGood } : {}) });
@@ -202,18 +232,6 @@ async function* ingestInThisThread(
       continue;
     }
     yield { file, result: r };
-  }
-  for (const file of eventFiles) {
-    let text: string, notice: Diagnostic | undefined;
-    try {
-      ({ text, notice } = await readContentFile(path.join(opts.contentDir, file), file));
-    } catch (e) {
-      yield { file, error: (e as Error).message };
-      continue;
-    }
-    const event = parseEvent(file, text, vocab);
-    if (notice) event.diagnostics.unshift(notice);
-    yield { file, event };
   }
 }
 

@@ -6,29 +6,26 @@ import path from "node:path";
 import type { Diagnostic } from "../model/diagnostics.ts";
 import { ingestArticle, isPublished, type ArticleResult } from "./article.ts";
 import type { RenderOptions } from "../render/markdown.ts";
-import { parseEvent, type ParsedEvent } from "./events.ts";
+import type { EventIndex } from "../timeline/article-events.ts";
 import { pendingBodyName, writeBody } from "./dataset.ts";
 import { modifiedTime } from "./file-dates.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 import { decodeClipping } from "../import/decode.ts";
 
-/** The `index`-th file of the run, an article or an event. */
+/** The `index`-th article file of the run (events are read before, by the run's own thread). */
 export interface Job {
   index: number;
   file: string;
-  kind: "article" | "event";
   /** An article's first commit in git, epoch ms: its date if it gives no usable one. */
   firstCommit?: number;
 }
 
 /**
  * With a spill folder, `result` comes without body and text: they are in the folder under the
- * name `pending`, or, for a draft left out, nowhere. An event file comes back parsed, its
- * article sources still to be resolved (events.ts linkEvents).
+ * name `pending`, or, for a draft left out, nowhere.
  */
 export type FileOutcome =
   | { file: string; result: ArticleResult; pending?: string }
-  | { file: string; event: ParsedEvent; pending?: undefined }
   | { file: string; error: string; pending?: undefined };
 
 export interface JobContext {
@@ -36,20 +33,17 @@ export interface JobContext {
   vocab: Vocabulary;
   now: Date;
   render: RenderOptions;
+  /** The run's events, which each article is linked to (src/timeline/article-events.ts). */
+  events?: EventIndex | undefined;
   spillDir?: string | undefined;
   includeDrafts?: boolean | undefined;
 }
 
-export async function runJob({ file, kind, index, firstCommit }: Job, ctx: JobContext): Promise<FileOutcome> {
+export async function runJob({ file, index, firstCommit }: Job, ctx: JobContext): Promise<FileOutcome> {
   try {
     const { text, notice } = await readContentFile(path.join(ctx.contentDir, file), file);
-    if (kind === "event") {
-      const event = parseEvent(file, text, ctx.vocab);
-      if (notice) event.diagnostics.unshift(notice);
-      return { file, event };
-    }
     const modified = await modifiedTime(path.join(ctx.contentDir, file));
-    const result = ingestArticle(file, text, ctx.vocab, { now: ctx.now, fallbackDates: { firstCommit, modified }, render: ctx.render });
+    const result = ingestArticle(file, text, ctx.vocab, { now: ctx.now, fallbackDates: { firstCommit, modified }, render: ctx.render, events: ctx.events, includeDrafts: ctx.includeDrafts });
     if (notice) result.diagnostics.unshift(notice);
     if (!ctx.spillDir || !result.article) return { file, result };
     // Written here, not sent: the body's copy to the main thread and its write there were a
@@ -92,8 +86,8 @@ export interface PoolSetup {
   includeDrafts?: boolean;
   /** File → epoch ms of its first commit (file-dates.ts), awaited before the first file is sent. */
   firstCommits?: Promise<ReadonlyMap<string, number>>;
-  /** The run's class allowlist and wikilink targets, sent to each thread before its first file. */
-  render?: Promise<RenderOptions>;
+  /** The run's class allowlist and wikilink targets, and its events, sent to each thread before its first file. */
+  setup?: Promise<NoteSetup>;
   /**
    * The calling thread ingests files too (outcomes' `own`), so one thread fewer is started: the
    * caller has the modules and registries loaded already, and a thread of its own would cost
@@ -105,7 +99,7 @@ export interface PoolSetup {
 /** Threads that ingest a run's files (the build's: src/build/ingest-pool.ts). */
 export interface FilePool {
   /**
-   * Yields one outcome per file, articles then events, each in the order given. Once. With
+   * Yields one outcome per file, in the order given. Once. With
    * `own` (and the ownThread setup), the calling thread ingests a file whenever it has none.
    */
   outcomes(own?: (job: Job) => Promise<FileOutcome>): AsyncGenerator<FileOutcome>;
@@ -114,4 +108,10 @@ export interface FilePool {
 }
 
 /** Starts threads for a run's files, or none when the files are too few to be worth them. */
-export type StartPool = (articleFiles: readonly string[], eventFiles: readonly string[], setup: PoolSetup) => FilePool | undefined;
+export type StartPool = (articleFiles: readonly string[], setup: PoolSetup) => FilePool | undefined;
+
+/** What every note of a run is read with: how bodies render, and the events articles are linked to. */
+export interface NoteSetup {
+  render: RenderOptions;
+  events?: EventIndex;
+}

@@ -89,8 +89,22 @@ export interface Article {
    * markOriginals), and its page offers to open them all.
    */
   transcript?: boolean;
+  /**
+   * Events of the timeline the article reports, found in its text at ingest (by instrument, by
+   * name, or by side, period and items: src/timeline/article-events.ts), with the file line
+   * where it first does and the words that show it.
+   */
+  events?: ArticleEventMention[];
   /** Every other front-matter field, kept as the user wrote it. */
   extra: Record<string, unknown>;
+}
+
+/** An event an article reports, as ingest found it. */
+export interface ArticleEventMention {
+  event: string;
+  how: "instrument" | "name" | "description";
+  line: number;
+  named: string;
 }
 
 export interface BuildSummary {

@@ -10,25 +10,36 @@ import { named, type Named } from "../model/names.ts";
 import { markParagraphLangs } from "./i18n.ts";
 import type { TermRefs } from "./term-refs.ts";
 import { timelinePageOf } from "./timeline-pages.ts";
-import type { EventRef, EventView, LinkView, SiteModel } from "./site-model.ts";
+import type { DiscussionRef, EventRef, EventView, LinkView, SiteModel } from "./site-model.ts";
 
 export interface ShapedEvents {
   events: EventView[];
   actorEvents: SiteModel["actorEvents"];
-  /** The events each article (by slug) is a source of. */
+  /** The events each article (by slug) is a source of or reports (ingest found them in its text), oldest first. */
   eventsOfArticle: Map<string, EventRef[]>;
   /** The timeline page that shows an event. */
   timelineUrlOf: (e: TimelineEvent) => string;
 }
 
 export function shapeEvents(data: Dataset, uiLang: Lang, refs: TermRefs): ShapedEvents {
-  const { actorById, actorRef, tagLabel } = refs;
+  const { actorById, actorRef, tagLabel, eventRef } = refs;
   const eventLabel = (e: TimelineEvent) => (uiLang === "en" ? e.title.en : e.title["zh-Hans"]);
   const eventNamed = (e: TimelineEvent): Named => named({ "zh-Hans": e.title["zh-Hans"], en: e.title.en }, uiLang, e.id);
-  const eventRef = (e: TimelineEvent): EventRef => ({ id: e.id, ...eventNamed(e), url: e.url, date: e.date, kind: e.kind });
   const eventById = new Map(data.events.map((e) => [e.id, e]));
   const eventsOfArticle = new Map<string, EventRef[]>();
-  for (const e of data.events) for (const slug of e.articles) (eventsOfArticle.get(slug) ?? eventsOfArticle.set(slug, []).get(slug)!).push(eventRef(e));
+  const addToArticle = (slug: string, ref: EventRef) => (eventsOfArticle.get(slug) ?? eventsOfArticle.set(slug, []).get(slug)!).push(ref);
+  for (const e of data.events) for (const slug of e.articles) addToArticle(slug, eventRef(e));
+  // What ingest found in the articles' text, apart from the sources events cite.
+  const discussedIn = new Map<string, DiscussionRef[]>();
+  for (const a of data.articles) {
+    for (const found of a.events ?? []) {
+      const e = eventById.get(found.event);
+      if (!e || e.articles.includes(a.slug)) continue;
+      addToArticle(a.slug, { ...eventRef(e), named: found.named });
+      (discussedIn.get(e.id) ?? discussedIn.set(e.id, []).get(e.id)!).push({ slug: a.slug, title: a.title, url: a.url, lang: a.lang, date: a.date, named: found.named });
+    }
+  }
+  for (const refs of eventsOfArticle.values()) refs.sort((x, y) => (x.date.start < y.date.start ? -1 : x.date.start > y.date.start ? 1 : 0));
   const timelineUrlOf = timelinePageOf(data.events);
   // `side`: whether the other event is the earlier one (what `from` answers) or the later (an answer to it).
   const linkView = (from: TimelineEvent, side: "earlier" | "later") => (l: EventLink): LinkView => {
@@ -60,6 +71,8 @@ export function shapeEvents(data: Dataset, uiLang: Lang, refs: TermRefs): Shaped
     respondsToRefs: e.respondsTo.map(linkView(e, "earlier")),
     answeredByRefs: e.answeredBy.map(linkView(e, "later")),
     chainRefs: chainMembers.get(e.chain) ?? [],
+    // data.articles is the newest first.
+    discussedIn: discussedIn.get(e.id) ?? [],
     timelineUrl: `${timelineUrlOf(e)}#${e.id}`,
   }));
   const actorEvents: SiteModel["actorEvents"] = {};

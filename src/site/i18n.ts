@@ -173,6 +173,8 @@ export const STRINGS = {
   chain: { "zh-Hans": "升级链条", en: "Escalation chain" },
   sources: { "zh-Hans": "来源", en: "Sources" },
   eventsReported: { "zh-Hans": "本文报道的事件", en: "Events this article reports" },
+  inTheText: { "zh-Hans": "文中", en: "In the text" },
+  discussedIn: { "zh-Hans": "讨论此事件的文章（{n}）", en: "Articles that discuss it ({n})" },
   eventsOfActor: { "zh-Hans": "相关事件", en: "Events" },
   role_issued: { "zh-Hans": "发布", en: "issued" },
   role_targeted: { "zh-Hans": "被针对", en: "targeted" },

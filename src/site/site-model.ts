@@ -56,6 +56,14 @@ export interface ArticleView extends DatasetArticle {
 export interface EventRef extends Ref {
   date: TimelineEvent["date"];
   kind: TimelineEvent["kind"];
+  side: TimelineEvent["side"];
+  /** On an article's page: the words of the article that report it, when ingest found it there (not a source the event cites). */
+  named?: string;
+}
+
+/** An article that discusses an event (ingest found the event in its text), with the words that show it. */
+export interface DiscussionRef extends ArticleLink {
+  named: string;
 }
 
 export interface LinkView extends EventLink, Ref {
@@ -80,6 +88,8 @@ export interface EventView extends TimelineEvent {
   answeredByRefs: LinkView[];
   /** Every event of its escalation chain, oldest first (this one included). */
   chainRefs: EventRef[];
+  /** Articles that discuss it, apart from the sources it cites, the newest first. */
+  discussedIn: DiscussionRef[];
   /** Its card on the timeline: the timeline page and `#id`. */
   timelineUrl: string;
 }

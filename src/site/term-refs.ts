@@ -106,7 +106,7 @@ export function termRefs(data: Dataset, uiLang: Lang): TermRefs {
     // Named as the event writes it, linked when the open tag has a page.
     return { label: item, ...(/\p{Script=Han}/u.test(item) ? {} : { lang: "en" as const }), ...(id && tagHasPage(id) ? { url: tagUrl(id) } : {}) };
   };
-  const eventRef = (e: TimelineEvent): EventRef => ({ id: e.id, ...named({ "zh-Hans": e.title["zh-Hans"], en: e.title.en }, uiLang, e.id), url: e.url, date: e.date, kind: e.kind });
+  const eventRef = (e: TimelineEvent): EventRef => ({ id: e.id, ...named({ "zh-Hans": e.title["zh-Hans"], en: e.title.en }, uiLang, e.id), url: e.url, date: e.date, kind: e.kind, side: e.side });
   return { actorById, tagById, openActorById, openTagById, tagHasPage, actorHasPage, termNamed, actorRef, typedActorRef, tagRef, tagLabel, eventTags, eventRef };
 }
 

@@ -9,6 +9,9 @@ import { ZH_YEAR_WORDS } from "../normalize/date.ts";
 import { sentences } from "./suggest.ts";
 import { MEASURE_EN, MEASURE_ZH, NOT_A_MEASURE } from "./candidates.ts";
 
+/** What a description is matched against: an event's side, kind, day and items. */
+export type DescribableEvent = Pick<TimelineEvent, "id" | "jurisdiction" | "kind" | "items"> & { date: Pick<TimelineEvent["date"], "start"> };
+
 export interface DescribedLink {
   event: string;
   line: number;
@@ -19,6 +22,16 @@ const MONTHS = ["january", "february", "march", "april", "may", "june", "july", 
 const EN_MONTH = new RegExp(`\\bin (${MONTHS.join("|")})(?:,? ((?:19|20)\\d{2}))?\\b`, "i");
 // A quick test before the exact ones: a sentence with no digit, 年, 月 or English month names no period.
 const MAY_NAME_PERIOD = /[\d年月]|\bin [A-Z]/i;
+
+/**
+ * Whether a line may hold a sentence that describes a measure by its period: it names a period
+ * and a measure (in either script). Most lines of a note do not, and are never split.
+ */
+export function mayDescribe(line: string): boolean {
+  if (!MAY_NAME_PERIOD.test(line)) return false;
+  const simplified = readAsSimplified(line);
+  return MEASURE_ZH.test(simplified) || MEASURE_EN.test(simplified);
+}
 
 /** The period a sentence refers to: a year, or a month of a year, against the article's day. */
 export function periodOf(text: string, articleDay: string): { year: number; month?: number } | undefined {
@@ -49,7 +62,7 @@ export function describedEvents(
   body: string | ReadonlyArray<{ text: string; line: number }>,
   articleDay: string,
   ctx: { actors: readonly Actor[]; findMentions(text: string): { actors: string[]; tags: string[] } },
-  events: readonly TimelineEvent[],
+  events: readonly DescribableEvent[],
 ): DescribedLink[] {
   const actorById = new Map(ctx.actors.map((a) => [a.id, a]));
   // Items many events share (tariffs, export controls, the Entity List) tell no measure apart.
@@ -57,7 +70,7 @@ export function describedEvents(
   for (const e of events) for (const i of e.items) eventsWith.set(i, (eventsWith.get(i) ?? 0) + 1);
   const distinctive = (item: string) => (eventsWith.get(item) ?? 0) <= Math.max(3, events.length / 40);
   const out = new Map<string, DescribedLink>();
-  for (const { text, line } of typeof body === "string" ? sentences(body) : body) {
+  for (const { text, line } of typeof body === "string" ? sentences(body, mayDescribe) : body) {
     // The cheap test first: most sentences name no period (a year or a month is the same in both scripts).
     const period = periodOf(text, articleDay);
     if (!period) continue;
@@ -70,7 +83,7 @@ export function describedEvents(
     // One side named: a sentence naming both (the US's tariffs, China's answer) says too little of whose measure it is.
     const items = found.tags.filter(distinctive);
     if (sides.size !== 1 || !items.length) continue;
-    const inPeriod = (e: TimelineEvent) => {
+    const inPeriod = (e: DescribableEvent) => {
       const day = e.date.start;
       if (day > articleDay || Number(day.slice(0, 4)) !== period.year) return false;
       return period.month === undefined || Number(day.slice(5, 7)) === period.month;

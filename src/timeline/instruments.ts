@@ -2,7 +2,8 @@
 // article saying "公告2024年第46号", "商务部2024年第46号公告" or "MOFCOM Announcement No. 46 of
 // 2024" and an event whose instrument is "商务部公告2024年第46号" meet on the same key. The keys
 // are what candidate events merge on and what links an article to an event: an instrument
-// named is the strongest evidence there is that two texts report the same measure.
+// named is the strongest evidence there is that two texts report the same measure. Chinese
+// names are read in both scripts (商務部公告2024年第46號 is the same announcement).
 
 /** One instrument a text names: its key and the words that named it. */
 export interface InstrumentRef {
@@ -18,6 +19,8 @@ const YEAR = String.raw`((?:19|20)\d{2})`;
 const YEAR_ZH = String.raw`(?:[〔\[［(（]\s*${YEAR}\s*[〕\]］)）]|${YEAR}\s*年)`;
 
 interface Pattern {
+  /** Words every match contains: a text without them is not searched (most notes name no instrument). */
+  hint: RegExp;
   re: RegExp;
   key: (m: RegExpExecArray) => string | undefined;
 }
@@ -27,44 +30,50 @@ const yn = (m: RegExpExecArray, at: number): string => `${m[at] ?? m[at + 1]}/${
 
 const PATTERNS: Pattern[] = [
   // 89 FR 96790 — a Federal Register citation: volume and first page.
-  { re: /(?<![\d.])(\d{2,3})\s*FR\s*(\d{3,6})(?!\d)/g, key: (m) => `fr:${m[1]}/${m[2]}` },
+  { hint: /FR/, re: /(?<![\d.])(\d{2,3})\s*FR\s*(\d{3,6})(?!\d)/g, key: (m) => `fr:${m[1]}/${m[2]}` },
   // FR Doc. 2024-28270 (also the bare number a federalregister.gov address carries).
-  { re: /FR\s*Doc\.?\s*(?:No\.?:?\s*)?((?:19|20)\d{2})[-–](\d{4,5})(?!\d)/gi, key: (m) => `frdoc:${m[1]}-${m[2]}` },
-  { re: /federalregister\.gov\/(?:d|documents\/\d{4}\/\d{2}\/\d{2})\/((?:19|20)\d{2})-(\d{4,5})(?!\d)/gi, key: (m) => `frdoc:${m[1]}-${m[2]}` },
+  { hint: /FR\s*Doc/i, re: /FR\s*Doc\.?\s*(?:No\.?:?\s*)?((?:19|20)\d{2})[-–](\d{4,5})(?!\d)/gi, key: (m) => `frdoc:${m[1]}-${m[2]}` },
+  { hint: /federalregister\.gov/i, re: /federalregister\.gov\/(?:d|documents\/\d{4}\/\d{2}\/\d{2})\/((?:19|20)\d{2})-(\d{4,5})(?!\d)/gi, key: (m) => `frdoc:${m[1]}-${m[2]}` },
   // Executive Order 14105, EO 14105, E.O. 14105, 第14105号行政令, 行政命令14105
-  { re: /(?:Executive\s+Order|E\.?\s?O\.?)\s*(?:No\.?\s*)?(1[34]\d{3})(?!\d)/gi, key: (m) => `eo:${m[1]}` },
-  { re: /第?\s*(1[34]\d{3})\s*号?\s*行政(?:命)?令|行政(?:命)?令\s*(?:第\s*)?(1[34]\d{3})(?!\d)/g, key: (m) => `eo:${m[1] ?? m[2]}` },
+  { hint: /Executive\s+Order|E\.?\s?O/i, re: /(?:Executive\s+Order|E\.?\s?O\.?)\s*(?:No\.?\s*)?(1[34]\d{3})(?!\d)/gi, key: (m) => `eo:${m[1]}` },
+  { hint: /行政(?:命)?令/, re: /第?\s*(1[34]\d{3})\s*[号號]?\s*行政(?:命)?令|行政(?:命)?令\s*(?:第\s*)?(1[34]\d{3})(?!\d)/g, key: (m) => `eo:${m[1] ?? m[2]}` },
   // WTO disputes: WT/DS633, DS633, DS 633
-  { re: /(?:WT\/)?\bDS\s?(\d{3})(?!\d)/g, key: (m) => `wto:ds${m[1]}` },
+  { hint: /DS/, re: /(?:WT\/)?\bDS\s?(\d{3})(?!\d)/g, key: (m) => `wto:ds${m[1]}` },
   // The Unreliable Entity List working mechanism's announcements (before MOFCOM's: they are 公告 too).
   {
-    re: new RegExp(String.raw`不可靠实体清单工作机制(?:关于[^。；\n]{0,40}?的)?公告\s*${YEAR_ZH}\s*(?:第\s*)?${NUM}\s*号`, "g"),
+    hint: /不可靠[实實][体體]清[单單]工作[机機]制/,
+    re: new RegExp(String.raw`不可靠[实實][体體]清[单單]工作[机機]制(?:[关關]于[^。；\n]{0,40}?的)?公告\s*${YEAR_ZH}\s*(?:第\s*)?${NUM}\s*[号號]`, "g"),
     key: (m) => `uel:${yn(m, 1)}`,
   },
   // The Customs Tariff Commission of the State Council: 税委会公告2025年第4号, 税委会公告〔2018〕10号
-  { re: new RegExp(String.raw`(?:国务院)?关税税则委员会公告\s*${YEAR_ZH}\s*(?:第\s*)?${NUM}\s*号|税委会公告\s*${YEAR_ZH}\s*(?:第\s*)?${NUM}\s*号`, "g"), key: (m) => ((m[1] ?? m[2]) ? `tariff:${yn(m, 1)}` : `tariff:${yn(m, 4)}`) },
+  { hint: /[税稅][则則]委[员員][会會]公告|[税稅]委[会會]公告/, re: new RegExp(String.raw`(?:[国國][务務]院)?[关關][税稅][税稅][则則]委[员員][会會]公告\s*${YEAR_ZH}\s*(?:第\s*)?${NUM}\s*[号號]|[税稅]委[会會]公告\s*${YEAR_ZH}\s*(?:第\s*)?${NUM}\s*[号號]`, "g"), key: (m) => ((m[1] ?? m[2]) ? `tariff:${yn(m, 1)}` : `tariff:${yn(m, 4)}`) },
   // State Council and MFA orders are numbered without a year: 国务院令第803号, 外交部令第19号
-  { re: /国务院令\s*第\s*(\d{1,4})\s*号/g, key: (m) => `state-council-order:${m[1]}` },
-  { re: /外交部令\s*第\s*(\d{1,3})\s*号/g, key: (m) => `mfa-order:${m[1]}` },
+  { hint: /[国國][务務]院令/, re: /[国國][务務]院令\s*第\s*(\d{1,4})\s*[号號]/g, key: (m) => `state-council-order:${m[1]}` },
+  { hint: /外交部令/, re: /外交部令\s*第\s*(\d{1,3})\s*[号號]/g, key: (m) => `mfa-order:${m[1]}` },
   // MOFCOM orders: 商务部令2020年第4号
-  { re: new RegExp(String.raw`商务部令\s*${YEAR_ZH}\s*(?:第\s*)?${NUM}\s*号`, "g"), key: (m) => `mofcom-order:${yn(m, 1)}` },
+  { hint: /商[务務]部令/, re: new RegExp(String.raw`商[务務]部令\s*${YEAR_ZH}\s*(?:第\s*)?${NUM}\s*[号號]`, "g"), key: (m) => `mofcom-order:${yn(m, 1)}` },
   // MOFCOM announcements, alone or with GAC or MOST: 商务部公告2024年第46号, 商务部 海关总署公告2025年第18号,
   // 商务部、海关总署2023年第23号公告, 商务部2024年第46号公告
   {
-    re: new RegExp(String.raw`商务部(?:\s*[、,，和与及]?\s*(?:海关总署|科技部|国家密码管理局))*\s*(?:发布|公布|出台|宣布)?了?\s*(?:公告\s*${YEAR_ZH}\s*(?:第\s*)?${NUM}\s*号|${YEAR_ZH}\s*第?\s*${NUM}\s*号\s*公告)`, "g"),
+    hint: /商[务務]部/,
+    re: new RegExp(String.raw`商[务務]部(?:\s*[、,，和与與及]?\s*(?:海[关關][总總]署|科技部|[国國]家密[码碼]管理局))*\s*(?:[发發]布|公布|出台|宣布)?了?\s*(?:公告\s*${YEAR_ZH}\s*(?:第\s*)?${NUM}\s*[号號]|${YEAR_ZH}\s*第?\s*${NUM}\s*[号號]\s*公告)`, "g"),
     key: (m) => ((m[1] ?? m[2]) ? `mofcom:${yn(m, 1)}` : `mofcom:${yn(m, 4)}`),
   },
   // MOFCOM Announcement No. 46 of 2024 / MOFCOM Announcement [2024] No. 46
-  { re: /MOFCOM(?:\s+and\s+(?:GAC|the\s+General\s+Administration\s+of\s+Customs))?\s+Announcement\s+No\.?\s*(\d{1,3})\s+of\s+((?:19|20)\d{2})/gi, key: (m) => `mofcom:${m[2]}/${Number(m[1])}` },
-  { re: /MOFCOM(?:\s+and\s+GAC)?\s+Announcement\s*[[(]?((?:19|20)\d{2})[\])]?\s*No\.?\s*(\d{1,3})/gi, key: (m) => `mofcom:${m[1]}/${Number(m[2])}` },
+  { hint: /MOFCOM/i, re: /MOFCOM(?:\s+and\s+(?:GAC|the\s+General\s+Administration\s+of\s+Customs))?\s+Announcement\s+No\.?\s*(\d{1,3})\s+of\s+((?:19|20)\d{2})/gi, key: (m) => `mofcom:${m[2]}/${Number(m[1])}` },
+  { hint: /MOFCOM/i, re: /MOFCOM(?:\s+and\s+GAC)?\s+Announcement\s*[[(]?((?:19|20)\d{2})[\])]?\s*No\.?\s*(\d{1,3})/gi, key: (m) => `mofcom:${m[1]}/${Number(m[2])}` },
 ];
 
-/** The instruments a text names, in order, each once per place. */
-export function findInstruments(text: string): InstrumentRef[] {
-  const t = text.normalize("NFKC");
+/**
+ * The instruments a text names, in order, each once per place. `normalized`: the caller has
+ * put the text in NFKC already (full-width digits and letters as ASCII).
+ */
+export function findInstruments(text: string, normalized = false): InstrumentRef[] {
+  const t = normalized ? text : text.normalize("NFKC");
   const found: InstrumentRef[] = [];
   const taken: Array<[number, number]> = [];
   for (const p of PATTERNS) {
+    if (!p.hint.test(t)) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(t); m; m = p.re.exec(t)) {
       const start = m.index;

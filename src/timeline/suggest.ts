@@ -83,11 +83,15 @@ function firstIndex(text: string, a: Actor): number {
   return best;
 }
 
-/** Splits running text into sentences, keeping the line each starts on. */
-export function sentences(body: string): Array<{ text: string; line: number }> {
+/**
+ * Splits running text into sentences, keeping the line each starts on. `keepLine`: only the
+ * lines it accepts are read (a caller that wants a few kinds of sentence skips the rest).
+ */
+export function sentences(body: string, keepLine?: (line: string) => boolean): Array<{ text: string; line: number }> {
   const out: Array<{ text: string; line: number }> = [];
   const lines = body.split("\n");
   lines.forEach((raw, i) => {
+    if (keepLine && !keepLine(raw)) return;
     const line = raw.replace(/^\s*(?:#+|[-*>]|\d+\.)\s+/, "").replace(/!\[[^\]]*\]\([^)]*\)/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\*\*|__/g, "");
     // Chinese sentences end at 。！？；(and a closing quote); English ones at a stop before a space.
     for (const part of line.split(/(?<=[。！？!?；;][”」』"]?)|(?<=[.])\s+(?=[A-Z"“])/)) {

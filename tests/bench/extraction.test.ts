@@ -9,7 +9,7 @@ import { DiagnosticLog } from "../../src/model/diagnostics.ts";
 import { loadVocabulary, type Vocabulary } from "../../src/ingest/vocabulary.ts";
 import type { TimelineEvent } from "../../src/model/event.ts";
 import { candidatesOfFiles, reviewable, shippedEvents } from "../../src/ingest/collection-candidates.ts";
-import { goldMeasures, readLabels, scoreExtraction, type NoteLabel } from "../../bench/extraction.ts";
+import { goldMeasures, readLabels, scoreExtraction, scoreLinks, type NoteLabel } from "../../bench/extraction.ts";
 import type { Candidate } from "../../src/timeline/candidates.ts";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/extraction");
@@ -62,4 +62,25 @@ test("on our labelled notes, candidate events meet the targets: precision ≥ 0.
   const shown = scoreExtraction(run.candidates.filter(reviewable), labels, events);
   assert.ok(shown.precision >= 0.8, `shown precision ${shown.precision}`);
   assert.ok(shown.matchedRight >= 3, `shipped events matched: ${shown.matchedRight}`);
+});
+
+test("article → event links are counted per labelled note and event, and on our notes meet the target: precision ≥ 0.9", async () => {
+  const counted = scoreLinks(
+    new Map([
+      ["n1-wechat-dec2024", [{ event: "2024-12-03-cn-mofcom-2024-46-dual-use-ban-us", how: "instrument" }, { event: "2025-04-02-us-white-house-reciprocal-tariffs", how: "name" }]],
+      ["not-labelled", [{ event: "2024-12-03-cn-mofcom-2024-46-dual-use-ban-us", how: "instrument" }]],
+    ]),
+    labels,
+  );
+  assert.deepEqual([counted.links, counted.right, counted.precision], [2, 1, 0.5], "a note nobody labelled is not judged");
+  assert.deepEqual(counted.byHow, { instrument: { links: 1, right: 1 }, name: { links: 1, right: 0 } });
+  assert.equal(counted.gold, labels.reduce((n, l) => n + l.events.length, 0));
+
+  const files = labels.map((l) => path.join(FIXTURES, "notes", `${l.note}.md`));
+  const run = await candidatesOfFiles(files, vocab, events, new Date("2026-01-01T00:00:00Z"));
+  const s = scoreLinks(run.links, labels);
+  // The Traditional announcement number and the English name in a transcript's original.
+  assert.deepEqual(run.links.get("n2-dw-dec2024")!.map((l) => [l.event, l.how]), [["2024-12-03-cn-mofcom-2024-46-dual-use-ban-us", "instrument"]]);
+  assert.deepEqual(run.links.get("n3-transcript")!.map((l) => [l.event, l.how]), [["2025-04-02-us-white-house-reciprocal-tariffs", "name"]]);
+  assert.ok(s.precision >= 0.9, `link precision ${s.precision}`);
 });

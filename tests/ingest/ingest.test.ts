@@ -50,7 +50,7 @@ test("broken front matter and unusable dates degrade the field, never the articl
   assert.match(of("d.md", "date"), /^no date in front matter; using the file's modification time, 2025-03-02$/);
   assert.equal(r.articles.find((a) => a.article.file === "d.md")!.article.date.iso, "2025-03-02T12:00:00+00:00", "an English note: read in UTC");
   assert.equal(r.summary.errors, 0);
-  assert.match(summaryLine(r.summary), /^ingest: 5 articles, 0 events, 0 drafts left out .*4 warnings, 0 errors, \d+\.\d\d s$/);
+  assert.match(summaryLine(r.summary), /^ingest: 5 articles, \d+ events, 0 drafts left out .*4 warnings, 0 errors, \d+\.\d\d s$/);
 });
 
 test("a date field that cannot be read gives way to the next one the note has", async () => {
@@ -290,4 +290,33 @@ test("on worker threads, bodies written as they go and events parsed: the same d
   assert.deepEqual(Object.keys(two.listing).sort(), expected);
   const readme = two.dataset.articles.find((a) => a.title === "Second readme")!;
   assert.match(two.listing[`${BODIES_DIR}/${readme.slug}.html`]!, /Huawei chips/);
+});
+
+test("a notes folder without events of its own gets the shipped timeline, and each published note lists the events it reports", async () => {
+  const dir = await contentDir({
+    "a.md": "---\ntitle: 稀土\ndate: 2025-11-01\n---\n引言。\n\n商务部2024年第46号公告禁止两用物项对美出口。\n\n中国商务部4月份对中重稀土实施出口管制。",
+    "b.md": "---\ntitle: 草稿\ndate: 2025-11-01\ndraft: true\n---\n商务部2024年第46号公告。",
+    "c.md": "---\ntitle: 无关\ndate: 2025-11-01\n---\n今天天气很好。",
+  });
+  try {
+    const r = await run(dir);
+    assert.ok(r.events.length >= 200, "the shipped timeline");
+    assert.deepEqual(r.log.errors, [], "the articles the shipped events cite are not looked for");
+    const a = r.articles.find((x) => x.article.file === "a.md")!.article;
+    assert.deepEqual(a.events, [
+      { event: "2024-12-03-cn-mofcom-2024-46-dual-use-ban-us", how: "instrument", line: 7, named: "商务部2024年第46号公告" },
+      { event: "2025-04-04-cn-mofcom-2025-18-medium-heavy-rare-earths", how: "description", line: 9, named: "中国商务部4月份对中重稀土实施出口管制。" },
+    ]);
+    assert.equal(r.articles.find((x) => x.article.file === "c.md")!.article.events, undefined);
+    // A draft is linked only when drafts are published.
+    const withDrafts = await run(dir, true);
+    assert.equal(withDrafts.articles.find((x) => x.article.file === "b.md")!.article.events?.[0]?.event, "2024-12-03-cn-mofcom-2024-46-dual-use-ban-us");
+    // A folder with an events/ folder of its own, even empty, has only its own.
+    await fs.mkdir(path.join(dir, "events"));
+    const own = await run(dir);
+    assert.equal(own.events.length, 0);
+    assert.equal(own.articles.find((x) => x.article.file === "a.md")!.article.events, undefined);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 });

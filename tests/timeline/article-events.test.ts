@@ -1,0 +1,78 @@
+// Which shipped events an article reports: by instrument, by a name the measure is known by,
+// or by side, period and items; each once, where first reported.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { ROOT } from "../../src/config.ts";
+import { DiagnosticLog } from "../../src/model/diagnostics.ts";
+import { loadVocabulary, type Vocabulary } from "../../src/ingest/vocabulary.ts";
+import { shippedEvents } from "../../src/ingest/collection-candidates.ts";
+import type { TimelineEvent } from "../../src/model/event.ts";
+import { articleEvents, eventIndex, type EventIndex } from "../../src/timeline/article-events.ts";
+import { mayDescribe } from "../../src/timeline/described-events.ts";
+import { sentences } from "../../src/timeline/suggest.ts";
+import { findInstruments } from "../../src/timeline/instruments.ts";
+
+let vocab: Vocabulary;
+let events: TimelineEvent[];
+let index: EventIndex;
+before(async () => {
+  vocab = await loadVocabulary(path.join(ROOT, "content"), path.join(ROOT, "content"), new DiagnosticLog());
+  events = await shippedEvents(path.join(ROOT, "content"), vocab, "2026-01-01");
+  index = eventIndex(events);
+});
+
+const linked = (body: string, day = "2025-12-01") => articleEvents(body, day, index, vocab).map((l) => [l.event, l.how, l.line, l.named]);
+
+test("an instrument named in any form links its event, at the line it is first named", () => {
+  const body = ["# 背景", "", "商务部2024年第46号公告禁止两用物项对美出口。", "", "后来又提到公告2024年第46号。"].join("\n");
+  assert.deepEqual(linked(body), [["2024-12-03-cn-mofcom-2024-46-dual-use-ban-us", "instrument", 3, "商务部2024年第46号公告"]]);
+  // Full-width digits are the same number.
+  assert.equal(articleEvents("商务部公告２０２４年第４６号", "2025-01-01", index, vocab)[0]?.event, "2024-12-03-cn-mofcom-2024-46-dual-use-ban-us");
+});
+
+test("a name the measure is known by links it in any script, only from an article written after it, and only as words of their own", () => {
+  assert.deepEqual(linked("他说“解放日”关税改变了一切。"), [["2025-04-02-us-white-house-reciprocal-tariffs", "name", 1, "“解放日”关税"]]);
+  assert.deepEqual(linked("他說解放日關稅改變了一切。").map((l) => l[0]), ["2025-04-02-us-white-house-reciprocal-tariffs"], "Traditional");
+  assert.deepEqual(linked("Since Liberation Day, tariffs have...").map((l) => l[0]), ["2025-04-02-us-white-house-reciprocal-tariffs"]);
+  assert.deepEqual(linked("the liberation daylight hours"), [], "inside a longer word");
+  assert.deepEqual(linked("他说解放日关税会来。", "2025-03-01"), [], "an article written before the measure cannot report it by name");
+});
+
+test("a description by side, month and a distinctive item links the one event that fits; a named event is not linked twice", () => {
+  assert.deepEqual(linked("中国商务部4月份对中重稀土实施出口管制，推出许可证制度。", "2025-11-01").map((l) => [l[0], l[1]]), [["2025-04-04-cn-mofcom-2025-18-medium-heavy-rare-earths", "description"]]);
+  const both = articleEvents("商务部 海关总署公告2025年第18号。\n中国商务部4月份对中重稀土实施出口管制。", "2025-11-01", index, vocab);
+  assert.deepEqual(both.map((l) => [l.event, l.how, l.line]), [["2025-04-04-cn-mofcom-2025-18-medium-heavy-rare-earths", "instrument", 1]]);
+});
+
+test("a note that names no event links none, and no events link nothing", () => {
+  assert.deepEqual(linked("今天天气很好。2025年4月我们去了北京。"), []);
+  assert.deepEqual(articleEvents("商务部公告2024年第46号", "2025-01-01", { named: [], described: [] }, vocab), []);
+});
+
+test("only lines naming a period and a measure are split into sentences for descriptions", () => {
+  assert.equal(mayDescribe("中国商务部4月份对中重稀土实施出口管制"), true);
+  assert.equal(mayDescribe("中國商務部4月份對中重稀土實施出口管制"), true, "Traditional, read as Simplified");
+  assert.equal(mayDescribe("In October, Beijing widened its export controls"), true);
+  assert.equal(mayDescribe("中国商务部对中重稀土实施出口管制"), false, "no period");
+  assert.equal(mayDescribe("2025年4月我们去了北京"), false, "no measure");
+  const body = "第一行没有。\n2025年4月，中国对稀土实施出口管制。然后呢？\n普通的一行。";
+  assert.deepEqual(sentences(body, mayDescribe), [
+    { text: "2025年4月，中国对稀土实施出口管制。", line: 2 },
+  ]);
+});
+
+test("instruments: a text without an instrument's words is not searched, and the same keys come out", () => {
+  assert.deepEqual(findInstruments("没有任何文书。"), []);
+  assert.deepEqual(
+    findInstruments("89 FR 96790; FR Doc. 2024-28270; E.O. 14105; WT/DS633; 国务院令第803号; MOFCOM Announcement No. 46 of 2024").map((r) => r.key),
+    ["fr:89/96790", "frdoc:2024-28270", "eo:14105", "wto:ds633", "state-council-order:803", "mofcom:2024/46"],
+  );
+});
+
+test("instruments are named in Traditional script too", () => {
+  assert.deepEqual(
+    findInstruments("商務部公告2024年第46號；國務院令第803號；稅委會公告2025年第4號；不可靠實體清單工作機制公告2025年第1號；商務部、海關總署2023年第23號公告").map((r) => r.key),
+    ["mofcom:2024/46", "state-council-order:803", "tariff:2025/4", "uel:2025/1", "mofcom:2023/23"],
+  );
+});
