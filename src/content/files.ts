@@ -1,6 +1,8 @@
 // Which files of a content folder are what: one walk, never into hidden folders or
 // node_modules, paths relative to the folder with `/`, in code-point order (the same on every
 // machine, whatever its locale). ingest.ts lists articles and events with it, links.ts images.
+// Symbolic links are followed (notes kept elsewhere and linked in are notes too), each folder
+// once: a link back to a folder above would walk forever.
 import { promises as fs } from "node:fs";
 import path from "node:path";
 
@@ -11,11 +13,17 @@ export interface ContentWalk {
   keep(name: string, above: readonly string[]): boolean;
   /** A folder that cannot be read is passed over instead of failing the listing. */
   unreadableOk?: boolean;
+  /** Told of each symbolic link that leads nowhere (relative path), which is not listed. */
+  broken?(file: string): void;
 }
 
 export async function listContentFiles(contentDir: string, walk: ContentWalk): Promise<string[]> {
   const out: string[] = [];
+  const walked = new Set<string>();
   const visit = async (dir: string, above: string[]): Promise<void> => {
+    const real = await fs.realpath(dir).catch(() => dir);
+    if (walked.has(real)) return;
+    walked.add(real);
     let entries;
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
@@ -26,10 +34,20 @@ export async function listContentFiles(contentDir: string, walk: ContentWalk): P
     for (const e of entries) {
       if (e.name.startsWith(".") || e.name === "node_modules") continue;
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) {
+      const rel = path.relative(contentDir, full).split(path.sep).join("/");
+      let kind: { isDirectory(): boolean; isFile(): boolean } = e;
+      if (e.isSymbolicLink()) {
+        const target = await fs.stat(full).catch(() => undefined);
+        if (!target) {
+          walk.broken?.(rel);
+          continue;
+        }
+        kind = target;
+      }
+      if (kind.isDirectory()) {
         if (walk.enter?.(e.name, above) ?? true) await visit(full, [...above, e.name]);
-      } else if (e.isFile() && walk.keep(e.name, above)) {
-        out.push(path.relative(contentDir, full).split(path.sep).join("/"));
+      } else if (kind.isFile() && walk.keep(e.name, above)) {
+        out.push(rel);
       }
     }
   };

@@ -6,6 +6,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { TimelineEvent } from "../model/event.ts";
 import { parseContentFile } from "../content/frontmatter.ts";
+import { listContentFiles } from "../content/files.ts";
 import { articleMentions, collectionCandidates, namedEventMention, type Candidate, type Mention } from "../timeline/candidates.ts";
 import { articleEvents, eventIndex, type ArticleEvent } from "../timeline/article-events.ts";
 import { sentences } from "../timeline/suggest.ts";
@@ -13,16 +14,13 @@ import { ingestArticle } from "./article.ts";
 import { linkEventsAlone, parseEvent } from "./events.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
-/** Markdown files under the given paths (folders walked, links followed, hidden folders skipped), sorted. */
+/** Markdown files under the given paths (folders walked as ingest walks a content folder), sorted. */
 export async function markdownFiles(paths: readonly string[]): Promise<string[]> {
   const out: string[] = [];
-  const visit = async (p: string): Promise<void> => {
-    const st = await fs.stat(p);
-    if (st.isDirectory()) {
-      for (const name of (await fs.readdir(p)).sort()) if (!name.startsWith(".") && name !== "node_modules") await visit(path.join(p, name));
-    } else if (/\.(md|markdown)$/i.test(p)) out.push(p);
-  };
-  for (const p of paths) await visit(p);
+  for (const p of paths) {
+    if ((await fs.stat(p)).isDirectory()) out.push(...(await listContentFiles(p, { keep: (name) => /\.(md|markdown)$/i.test(name) })).map((rel) => path.join(p, rel)));
+    else if (/\.(md|markdown)$/i.test(p)) out.push(p);
+  }
   return out;
 }
 

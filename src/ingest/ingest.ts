@@ -60,8 +60,9 @@ const NOT_ARTICLES = new Set(["events", "raw", "node_modules"]);
 
 const MARKDOWN = /\.(md|markdown)$/i;
 
-export function listArticleFiles(contentDir: string): Promise<string[]> {
-  return listContentFiles(contentDir, { enter: (name) => !NOT_ARTICLES.has(name), keep: (name) => MARKDOWN.test(name) });
+/** `broken`: told of each symbolic link that leads nowhere. */
+export function listArticleFiles(contentDir: string, broken?: (file: string) => void): Promise<string[]> {
+  return listContentFiles(contentDir, { enter: (name) => !NOT_ARTICLES.has(name), keep: (name) => MARKDOWN.test(name), ...(broken ? { broken } : {}) });
 }
 
 /** Every Markdown file in an `events/` folder, at any depth. */
@@ -84,7 +85,10 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const started = performance.now();
   const now = opts.now ?? new Date();
   const log = new DiagnosticLog();
-  const files = await listArticleFiles(opts.contentDir);
+  // A link to a note or a folder of notes that is gone would lose them without a word.
+  const files = await listArticleFiles(opts.contentDir, (file) => {
+    if (MARKDOWN.test(file) || !path.extname(file)) log.warn(file, "a symbolic link to a note or folder that is not there: nothing from it is published", { kind: "broken-link" });
+  });
   const eventFiles = eventSource(opts);
   // One `git log` for the whole folder, while the threads start: dates for notes that give none.
   const firstCommits = opts.cache ? firstCommitDatesOnce(opts.contentDir) : firstCommitDates(opts.contentDir);

@@ -26,3 +26,24 @@ test("one walk lists articles, events and images, never hidden folders or node_m
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
+
+test("symbolic links are followed, each folder once; one that leads nowhere is reported, not listed", async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kb-links-"));
+  const elsewhere = await fs.mkdtemp(path.join(os.tmpdir(), "kb-elsewhere-"));
+  try {
+    await fs.writeFile(path.join(elsewhere, "kept.md"), "x");
+    await fs.mkdir(path.join(elsewhere, "shared"));
+    await fs.writeFile(path.join(elsewhere, "shared", "s.md"), "x");
+    await fs.writeFile(path.join(dir, "own.md"), "x");
+    await fs.symlink(path.join(elsewhere, "kept.md"), path.join(dir, "linked.md"));
+    await fs.symlink(path.join(elsewhere, "shared"), path.join(dir, "shared"));
+    await fs.symlink(dir, path.join(dir, "loop"));
+    await fs.symlink(path.join(elsewhere, "gone.md"), path.join(dir, "gone.md"));
+    const broken: string[] = [];
+    assert.deepEqual(await listArticleFiles(dir, (f) => broken.push(f)), ["linked.md", "own.md", "shared/s.md"]);
+    assert.deepEqual(broken, ["gone.md"]);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+    await fs.rm(elsewhere, { recursive: true, force: true });
+  }
+});
