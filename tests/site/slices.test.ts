@@ -12,6 +12,8 @@ import { ROOT } from "../../src/config.ts";
 let whole: string;
 let sliced: string;
 let slicedStdout: string;
+let beside: string;
+let besideStdout: string;
 let browser: Browser;
 const servers: Array<Awaited<ReturnType<typeof serve>>> = [];
 
@@ -19,9 +21,12 @@ before(async () => {
   // Five slices of paged pages, however many articles and events the shipped content has.
   const shipped = path.join(ROOT, "content");
   const items = (await fs.readdir(path.join(shipped, "articles"))).filter((f) => f.endsWith(".md")).length + (await fs.readdir(path.join(shipped, "events"))).filter((f) => f.endsWith(".md")).length;
-  [whole, { dir: sliced, stdout: slicedStdout }] = await Promise.all([
+  const slices = { KB_INCLUDE_DRAFTS: "1", KB_RENDER_SLICE_ITEMS: String(Math.ceil(items / 5)), KB_PAGEFIND_MAX_WORDS: "4000" };
+  [whole, { dir: sliced, stdout: slicedStdout }, { dir: beside, stdout: besideStdout }] = await Promise.all([
     buildSiteInChild({ KB_INCLUDE_DRAFTS: "1" }).then((b) => b.dir),
-    buildSiteInChild({ KB_INCLUDE_DRAFTS: "1", KB_RENDER_SLICE_ITEMS: String(Math.ceil(items / 5)), KB_PAGEFIND_MAX_WORDS: "4000" }),
+    buildSiteInChild(slices),
+    // One render job: the index is built beside the render from its start.
+    buildSiteInChild({ ...slices, KB_RENDER_JOBS: "1", KB_INDEX_THREADS: "1" }),
   ]);
   browser = await launchBrowser();
 });
@@ -52,6 +57,13 @@ test("six render slices (five of paged pages, one of the pages that exist once) 
   assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
   for (const [rel, bytes] of a) assert.ok(bytes.equals(b.get(rel)!), rel);
   assert.ok(a.size > 150);
+});
+
+test("with one render job the index is built beside the render from its start, and the site is the same", async () => {
+  assert.match(besideStdout, /render: 6 slices; index: postings in \d+ chunks, built beside the render/);
+  const [a, b] = await Promise.all([files(sliced), files(beside)]);
+  assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
+  for (const [rel, bytes] of a) assert.ok(bytes.equals(b.get(rel)!), rel);
 });
 
 test("the postings index finds in Chromium what Pagefind finds, newest first when sorted by date", async () => {
