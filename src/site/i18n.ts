@@ -175,6 +175,8 @@ export const STRINGS = {
   eventsReported: { "zh-Hans": "本文报道的事件", en: "Events this article reports" },
   inTheText: { "zh-Hans": "文中", en: "In the text" },
   discussedIn: { "zh-Hans": "讨论此事件的文章（{n}）", en: "Articles that discuss it ({n})" },
+  articlesOnEvent: { "zh-Hans": "本站 {n} 篇文章涉及此事件", en: "{n} articles here on this event" },
+  articlesOnEvent1: { "zh-Hans": "本站 1 篇文章涉及此事件", en: "1 article here on this event" },
   eventsOfActor: { "zh-Hans": "相关事件", en: "Events" },
   role_issued: { "zh-Hans": "发布", en: "issued" },
   role_targeted: { "zh-Hans": "被针对", en: "targeted" },

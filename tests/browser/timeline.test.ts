@@ -250,6 +250,20 @@ test("article pages list the events they report; actor pages the events the acto
   const article = site.ingest.articles.find((a) => a.article.raw === "raw/000_d67bebb5f1f79fa8.txt")!.article;
   await page.goto(server.url + article.url.slice(1));
   assert.equal(await page.locator(`footer a[href$="/events/${CN_ANSWER}/"]`).count(), 1);
+  // Its events as a small timeline, oldest first, each marked with its side.
+  const days = await page.locator("footer .mini-timeline__event time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime") ?? ""));
+  assert.ok(days.length >= 1 && days.every((d, i) => i === 0 || days[i - 1]! <= d), days.join(" "));
+  assert.equal(await page.locator(`footer .mini-timeline__event.side-cn a[href$="/events/${CN_ANSWER}/"]`).count(), 1);
+  // The timeline's card counts the articles here on the event and leads to them.
+  await page.goto(`${server.url}timeline/`);
+  const card = page.locator(`[id="${CN_ANSWER}"]`);
+  await card.locator("summary").click();
+  const cited = site.ingest.events.find((e) => e.id === CN_ANSWER)!.articles.length;
+  assert.ok(cited >= 1);
+  assert.match(await card.locator(".tl-card__articles a").innerText(), new RegExp(`本站 ${cited} 篇文章涉及此事件`));
+  await card.locator(".tl-card__articles a").click();
+  await page.waitForURL(/#articles$/);
+  assert.ok(await page.locator("#articles").isVisible());
   await page.goto(`${server.url}actors/us-bis/`);
   assert.ok((await page.locator(`a[href$="/events/${US_RULE}/"]`).count()) >= 1);
   await page.close();
