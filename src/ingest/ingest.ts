@@ -95,7 +95,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   // The class allowlist and where wikilinks lead, read while the threads start: every note is
   // rendered with them.
   const render = renderOptions(opts, files, log);
-  // The events, read by this thread while the pool's start: every article is linked to them.
+  // The events, read by this thread while the pool's threads start: every article is linked to them.
   let setupReady: (s: NoteSetup) => void = () => undefined;
   const setup = new Promise<NoteSetup>((resolve) => (setupReady = resolve));
   const pool = opts.pool && !opts.cache
