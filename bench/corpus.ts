@@ -36,9 +36,15 @@ export function renderArticle(plan: ArticlePlan, m: Material, seed: string): str
   return fm + buildBody(c, Math.max(200, plan.bytes - Buffer.byteLength(fm)), plan.style, { transcript: plan.transcript, wikilinks: plan.wikilinks });
 }
 
-/** The whole corpus, one file at a time: articles in plan order, then events. */
+/**
+ * The whole corpus, one file at a time: articles in plan order, then events, then its
+ * site.yaml: its generated events are its whole timeline (the shipped one is not added, so
+ * that the timeline's size is the one asked for), with the shipped classes.
+ */
 export function* generateCorpus(opts: CorpusOptions, m: Material): Generator<CorpusFile> {
   const plans = planArticles(opts, m);
   for (const plan of plans) yield { path: plan.path, text: renderArticle(plan, m, opts.seed) };
   yield* renderEvents(opts, plans, m);
+  const classes = (m.classes ?? []).map((c) => `\n    - ${c}`).join("");
+  yield { path: "site.yaml", text: `html:\n  classes:${classes || " []"}\ntimeline:\n  shipped: false\n` };
 }

@@ -180,7 +180,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
   const { candidatesOfFiles, reviewable, shippedEvents } = await import("../src/ingest/collection-candidates.ts");
   const cfg = loadConfig();
   const vocab = await loadVocabulary(cfg.contentDir, cfg.shippedContentDir, new DiagnosticLog());
-  const events = await shippedEvents(cfg.contentDir, vocab, new Date().toISOString().slice(0, 10));
+  const events = await shippedEvents(cfg.contentDir, vocab, new Date().toISOString().slice(0, 10), cfg.shippedContentDir);
   const labels = await readLabels(labelsFile);
   const files = labels.map((l) => path.join(notesDir, `${l.note}.md`));
   const t0 = performance.now();

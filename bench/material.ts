@@ -7,6 +7,8 @@ import path from "node:path";
 import * as OpenCC from "opencc-js";
 import { parseContentFile } from "../src/content/frontmatter.ts";
 import { loadActors, loadTags } from "../src/normalize/registry.ts";
+import { loadSiteConfig } from "../src/ingest/site-config.ts";
+import { DiagnosticLog } from "../src/model/diagnostics.ts";
 import type { ActorEntry, TagEntry } from "../src/model/registry.ts";
 
 export interface GlossaryTerm {
@@ -30,6 +32,8 @@ export interface Material {
   tags: TagEntry[];
   /** Simplified → Traditional (Taiwan), for the corpus's Traditional-script articles. */
   toTraditional(text: string): string;
+  /** The shipped site.yaml's classes (a transcript's english-text), which the corpus's own site.yaml keeps. */
+  classes?: string[];
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -99,5 +103,6 @@ export async function loadMaterial(contentDir: string): Promise<Material> {
   const tags = loadTags(await fs.readFile(path.join(contentDir, "tags.yaml"), "utf8"), "tags.yaml").items;
   const material = extractMaterial(bodies, { actors, tags }, OpenCC.Converter({ from: "cn", to: "tw" }));
   if (material.sentences.length < 20) throw new Error(`only ${material.sentences.length} sentences in ${dir}: the corpus needs the seed articles`);
-  return material;
+  const classes = (await loadSiteConfig(contentDir, contentDir, new DiagnosticLog())).html.classes;
+  return { ...material, classes };
 }

@@ -20,7 +20,8 @@ export function corpusStats(files: Iterable<CorpusFile> | Array<{ path: string; 
     const b = "bytes" in f ? f.bytes : Buffer.byteLength(f.text);
     bytes += b;
     if (f.path.startsWith("events/")) events++;
-    else sizes.push(b);
+    // Notes only: a corpus's site.yaml is a setting, not an article.
+    else if (/\.(md|markdown)$/i.test(f.path)) sizes.push(b);
   }
   return {
     articles: sizes.length,

@@ -23,7 +23,7 @@ try {
   console.error(`${file}: ${(e as Error).message}`);
   process.exit(1);
 }
-const out = await applyReview(entries, cfg.contentDir, vocab);
+const out = await applyReview(entries, cfg.contentDir, vocab, cfg.shippedContentDir);
 for (const w of out.written) console.log(`new event: ${w} (check it, write its description, and read it against the official text)`);
 for (const s of out.sourcesAdded) console.log(`sources: ${s.articles} article${s.articles === 1 ? "" : "s"} added to ${s.event}`);
 for (const p of out.problems) console.log(`not applied: ${p}`);

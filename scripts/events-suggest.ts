@@ -31,7 +31,7 @@ const vocab = await loadVocabulary(cfg.contentDir, cfg.shippedContentDir, log);
 const today = new Date().toISOString().slice(0, 10);
 
 // The shipped events, to tell new measures from ones already recorded.
-const events = await shippedEvents(cfg.contentDir, vocab, today);
+const events = await shippedEvents(cfg.contentDir, vocab, today, cfg.shippedContentDir);
 const files = await markdownFiles(inputs);
 const { mentions, candidates, unread } = await candidatesOfFiles(files, vocab, events);
 // A lone report with no instrument is too often not a measure to be worth a person's time.

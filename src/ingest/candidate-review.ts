@@ -1,7 +1,8 @@
 // Applies a reviewed candidate list to a content folder (npm run events:review): accepted
-// candidates become new event files, "sources" adds articles to the matched event's file, and
-// rejected ones are remembered in candidates-rejected.yaml. Nothing is overwritten: an event
-// file whose name is taken gets a numbered name.
+// candidates become new event files, "sources" adds articles to the matched event's file (a
+// shipped event the folder has no file of is copied into its events/, where it replaces the
+// shipped one), and rejected ones are remembered in candidates-rejected.yaml. Nothing is
+// overwritten: an event file whose name is taken gets a numbered name.
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parse, stringify } from "yaml";
@@ -26,13 +27,15 @@ export interface ReviewOutcome {
   problems: string[];
 }
 
-export async function applyReview(entries: readonly ReviewEntry[], contentDir: string, vocab: Vocabulary): Promise<ReviewOutcome> {
+/** `shippedDir`: the shipped content folder, whose events a notes folder's timeline includes. */
+export async function applyReview(entries: readonly ReviewEntry[], contentDir: string, vocab: Vocabulary, shippedDir = contentDir): Promise<ReviewOutcome> {
   const out: ReviewOutcome = { written: [], sourcesAdded: [], rejected: 0, undecided: 0, problems: [] };
   const eventsDir = path.join(contentDir, "events");
   await fs.mkdir(eventsDir, { recursive: true });
   const rejected = await readRejected(contentDir);
-  const existing = await markdownFiles([eventsDir]).catch(() => [] as string[]);
-  const fileOfEvent = (id: string) => existing.find((f) => path.basename(f, ".md") === id);
+  const eventFiles = async (dir: string) => markdownFiles([path.join(dir, "events")]).catch(() => [] as string[]);
+  const [existing, shipped] = await Promise.all([eventFiles(contentDir), path.resolve(shippedDir) === path.resolve(contentDir) ? [] : eventFiles(shippedDir)]);
+  const fileOfEvent = (id: string, files: readonly string[]) => files.find((f) => path.basename(f, ".md") === id);
   for (const { decision, candidate } of entries) {
     if (decision === "") out.undecided++;
     else if (decision === "reject") {
@@ -41,21 +44,22 @@ export async function applyReview(entries: readonly ReviewEntry[], contentDir: s
     } else if (decision === "accept") {
       const { id, text } = candidateEvent(candidate, vocab);
       let name = `${id}.md`;
-      for (let n = 2; existing.includes(path.join(eventsDir, name)) || (await fs.stat(path.join(eventsDir, name)).then(() => true, () => false)); n++) name = `${id}-${n}.md`;
+      for (let n = 2; await fs.stat(path.join(eventsDir, name)).then(() => true, () => false); n++) name = `${id}-${n}.md`;
       // A numbered file keeps a numbered id: ids must be unique.
       const body = name === `${id}.md` ? text : text.replace(`\nid: ${id}\n`, `\nid: ${name.slice(0, -3)}\n`);
       await fs.writeFile(path.join(eventsDir, name), body);
       out.written.push(path.join("events", name));
     } else {
       const event = candidate.matches_event;
-      const file = event ? fileOfEvent(event) : undefined;
-      if (!event || !file) {
+      const own = event ? fileOfEvent(event, existing) : undefined;
+      const from = own ?? (event ? fileOfEvent(event, shipped) : undefined);
+      if (!event || !from) {
         out.problems.push(`"sources" for the candidate of ${candidate.announced} (${candidate.jurisdiction}): ${event ? `no file for event ${event}` : "it matches no shipped event"}`);
         continue;
       }
-      const updated = withArticleSources(await fs.readFile(file, "utf8"), candidate.articles);
+      const updated = withArticleSources(await fs.readFile(from, "utf8"), candidate.articles, !own);
       if (updated) {
-        await fs.writeFile(file, updated);
+        await fs.writeFile(own ?? path.join(eventsDir, path.basename(from)), updated);
         out.sourcesAdded.push({ event, articles: candidate.articles.length });
       }
     }

@@ -11,7 +11,10 @@ import { articleMentions, collectionCandidates, namedEventMention, type Candidat
 import { articleEvents, eventIndex, type ArticleEvent } from "../timeline/article-events.ts";
 import { sentences } from "../timeline/suggest.ts";
 import { ingestArticle } from "./article.ts";
-import { linkEventsAlone, parseEvent } from "./events.ts";
+import { linkEventsAlone } from "./events.ts";
+import { eventFilesOf, readEventFiles } from "./event-files.ts";
+import { loadSiteConfig } from "./site-config.ts";
+import { DiagnosticLog } from "../model/diagnostics.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
 /** Markdown files under the given paths (folders walked as ingest walks a content folder), sorted. */
@@ -27,11 +30,14 @@ export async function markdownFiles(paths: readonly string[]): Promise<string[]>
 /** An article's id in candidates: its file name without the extension. */
 export const noteId = (file: string): string => path.basename(file).replace(/\.(md|markdown)$/i, "");
 
-/** The shipped events of a content folder, without the articles they cite. */
-export async function shippedEvents(contentDir: string, vocab: Vocabulary, asOf: string): Promise<TimelineEvent[]> {
-  const files = await markdownFiles([path.join(contentDir, "events")]).catch(() => []);
-  const parsed = await Promise.all(files.map(async (f) => parseEvent(f, await fs.readFile(f, "utf8"), vocab)));
-  return linkEventsAlone(parsed, asOf);
+/**
+ * The events of the timeline a content folder is built with (its own, and the shipped ones
+ * from `shippedDir` unless its site.yaml leaves them out), without the articles they cite.
+ */
+export async function shippedEvents(contentDir: string, vocab: Vocabulary, asOf: string, shippedDir = contentDir): Promise<TimelineEvent[]> {
+  const log = new DiagnosticLog();
+  const config = await loadSiteConfig(contentDir, shippedDir, log);
+  return linkEventsAlone(await readEventFiles(await eventFilesOf(contentDir, shippedDir, config), vocab, log), asOf);
 }
 
 export interface CollectionRun {

@@ -9,8 +9,9 @@ import { DiagnosticLog } from "../model/diagnostics.ts";
 import type { ingestArticle } from "./article.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 import type { RenderOptions } from "../render/markdown.ts";
+import type { SiteConfig } from "../model/site-config.ts";
 import type { TimelineEvent } from "../model/event.ts";
-import type { ArticleRef, ParsedEvent } from "./events.ts";
+import type { ArticleRef } from "./events.ts";
 import { listContentFiles } from "../content/files.ts";
 import type { FileOutcome, Job, NoteSetup, StartPool } from "./job.ts";
 import { settleBody, writeBody, type IngestedArticle } from "./dataset.ts";
@@ -65,21 +66,7 @@ export function listArticleFiles(contentDir: string, broken?: (file: string) => 
   return listContentFiles(contentDir, { enter: (name) => !NOT_ARTICLES.has(name), keep: (name) => MARKDOWN.test(name), ...(broken ? { broken } : {}) });
 }
 
-/** Every Markdown file in an `events/` folder, at any depth. */
-export function listEventFiles(contentDir: string): Promise<string[]> {
-  return listContentFiles(contentDir, { keep: (name, above) => above.includes("events") && MARKDOWN.test(name), unreadableOk: true });
-}
-
-/**
- * Where a run's events come from: the content folder's own, or, when it has no `events/`
- * folder at all (a notes collection), the shipped timeline, whose articles it does not have.
- */
-async function eventSource(opts: IngestOptions): Promise<{ dir: string; files: string[]; shipped: boolean }> {
-  const files = await listEventFiles(opts.contentDir);
-  const own = files.length > 0 || (await fs.stat(path.join(opts.contentDir, "events")).then((s) => s.isDirectory(), () => false));
-  if (own || path.resolve(opts.fallbackDir) === path.resolve(opts.contentDir)) return { dir: opts.contentDir, files, shipped: false };
-  return { dir: opts.fallbackDir, files: await listEventFiles(opts.fallbackDir), shipped: true };
-}
+export { listEventFiles } from "./event-files.ts";
 
 export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const started = performance.now();
@@ -89,12 +76,13 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const files = await listArticleFiles(opts.contentDir, (file) => {
     if (MARKDOWN.test(file) || !path.extname(file)) log.warn(file, "a symbolic link to a note or folder that is not there: nothing from it is published", { kind: "broken-link" });
   });
-  const eventFiles = eventSource(opts);
+  const config = import("./site-config.ts").then(({ loadSiteConfig }) => loadSiteConfig(opts.contentDir, opts.fallbackDir, log));
+  const eventFiles = Promise.all([import("./event-files.ts"), config]).then(([{ eventFilesOf }, c]) => eventFilesOf(opts.contentDir, opts.fallbackDir, c));
   // One `git log` for the whole folder, while the threads start: dates for notes that give none.
   const firstCommits = opts.cache ? firstCommitDatesOnce(opts.contentDir) : firstCommitDates(opts.contentDir);
   // The class allowlist and where wikilinks lead, read while the threads start: every note is
   // rendered with them.
-  const render = renderOptions(opts, files, log);
+  const render = renderOptions(opts, files, config);
   // The events, read by this thread while the pool's threads start: every article is linked to them.
   let setupReady: (s: NoteSetup) => void = () => undefined;
   const setup = new Promise<NoteSetup>((resolve) => (setupReady = resolve));
@@ -104,28 +92,17 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   try {
     // Loaded now, not above: the pool's threads start up while this thread loads the same
     // modules (1.6 s, most of it OpenCC's dictionaries), on the other core.
-    const [{ articleSlug, isPublished, ingestArticle }, { loadVocabulary }, { linkEvents, linkEventsAlone, withoutCitedSources, parseEvent }, { readContentFile }, { eventIndex }] = await Promise.all([
+    const [{ articleSlug, isPublished, ingestArticle }, { loadVocabulary }, { linkEvents, linkEventsAlone }, { readContentFile }, { eventIndex }, { readEventFiles }] = await Promise.all([
       import("./article.ts"),
       import("./vocabulary.ts"),
       import("./events.ts"),
       import("./job.ts"),
       import("../timeline/article-events.ts"),
+      import("./event-files.ts"),
     ]);
     const vocab = await loadVocabulary(opts.contentDir, opts.fallbackDir, log);
     const asOf = now.toISOString().slice(0, 10);
-    const events = await eventFiles;
-    const parsedEvents: ParsedEvent[] = [];
-    for (const file of events.files) {
-      try {
-        const { text, notice } = await readContentFile(path.join(events.dir, file), file);
-        const event = parseEvent(file, text, vocab);
-        if (notice) event.diagnostics.unshift(notice);
-        // The shipped timeline cites its own articles, which a notes collection does not have.
-        parsedEvents.push(events.shipped ? withoutCitedSources(event) : event);
-      } catch (e) {
-        log.error(file, `cannot read the file: ${(e as Error).message}`);
-      }
-    }
+    const parsedEvents = await readEventFiles(await eventFiles, vocab, log);
     const noteSetup: NoteSetup = { render: await render, events: eventIndex(linkEventsAlone(parsedEvents, asOf)) };
     setupReady(noteSetup);
 
@@ -248,10 +225,10 @@ export function compareByDateDesc(a: Article, b: Article): number {
 }
 
 /** What every note of the run is rendered with: site.yaml's classes, and the wikilinks' targets. */
-async function renderOptions(opts: IngestOptions, files: readonly string[], log: DiagnosticLog): Promise<RenderOptions> {
-  const [{ loadSiteConfig }, { scanLinkTargets }, { articleSlug }] = await Promise.all([import("./site-config.ts"), import("./links.ts"), import("./article.ts")]);
+async function renderOptions(opts: IngestOptions, files: readonly string[], siteConfig: Promise<SiteConfig>): Promise<RenderOptions> {
+  const [{ scanLinkTargets }, { articleSlug }] = await Promise.all([import("./links.ts"), import("./article.ts")]);
   const [config, links] = await Promise.all([
-    loadSiteConfig(opts.contentDir, opts.fallbackDir, log),
+    siteConfig,
     // Slugs made unique as the run will make them; the run reports the clashes itself.
     scanLinkTargets(opts.contentDir, files, (file, wanted, taken) => uniqueSlug(file, wanted, taken, new DiagnosticLog(), articleSlug), articleSlug),
   ]);

@@ -21,14 +21,24 @@ export const siteConfig = z.strictObject(
         { error: (iss) => (iss.code === "invalid_type" ? "must be a mapping (classes: …)" : undefined) },
       )
       .default({ classes: [] }),
+    timeline: z
+      .strictObject(
+        {
+          // A notes folder's own events are added to the shipped timeline (one with a shipped
+          // event's id replaces it); false keeps only its own.
+          shipped: z.boolean({ error: "must be true or false" }).default(true),
+        },
+        { error: (iss) => (iss.code === "invalid_type" ? "must be a mapping (shipped: …)" : undefined) },
+      )
+      .default({ shipped: true }),
   },
-  { error: (iss) => (iss.code === "invalid_type" ? "must be a mapping of settings (html: …)" : undefined) },
+  { error: (iss) => (iss.code === "invalid_type" ? "must be a mapping of settings (html: …, timeline: …)" : undefined) },
 );
 
 export type SiteConfig = z.output<typeof siteConfig>;
 
 /** What a run uses when no site.yaml is found at all, not even the shipped one. */
-export const EMPTY_SITE_CONFIG: SiteConfig = { html: { classes: [] } };
+export const EMPTY_SITE_CONFIG: SiteConfig = { html: { classes: [] }, timeline: { shipped: true } };
 
 /**
  * The folder, beside the dataset and at the site's root, of the content folder's images that

@@ -73,6 +73,7 @@ export function shapeEvents(data: Dataset, uiLang: Lang, refs: TermRefs): Shaped
     chainRefs: chainMembers.get(e.chain) ?? [],
     // data.articles is the newest first.
     discussedIn: discussedIn.get(e.id) ?? [],
+    articleCount: e.articles.length + (discussedIn.get(e.id)?.length ?? 0),
     timelineUrl: `${timelineUrlOf(e)}#${e.id}`,
   }));
   const actorEvents: SiteModel["actorEvents"] = {};

@@ -90,6 +90,8 @@ export interface EventView extends TimelineEvent {
   chainRefs: EventRef[];
   /** Articles that discuss it, apart from the sources it cites, the newest first. */
   discussedIn: DiscussionRef[];
+  /** Articles of the site on it: the sources it cites and those that discuss it. */
+  articleCount: number;
   /** Its card on the timeline: the timeline page and `#id`. */
   timelineUrl: string;
 }

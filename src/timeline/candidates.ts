@@ -8,7 +8,7 @@
 import type { NormalizedDate } from "../model/types.ts";
 import type { EventDomain, EventKind, TimelineEvent } from "../model/event.ts";
 import { suggestEvents, type SuggestContext, type Suggestion } from "./suggest.ts";
-import { instrumentIssuer, instrumentKeys, instrumentLabel } from "./instruments.ts";
+import { eventInstrumentKeys, instrumentIssuer, instrumentKeys, instrumentLabel } from "./instruments.ts";
 import { daysApart } from "./dates.ts";
 
 /** What a report says of a measure: whose, what kind, on what, and how its date was settled. */
@@ -132,12 +132,11 @@ function sameMeasure(a: Mention, b: Mention): boolean {
   return overlaps(a.items, b.items) || (a.authority === b.authority && overlaps(a.domain, b.domain));
 }
 
-function mostCommon<T>(xs: readonly T[]): T {
-  const n = new Map<T, number>();
-  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
-  return [...n.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+function mostCommon<T extends string>(xs: readonly T[]): T {
+  return byCount(xs)[0] as T;
 }
 
+/** The values, the most frequent first, ties in code-point order. */
 function byCount(xs: readonly string[]): string[] {
   const n = new Map<string, number>();
   for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
@@ -209,7 +208,7 @@ export function matchEvent(c: Candidate, events: readonly TimelineEvent[]): stri
   const key = c.instrument ? instrumentKeys(c.instrument)[0] : undefined;
   let best: { id: string; score: number } | null = null;
   for (const e of events) {
-    const eventKeys = e.instrument ? instrumentKeys(`${e.instrument.id} ${e.instrument.url ?? ""}`) : [];
+    const eventKeys = eventInstrumentKeys(e);
     const days = [e.date.start, e.dates?.published, e.dates?.effective].filter((d): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d));
     // A month ("4月份", "last April") meets the events of that month, on the items alone.
     const nearDay = c.precision === "day" ? days.some((d) => daysApart(d, c.announced) <= SAME_MEASURE_DAYS) : days.some((d) => d.startsWith(c.announced.slice(0, 7)));

@@ -5,7 +5,7 @@
 // Dated sentences that report a measure are the other path (candidates.ts matchEvent).
 import type { TimelineEvent } from "../model/event.ts";
 import { simplifiedToHongKong, simplifiedToTaiwan, taiwanToSimplified } from "../normalize/chinese-script.ts";
-import { findInstruments, instrumentKeys } from "./instruments.ts";
+import { eventInstrumentKeys, findInstruments } from "./instruments.ts";
 
 /** An event as links find it: its instrument keys and the spellings of its names. */
 export interface LinkableEvent {
@@ -32,7 +32,7 @@ export function linkableEvents(events: readonly TimelineEvent[]): LinkableEvent[
   const owners = new Map<string, Set<string>>();
   const own = (what: string, id: string) => (owners.get(what) ?? owners.set(what, new Set()).get(what)!).add(id);
   const prepared = events.map((e) => {
-    const keys = e.instrument ? instrumentKeys(`${e.instrument.id} ${e.instrument.url ?? ""}`) : [];
+    const keys = eventInstrumentKeys(e);
     const spellings = [...new Set((e.known_as ?? []).flatMap(spellingsOf))];
     for (const k of keys) own(k, e.id);
     for (const s of spellings) own(s, e.id);

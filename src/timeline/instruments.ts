@@ -94,6 +94,15 @@ export function instrumentKeys(text: string): string[] {
   return [...new Set(findInstruments(text).map((r) => r.key))];
 }
 
+const keysOfEvent = new WeakMap<object, string[]>();
+
+/** The keys of an event's own instrument (its id and official URL), read once per event. */
+export function eventInstrumentKeys(e: { instrument?: { id: string; url?: string } | undefined }): string[] {
+  let keys = keysOfEvent.get(e);
+  if (!keys) keysOfEvent.set(e, (keys = e.instrument ? instrumentKeys(`${e.instrument.id} ${e.instrument.url ?? ""}`) : []));
+  return keys;
+}
+
 /** An instrument key as a reader would write it: the form the events of this knowledge base use. */
 export function instrumentLabel(key: string): string {
   const [kind, rest = ""] = key.split(":") as [string, string?];

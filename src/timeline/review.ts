@@ -71,8 +71,10 @@ export function rejectedOf(c: Candidate): Rejected {
 /**
  * An event file with the articles added to its `sources` (those it does not list yet), its
  * other lines, comments and body kept as they are. Undefined when there is nothing to add.
+ * `ownArticlesOnly`: the file is a shipped event copied into a notes folder, whose article
+ * sources (the shipped articles) that folder does not have: they are left out.
  */
-export function withArticleSources(eventFile: string, articles: readonly string[]): string | undefined {
+export function withArticleSources(eventFile: string, articles: readonly string[], ownArticlesOnly = false): string | undefined {
   const m = /^---\n([\s\S]*?)\n---(\n|$)/.exec(eventFile.replace(/\r\n?/g, "\n"));
   if (!m) throw new Error("the event file has no front matter");
   const doc = parseDocument(m[1]!);
@@ -83,6 +85,7 @@ export function withArticleSources(eventFile: string, articles: readonly string[
     sources = doc.get("sources");
   }
   const seq = sources as ReturnType<typeof doc.createNode> & { items: unknown[] };
+  if (ownArticlesOnly) seq.items = seq.items.filter((item) => !(isMap(item) && item.has("article")));
   const listed = new Set((doc.toJS().sources as Array<{ article?: string }> | undefined ?? []).map((s) => s.article).filter(Boolean));
   const added = articles.filter((a) => !listed.has(a));
   if (!added.length) return undefined;

@@ -12,6 +12,8 @@ test("scaffolded article, event and actor ingest with no errors, dated today in 
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kb-new-"));
   await fs.copyFile(path.join(ROOT, "content/tags.yaml"), path.join(dir, "tags.yaml"));
   await fs.copyFile(path.join(ROOT, "content/actors.yaml"), path.join(dir, "actors.yaml"));
+  // A site of its own: the scaffolded event is its whole timeline.
+  await fs.writeFile(path.join(dir, "site.yaml"), "timeline:\n  shipped: false\n");
   for (const kind of ["article", "event", "actor"] as const) {
     const s = scaffold(kind, { now, title: kind === "actor" ? "Example Agency" : undefined });
     await fs.mkdir(path.dirname(path.join(dir, s.file)), { recursive: true });

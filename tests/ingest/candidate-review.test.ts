@@ -62,6 +62,26 @@ test("a decided review file is applied: accept writes an event ingest takes, sou
   assert.equal(isRejected({ ...market, items: ["gallium"] }, rejected), false, "other items are another measure");
 });
 
+test("in a notes folder without its own copy, \"sources\" copies the shipped event into its events/ with the notes as its article sources", async () => {
+  const notes = await fs.mkdtemp(path.join(os.tmpdir(), "kb-review-notes-"));
+  try {
+    const matched = candidates.find((c) => c.matches_event === "2024-12-03-cn-mofcom-2024-46-dual-use-ban-us")!;
+    const entries = parseReviewFile(reviewFile([matched]));
+    entries[0]!.decision = "sources";
+    const out = await applyReview(entries, notes, vocab, path.join(ROOT, "content"));
+    assert.deepEqual([out.sourcesAdded.length, out.problems], [1, []]);
+    const copy = await fs.readFile(path.join(notes, "events/2024-12-03-cn-mofcom-2024-46-dual-use-ban-us.md"), "utf8");
+    // The shipped articles it cited are not in the notes folder; its URL sources stay.
+    assert.doesNotMatch(copy, /- article: 2024-12-04-zhongguo/);
+    assert.match(copy, /- url: https:\/\//);
+    for (const a of matched.articles) assert.match(copy, new RegExp(`- article: ${a}\\b`));
+    // The shipped file is untouched.
+    assert.match(await fs.readFile(path.join(ROOT, "content/events/2024-12-03-cn-mofcom-2024-46-dual-use-ban-us.md"), "utf8"), /- article: 2024-12-04-zhongguo/);
+  } finally {
+    await fs.rm(notes, { recursive: true, force: true });
+  }
+});
+
 test("a review file with a decision that is not one of accept, reject, sources is refused with its entry", () => {
   assert.throws(() => parseReviewFile("- decision: maybe\n  candidate: { announced: 2024-12-02 }\n"), /entry 1: decision "maybe"/);
 });

@@ -9,9 +9,10 @@ import { timelineEvent } from "../../src/model/event.ts";
 
 const SHIPPED = path.join(ROOT, "content");
 
+// A folder with a timeline of its own only, as these tests are about its events.
 async function contentDir(files: Record<string, string>): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kb-events-"));
-  for (const [name, text] of Object.entries(files)) {
+  for (const [name, text] of Object.entries({ "site.yaml": "timeline:\n  shipped: false\n", ...files })) {
     await fs.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await fs.writeFile(path.join(dir, name), text);
   }

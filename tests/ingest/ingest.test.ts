@@ -263,6 +263,7 @@ test("on worker threads, bodies written as they go and events parsed: the same d
   files["events/b.md"] = event("b", "  - article: draft\n  - article: \"0002\"", "<script>alert(1)</script>中国商务部回应。", "responds_to:\n  - id: a\n    basis: stated\n");
   files["events/c.md"] = event("c", "  - article: not-there", "<script>alert(1)</script>");
   files["events/d.md"] = "---\ntitle: [broken\n---\n";
+  files["site.yaml"] = "timeline:\n  shipped: false\n";
   const dir = await contentDir(files);
   const out = async (workers: number | undefined) => {
     const data = await fs.mkdtemp(path.join(os.tmpdir(), "kb-data-"));
@@ -292,7 +293,7 @@ test("on worker threads, bodies written as they go and events parsed: the same d
   assert.match(two.listing[`${BODIES_DIR}/${readme.slug}.html`]!, /Huawei chips/);
 });
 
-test("a notes folder without events of its own gets the shipped timeline, and each published note lists the events it reports", async () => {
+test("a notes folder gets the shipped timeline, and each published note lists the events it reports", async () => {
   const dir = await contentDir({
     "a.md": "---\ntitle: 稀土\ndate: 2025-11-01\n---\n引言。\n\n商务部2024年第46号公告禁止两用物项对美出口。\n\n中国商务部4月份对中重稀土实施出口管制。",
     "b.md": "---\ntitle: 草稿\ndate: 2025-11-01\ndraft: true\n---\n商务部2024年第46号公告。",
@@ -311,11 +312,18 @@ test("a notes folder without events of its own gets the shipped timeline, and ea
     // A draft is linked only when drafts are published.
     const withDrafts = await run(dir, true);
     assert.equal(withDrafts.articles.find((x) => x.article.file === "b.md")!.article.events?.[0]?.event, "2024-12-03-cn-mofcom-2024-46-dual-use-ban-us");
-    // A folder with an events/ folder of its own, even empty, has only its own.
+    // Its own events are added; its own of a shipped event's id replaces that one.
+    const shipped = await fs.readFile(path.join(SHIPPED, "events", "2024-12-03-cn-mofcom-2024-46-dual-use-ban-us.md"), "utf8");
     await fs.mkdir(path.join(dir, "events"));
+    await fs.writeFile(path.join(dir, "events", "2024-12-03-cn-mofcom-2024-46-dual-use-ban-us.md"), shipped.replace(/sources:\n(?:  .*\n)+/, "sources:\n  - article: c\n"));
+    const merged = await run(dir);
+    assert.deepEqual(merged.log.errors, []);
+    assert.equal(merged.events.length, r.events.length, "the same number: one replaced");
+    assert.deepEqual(merged.events.find((e) => e.id === "2024-12-03-cn-mofcom-2024-46-dual-use-ban-us")!.articles, ["c"], "the folder's own file");
+    // site.yaml's timeline.shipped: false keeps only the folder's own.
+    await fs.writeFile(path.join(dir, "site.yaml"), "timeline:\n  shipped: false\n");
     const own = await run(dir);
-    assert.equal(own.events.length, 0);
-    assert.equal(own.articles.find((x) => x.article.file === "a.md")!.article.events, undefined);
+    assert.deepEqual(own.events.map((e) => e.id), ["2024-12-03-cn-mofcom-2024-46-dual-use-ban-us"]);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

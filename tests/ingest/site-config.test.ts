@@ -9,8 +9,8 @@ import { ROOT } from "../../src/config.ts";
 
 test("site.yaml: the classes it lists; a bad entry is a warning naming line and field", () => {
   const log = new DiagnosticLog();
-  assert.deepEqual(parseSiteConfig("html:\n  classes: [english-text, note-box]\n", "site.yaml", log), { html: { classes: ["english-text", "note-box"] } });
-  assert.deepEqual(parseSiteConfig("# nothing set\n", "site.yaml", log), { html: { classes: [] } });
+  assert.deepEqual(parseSiteConfig("html:\n  classes: [english-text, note-box]\n", "site.yaml", log), { html: { classes: ["english-text", "note-box"] }, timeline: { shipped: true } });
+  assert.deepEqual(parseSiteConfig("# nothing set\n", "site.yaml", log), { html: { classes: [] }, timeline: { shipped: true } });
   assert.equal(log.items.length, 0);
 
   assert.equal(parseSiteConfig("html:\n  classes:\n    - ok\n    - \"two words\"\n", "site.yaml", log), undefined);
@@ -22,6 +22,14 @@ test("site.yaml: the classes it lists; a bad entry is a warning naming line and 
   assert.equal(typo!.line, 2);
   assert.match(typo!.message, /clases/);
   assert.match(yaml!.message, /cannot read the YAML/);
+});
+
+test("site.yaml: whether the shipped timeline is included; a value that is not true or false is a warning on its line", () => {
+  const log = new DiagnosticLog();
+  assert.deepEqual(parseSiteConfig("timeline:\n  shipped: false\n", "site.yaml", log)?.timeline, { shipped: false });
+  assert.equal(parseSiteConfig("timeline:\n  shipped: maybe\n", "site.yaml", log), undefined);
+  assert.deepEqual([log.items[0]!.line, log.items[0]!.field], [2, "timeline.shipped"]);
+  assert.match(log.items[0]!.message, /true or false/);
 });
 
 test("a content folder without site.yaml uses the shipped one; its own, or the shipped one if its own is broken", async () => {

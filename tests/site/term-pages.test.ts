@@ -27,8 +27,8 @@ async function site(files: Record<string, string>) {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kb-open-"));
   try {
     for (const [name, text] of Object.entries(files)) await fs.writeFile(path.join(dir, name), text);
-    // A timeline of its own, empty: the shipped events' items would be terms too.
-    await fs.mkdir(path.join(dir, "events"));
+    // Without the shipped timeline: its events' items would be terms too.
+    await fs.writeFile(path.join(dir, "site.yaml"), "timeline:\n  shipped: false\n");
     const r = await ingest({ contentDir: dir, fallbackDir: path.join(ROOT, "content"), includeDrafts: false, now: NOW });
     const data = toDataset(r);
     return { r, data, site: shapeSite(data, "zh-Hans") };
