@@ -50,6 +50,24 @@ function halfWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
+// Months and days in Chinese numerals (十月九日, 四月份, 二〇二五年), as speech transcribed to
+// text and many authors write them, read as Arabic ones. The result is for reading a date,
+// not for indices into the text: 十月 becomes 10月.
+const ZH_DIGIT = "零一二三四五六七八九";
+function zhNumber(n: string): number | undefined {
+  if (/^[〇零一二三四五六七八九]{4}$/.test(n)) return Number([...n].map((c) => (c === "〇" ? 0 : ZH_DIGIT.indexOf(c))).join(""));
+  if (/^[一二三四五六七八九]$/.test(n)) return ZH_DIGIT.indexOf(n);
+  const m = /^([一二三]?)十([一二三四五六七八九]?)$/.exec(n);
+  if (!m) return undefined;
+  return (m[1] ? ZH_DIGIT.indexOf(m[1]) : 1) * 10 + (m[2] ? ZH_DIGIT.indexOf(m[2]) : 0);
+}
+export function arabicDateNumerals(s: string): string {
+  return s
+    .replace(/[〇零一二三四五六七八九]{4}(?=\s?年)/g, (n) => String(zhNumber(n) ?? n))
+    .replace(/(?:十[一二]?|[一二三四五六七八九])(?=\s?月)/g, (n) => String(zhNumber(n) ?? n))
+    .replace(/(月\s?)(三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s?[日号])/g, (_, pre: string, n: string) => pre + String(zhNumber(n) ?? n));
+}
+
 /** What a written date says, before it is placed in a zone. */
 interface WrittenDate {
   year: number;
@@ -449,7 +467,7 @@ export function resolveRelativeDate(expr: string, anchor: NormalizedDate): Resol
   const a = DateTime.fromISO(anchor.day, { zone: "utc", locale: "en" });
   if (!a.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(anchor.day)) return undefined;
   // Chinese dates are sometimes typeset with spaces: 2023 年 7 月 3 日.
-  const e = halfWidth(expr).trim().replace(/\s*([年月日号])\s*/g, "$1").replace(/\s+/g, " ");
+  const e = arabicDateNumerals(halfWidth(expr).trim()).replace(/\s*([年月日号])\s*/g, "$1").replace(/\s+/g, " ");
   if (e === "") return undefined;
 
   // Absolute dates, with or without time: the day as written.
@@ -513,6 +531,8 @@ const FIND_PARTS = [
   String.raw`(?<!\d)\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号](?:\s?\d{1,2}:\d{2}(?![\d:]))?`,
   String.raw`(?:今年|去年|前年|明年)?(?<!\d)\d{1,2}\s?月\s?\d{1,2}\s?[日号]`,
   String.raw`(?:今年|去年|前年|明年|(?<!\d)\d{4}\s?年\s?)?(?<!\d)\d{1,2}\s?月(?:份|上旬|中旬|下旬|初|底|末)?`,
+  // The same in Chinese numerals (十月九日, 去年十二月); not 统一月, 这一月, 三个月.
+  String.raw`(?:今年|去年|前年|明年|(?:(?<!\d)\d{4}|[〇零一二三四五六七八九]{4})\s?年\s?)?(?<![〇零一二三四五六七八九十两几统唯单同第每这那])(?:十[一二]?|[一二三四五六七八九])\s?月(?![度刊薪])(?:份|上旬|中旬|下旬|初|底|末|\s?(?:三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号])?`,
   // 每周一 is "every Monday", not a date.
   String.raw`(?<!每)(?:(?:本|这|上|下)个?)?(?:周|星期|礼拜)[一二三四五六日天]`,
   String.raw`前天|昨天|昨日|今天|今日(?!头条)|明天|明日`,

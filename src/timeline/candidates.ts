@@ -57,8 +57,8 @@ export const NOT_A_MEASURE =
 // third (Iran, Russia's war) is not part of it.
 const PARTIES = new Set(["US", "CN", "NL", "JP", "KR", "TW", "EU", "GB", "DE", "INT"]);
 const COUNTERPART: Record<string, RegExp> = {
-  US: /中国|中方|中共|北京|华为|中芯|中兴|China|Chinese|Beijing|Huawei|SMIC|ZTE|PRC/i,
-  CN: /美国|美方|美企|华盛顿|United States|U\.S\.|\bUS\b|American|Washington/i,
+  US: /中国|中方|中共|北京|华为|中芯|中兴|对华|输华|涉华|中美|美中|China|Chinese|Beijing|Huawei|SMIC|ZTE|PRC/i,
+  CN: /美国|美方|美企|华盛顿|对美|输美|中美|美中|United States|U\.S\.|\bUS\b|American|Washington/i,
 };
 
 /** Whether a sentence the suggester found reports a measure of the US–China exchange. */
@@ -71,10 +71,15 @@ export function reportsMeasure(s: Suggestion, articleDay: string): boolean {
   if (s.day > articleDay) return false;
   // "since 4 March", "自3月4日以来", "before April 2": a date the sentence counts from, not the day of its measure.
   if (boundaryDate(s.simplified, s.expr)) return false;
-  // Items of the field, or the other side named: a US rule on Chinese firms, China's on American ones.
+  // Items of the field, or the other side named: a US rule on Chinese firms, China's on American
+  // ones. Tariffs and sanctions are everyone's (on Canada, on Iran's oil): they need the other side.
   const counterpart = COUNTERPART[s.jurisdiction];
-  return s.items.length > 0 || s.domain.some((d) => d !== "trade-rules") || (counterpart ? counterpart.test(s.simplified) : true);
+  const ofTheField = s.items.some((i) => !ANYONES_ITEMS.has(i)) || s.domain.some((d) => d !== "trade-rules" && d !== "tariffs");
+  return ofTheField || (counterpart ? counterpart.test(s.simplified) : true);
 }
+
+/** Measures any state takes against any other: they are of the exchange only when they name the other side. */
+const ANYONES_ITEMS = new Set(["tariffs", "sanctions", "secondary-sanctions"]);
 
 const SINCE_BEFORE = /(?:自|从|截至|直到|since|from|before|after|until|by)\s*$/i;
 const SINCE_AFTER = /^\s*(?:以来|起|开始|之前|以前|之后|以后|前后|前)/;

@@ -5,7 +5,7 @@
 import type { Actor } from "../model/registry.ts";
 import type { TimelineEvent } from "../model/event.ts";
 import { readAsSimplified } from "../normalize/chinese-script.ts";
-import { ZH_YEAR_WORDS } from "../normalize/date.ts";
+import { arabicDateNumerals, ZH_YEAR_WORDS } from "../normalize/date.ts";
 import { sentences } from "./suggest.ts";
 import { MEASURE_EN, MEASURE_ZH, NOT_A_MEASURE } from "./candidates.ts";
 
@@ -34,8 +34,9 @@ export function mayDescribe(line: string): boolean {
 }
 
 /** The period a sentence refers to: a year, or a month of a year, against the article's day. */
-export function periodOf(text: string, articleDay: string): { year: number; month?: number } | undefined {
-  if (!MAY_NAME_PERIOD.test(text)) return undefined;
+export function periodOf(written: string, articleDay: string): { year: number; month?: number } | undefined {
+  if (!MAY_NAME_PERIOD.test(written)) return undefined;
+  const text = arabicDateNumerals(written);
   const year = Number(articleDay.slice(0, 4));
   const month = Number(articleDay.slice(5, 7));
   let m: RegExpExecArray | null;

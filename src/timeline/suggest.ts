@@ -39,8 +39,10 @@ export interface Suggestion {
 const ZH_ACTIONS = [
   "宣布", "实施", "禁止", "列入", "管制", "发布", "公布", "出台", "限制", "暂停", "批准", "撤回", "叫停", "加征",
   "制裁", "生效", "废除", "取消", "收紧", "放宽", "恢复", "削减", "禁用", "封锁", "审查", "裁定", "反制",
+  // A rate changed is a measure too: 将对美关税提高到84%, 降至10%.
+  "提高", "上调", "下调", "降低", "降至", "加码",
 ];
-const EN_ACTIONS = /\b(announc|impos|ban|bann|add|suspend|restrict|rescind|blacklist|sanction|publish|tighten|list|curb|bar|block|approv|lift|revok|ban|control)(e|es|ed|s|ing)?\b/i;
+const EN_ACTIONS = /\b(announc|impos|ban|bann|add|suspend|restrict|rescind|blacklist|sanction|publish|tighten|list|curb|bar|block|approv|lift|revok|ban|control|rais|hik|lower)(e|es|ed|s|ing)?\b/i;
 const COUNTER = /反制|回应|报复|反击|对等|针锋相对|retaliat|in response|responds?|countermeasure/i;
 const RELAX = /放宽|暂停|撤回|叫停|废除|取消|恢复|批准.{0,8}许可|lift|suspend|rescind|revok|eas(e|ing)|approv/i;
 
@@ -102,15 +104,29 @@ export function sentences(body: string, keepLine?: (line: string) => boolean): A
   return out;
 }
 
+/** How many sentences after a dated one, in the same paragraph, take its date. */
+const CARRY = 2;
+
 /** `split`: the body's sentences when the caller has them already (a collection reads each note once). */
 export function suggestEvents(body: string, anchor: NormalizedDate, ctx: SuggestContext, split: ReadonlyArray<{ text: string; line: number }> = sentences(body)): Suggestion[] {
   const actorById = new Map(ctx.actors.map((a) => [a.id, a]));
   const out: Suggestion[] = [];
+  // A paragraph often dates a measure once and reports it over the next sentences
+  // ("双方在5月12日签署了联合声明。美国同意将关税降至30%…"): a sentence without a date of its own
+  // takes the one before it in the same paragraph, for the next CARRY sentences.
+  let carried: { expr: string; r: NonNullable<ReturnType<typeof resolveRelativeDate>>; line: number; left: number } | undefined;
   for (const { text: sentence, line } of split) {
-    const resolved = findDateExpressions(sentence)
+    const own = findDateExpressions(sentence)
       .map((d) => ({ expr: d.expr, r: resolveRelativeDate(d.expr, anchor) }))
       .find((d) => d.r !== undefined);
-    if (!resolved?.r) continue;
+    let resolved: { expr: string; r: NonNullable<ReturnType<typeof resolveRelativeDate>>; carried?: true } | undefined;
+    if (own?.r) {
+      resolved = { expr: own.expr, r: own.r };
+      carried = { expr: own.expr, r: own.r, line, left: CARRY };
+    } else if (carried && carried.line === line && carried.left-- > 0) {
+      resolved = { expr: carried.expr, r: { ...carried.r, note: `${carried.r.note} (the sentence before it in the paragraph)` }, carried: true };
+    }
+    if (!resolved) continue;
     // Traditional sentences (關稅, 實體清單) are read in Simplified, as the word lists are
     // written; only dated sentences are converted, so a long note costs little.
     const text = readAsSimplified(sentence);

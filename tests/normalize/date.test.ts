@@ -302,6 +302,20 @@ describe("resolveRelativeDate", () => {
     });
   }
 
+  it("reads months and days in Chinese numerals as Arabic ones", () => {
+    const a = anchor("2025-11-05");
+    assert.deepEqual(["十月九日", "十二月三十一日", "四月份", "去年十二月", "二〇二五年十月", "二十一日"].map((e) => resolveRelativeDate(e, a)?.day), [
+      "2025-10-09",
+      "2025-12-31",
+      "2025-04-01",
+      "2024-12-01",
+      "2025-10-01",
+      undefined,
+    ]);
+    assert.equal(resolveRelativeDate("十月九日", a)?.precision, "day");
+    assert.equal(resolveRelativeDate("四月份", a)?.precision, "month");
+  });
+
   const unresolved = ["日前", "近日", "本周", "2月30日", "13月", "04/05/2024", "sometime", "", "1711795624"];
   for (const expr of unresolved) {
     it(`leaves ${JSON.stringify(expr)} unresolved`, () => {
@@ -332,8 +346,11 @@ describe("findDateExpressions", () => {
     ["The Commerce Department said on Monday that rules from December 2 apply.", ["on Monday", "December 2"]],
     ["Published Dec. 2, 2024; effective 4 December 2024, reviewed in March 2025.", ["Dec. 2, 2024", "4 December 2024", "March 2025"]],
     ["Shares fell yesterday and again last month.", ["yesterday", "last month"]],
+    // Months and days in Chinese numerals, as transcribed speech writes them.
+    ["十月九日，北京宣布了管制；川普四月宣布关税；去年十二月；二〇二五年十月；一月份", ["十月九日", "四月", "去年十二月", "二〇二五年十月", "一月份"]],
     // not dates: durations, counts, every-week, brand names, version-like numbers
     ["限制将持续3个月，每周一审查，140家企业，今日头条报道", []],
+    ["统一月度报告，这一月里，三个月后，十几月", []],
     ["节日前后，生日前", []],
   ];
   for (const [text, exprs] of cases) {

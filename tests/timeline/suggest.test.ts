@@ -59,6 +59,35 @@ test("a sentence without a date, an actor or an action is not suggested", () => 
   assert.deepEqual(s, []);
 });
 
+test("a sentence without a date takes the one before it in the same paragraph, for two sentences", () => {
+  const body = [
+    "双方在2025年5月12日签署了日内瓦联合声明。美国同意将中国商品关税降至30%。中国则将美国商品关税降至10%。美国商务部随后限制了芯片出口。",
+    "美国商务部限制了芯片出口。",
+  ].join("\n");
+  const s = suggestEvents(body, anchor("2025-07-28"), vocab);
+  assert.deepEqual(
+    s.map((x) => [x.line, x.day, x.jurisdiction]),
+    [
+      [1, "2025-05-12", "US"],
+      [1, "2025-05-12", "CN"],
+    ],
+    "the third sentence after the date, and the next paragraph, have no date",
+  );
+  assert.match(s[0]!.dateNote, /the sentence before it/);
+  assert.equal(s[0]!.action, "降至");
+});
+
+test("a rate raised or lowered is a measure: 提高到84%, raised tariffs", () => {
+  const s = suggestEvents("第二天4月9日中方也全面加码，将对美关税提高到84%。\n\nOn April 9 the White House raised tariffs on Chinese goods to 125%.", anchor("2025-11-03"), vocab);
+  assert.deepEqual(
+    s.map((x) => [x.day, x.jurisdiction]),
+    [
+      ["2025-04-09", "CN"],
+      ["2025-04-09", "US"],
+    ],
+  );
+});
+
 test("each suggestion is an event file that passes the schema once its TODOs are filled", async () => {
   const s = suggestEvents(await seedBody("2024-12-04"), anchor("2024-12-04"), vocab);
   const file = suggestionToEventFile(s[0]!, "2024-12-04-zhongguo-qiangshi-fanji-meiguo-xin-pian-jinling-zanting");
