@@ -174,7 +174,7 @@ export const STRINGS = {
   sources: { "zh-Hans": "来源", en: "Sources" },
   eventsReported: { "zh-Hans": "本文报道的事件", en: "Events this article reports" },
   inTheText: { "zh-Hans": "文中", en: "In the text" },
-  discussedIn: { "zh-Hans": "讨论此事件的文章（{n}）", en: "Articles that discuss it ({n})" },
+  discussedIn: { "zh-Hans": "提到此事件的文章（{n}）", en: "Articles that mention it ({n})" },
   articlesOnEvent: { "zh-Hans": "本站 {n} 篇文章涉及此事件", en: "{n} articles here on this event" },
   articlesOnEvent1: { "zh-Hans": "本站 1 篇文章涉及此事件", en: "1 article here on this event" },
   eventsOfActor: { "zh-Hans": "相关事件", en: "Events" },

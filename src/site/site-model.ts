@@ -88,7 +88,7 @@ export interface EventView extends TimelineEvent {
   answeredByRefs: LinkView[];
   /** Every event of its escalation chain, oldest first (this one included). */
   chainRefs: EventRef[];
-  /** Articles that discuss it, apart from the sources it cites, the newest first. */
+  /** Articles that name or describe it, apart from the sources it cites, the newest first. */
   discussedIn: DiscussionRef[];
   /** Articles of the site on it: the sources it cites and those that discuss it. */
   articleCount: number;

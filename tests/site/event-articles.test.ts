@@ -1,5 +1,5 @@
 // Articles and events linked both ways on the site: an event page lists the articles that
-// discuss it (apart from the sources it cites), an article page its events, oldest first, with
+// mention it (apart from the sources it cites), an article page its events, oldest first, with
 // the words that report them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -11,7 +11,7 @@ import { toDataset } from "../../src/ingest/dataset.ts";
 import { ROOT } from "../../src/config.ts";
 import { shapeSite } from "../../src/site/shape.ts";
 
-test("an event lists the articles that discuss it, newest first; an article lists its events, oldest first, with the words that report them", async () => {
+test("an event lists the articles that mention it, newest first; an article lists its events, oldest first, with the words that report them", async () => {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kb-links-"));
   try {
     const note = (title: string, day: string, body: string) => `---\ntitle: ${title}\ndate: ${day}\n---\n${body}\n`;
