@@ -32,6 +32,8 @@ export interface Mention extends MeasureFacts {
   day: string;
   /** Instrument keys (instruments.ts); `event:<id>` when the article names a shipped event (event-links.ts). */
   instruments: string[];
+  /** Dated by the sentence before it (suggest.ts): evidence for a measure, never one alone. */
+  carried?: true;
 }
 
 export interface Candidate extends MeasureFacts {
@@ -115,6 +117,7 @@ export function articleMentions(article: string, body: string, anchor: Normalize
         items: s.items,
         targets: s.targets.filter((t) => t !== own.authority),
         instruments,
+        ...(s.carried ? { carried: true as const } : {}),
       },
     ];
   });
@@ -159,6 +162,11 @@ export function candidateConfidence(articles: number, instrument: boolean, dayAg
 
 /** Merges mentions into candidates: one per measure, with every article that reports it. */
 export function mergeMentions(mentions: readonly Mention[]): Candidate[] {
+  return mergeReports(mentions).map((m) => m.candidate);
+}
+
+/** The candidates, each with whether all its reports took their date from the sentence before. */
+function mergeReports(mentions: readonly Mention[]): Array<{ candidate: Candidate; carriedOnly: boolean }> {
   // Union-find over mentions; mentions sorted by day so the comparisons stay near each other.
   const ms = [...mentions].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   const parent = ms.map((_, i) => i);
@@ -173,7 +181,9 @@ export function mergeMentions(mentions: readonly Mention[]): Candidate[] {
   }
   const groups = new Map<number, Mention[]>();
   for (let i = 0; i < ms.length; i++) (groups.get(find(i)) ?? groups.set(find(i), []).get(find(i))!).push(ms[i]!);
-  return [...groups.values()].map(toCandidate).sort((a, b) => b.confidence - a.confidence || b.articles.length - a.articles.length || (a.announced < b.announced ? 1 : -1));
+  return [...groups.values()]
+    .map((g) => ({ candidate: toCandidate(g), carriedOnly: g.every((m) => m.carried && !m.instruments.length) }))
+    .sort(({ candidate: a }, { candidate: b }) => b.confidence - a.confidence || b.articles.length - a.articles.length || (a.announced < b.announced ? 1 : -1));
 }
 
 function toCandidate(group: Mention[]): Candidate {
@@ -254,7 +264,13 @@ export function namedEventMention(article: string, link: { event: string; line: 
 
 /** The candidates of a collection, each matched against the shipped events. */
 export function collectionCandidates(mentions: readonly Mention[], events: readonly TimelineEvent[]): Candidate[] {
-  const matched = mergeMentions(mentions).map((c) => ({ ...c, matches_event: c.matches_event ?? matchEvent(c, events) }));
+  const matched = mergeReports(mentions)
+    .map(({ candidate: c, carriedOnly }) => ({ c: { ...c, matches_event: c.matches_event ?? matchEvent(c, events) }, carriedOnly }))
+    // A date taken from the sentence before is wrong more often than not (on the labelled notes
+    // 15 of 16 such candidates alone were): such reports only add to a measure dated on its own
+    // or to a shipped event they match.
+    .filter(({ c, carriedOnly }) => !carriedOnly || c.matches_event)
+    .map(({ c }) => c);
   // Candidates that are one shipped event (its day in some notes, its month in others) are one
   // list of new sources for it.
   const byEvent = new Map<string, Candidate>();

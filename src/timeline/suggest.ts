@@ -34,6 +34,8 @@ export interface Suggestion {
   items: string[];
   targets: string[];
   action: string;
+  /** Its date is the sentence before it's (CARRY): it may join a measure others report, not stand alone. */
+  carried?: true;
 }
 
 const ZH_ACTIONS = [
@@ -166,6 +168,7 @@ export function suggestEvents(body: string, anchor: NormalizedDate, ctx: Suggest
       items: mentions.tags.filter((t) => ctx.tags.find((x) => x.id === t && x.kind !== "topic")),
       targets,
       action: action.word,
+      ...(resolved.carried ? { carried: true as const } : {}),
     });
   }
   return out;

@@ -346,6 +346,7 @@ describe("findDateExpressions", () => {
     ["The Commerce Department said on Monday that rules from December 2 apply.", ["on Monday", "December 2"]],
     ["Published Dec. 2, 2024; effective 4 December 2024, reviewed in March 2025.", ["Dec. 2, 2024", "4 December 2024", "March 2025"]],
     ["Shares fell yesterday and again last month.", ["yesterday", "last month"]],
+    ["See you Tomorrow; on Friday, and 周三.", ["Tomorrow", "on Friday", "周三"]],
     // Months and days in Chinese numerals, as transcribed speech writes them.
     ["十月九日，北京宣布了管制；川普四月宣布关税；去年十二月；二〇二五年十月；一月份", ["十月九日", "四月", "去年十二月", "二〇二五年十月", "一月份"]],
     // not dates: durations, counts, every-week, brand names, version-like numbers

@@ -80,6 +80,20 @@ test("a candidate that is a shipped event is matched to it, by days, side and it
   assert.equal(lone[0]?.matches_event, null);
 });
 
+test("a report dated by the sentence before it joins a measure dated on its own or a shipped event, and never stands alone", () => {
+  // Dated on its own in one article, by the sentence before in another: one candidate, two articles.
+  const own = articleMentions("a", "2019年3月5日，美国商务部将两家中国企业列入实体清单。", day("2019-03-08"), vocab);
+  const carried = articleMentions("b", "2019年3月5日，华盛顿又有新动作。美国商务部将两家中国企业列入实体清单。", day("2019-03-08"), vocab);
+  assert.equal(carried.length, 1);
+  assert.equal(carried[0]!.carried, true);
+  assert.deepEqual(collectionCandidates([...own, ...carried], events).map((c) => c.articles.sort()), [["a", "b"]]);
+  // Alone, it is no candidate, unless it is a shipped event.
+  assert.deepEqual(collectionCandidates(carried, events), []);
+  const shipped = articleMentions("c", "12月3日，中国宣布新的反制。中国商务部禁止两用物项对美国出口，镓、锗、锑原则上不予许可。", day("2024-12-04"), vocab);
+  assert.equal(shipped[0]?.carried, true);
+  assert.equal(collectionCandidates(shipped, events)[0]?.matches_event, "2024-12-03-cn-mofcom-2024-46-dual-use-ban-us");
+});
+
 test("confidence grows with the articles, an instrument and the days agreeing", () => {
   assert.ok(candidateConfidence(1, false, 1) < candidateConfidence(2, false, 2));
   assert.ok(candidateConfidence(2, false, 2) < candidateConfidence(2, true, 2));
