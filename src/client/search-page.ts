@@ -188,11 +188,16 @@ async function main(): Promise<void> {
     // first and mark the list done while the first batch is still on its way.
     if (more.disabled) return;
     more.disabled = true;
+    const gen = generation;
     const batch = pending.slice(0, PAGE);
     pending = pending.slice(PAGE);
     list.dataset.searchState = "loading";
     try {
-      await render(batch, generation);
+      await render(batch, gen);
+    } catch {
+      // A batch that could not be fetched (a dropped connection) is not lost: it stays behind
+      // "more", and the next press asks for it again.
+      if (gen === generation) pending = [...batch, ...pending];
     } finally {
       // A result that failed to load must not leave the list "loading" for good.
       more.hidden = pending.length === 0;
