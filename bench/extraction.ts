@@ -9,7 +9,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import type { TimelineEvent } from "../src/model/event.ts";
-import { SAME_MEASURE_DAYS, type Candidate } from "../src/timeline/candidates.ts";
+import type { Candidate } from "../src/timeline/candidates.ts";
 import { daysApart } from "../src/timeline/dates.ts";
 
 export interface NoteLabel {
@@ -49,10 +49,18 @@ export interface ExtractionScore {
 }
 
 
+/**
+ * How far apart a candidate's day and a labelled measure's may be for the candidate to be that
+ * measure: reports differ by a day or two (time zones, "this week"). The judge's own window, apart
+ * from the one candidates are merged and matched with, so that changing the extractor never
+ * changes how it is judged.
+ */
+const JUDGE_DAYS = 2;
+
 /** Whether a date (YYYY-MM-DD or YYYY-MM) and a day are the same report of a measure. */
 function sameDay(a: string, b: string): boolean {
   if (a.length === 7 || b.length === 7) return a.slice(0, 7) === b.slice(0, 7);
-  return daysApart(a, b) <= SAME_MEASURE_DAYS;
+  return daysApart(a, b) <= JUDGE_DAYS;
 }
 
 export function goldMeasures(labels: readonly NoteLabel[], events: readonly TimelineEvent[]): GoldMeasure[] {
