@@ -50,22 +50,31 @@ function halfWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
-// Months and days in Chinese numerals (十月九日, 四月份, 二〇二五年), as speech transcribed to
-// text and many authors write them, read as Arabic ones. The result is for reading a date,
-// not for indices into the text: 十月 becomes 10月.
+// Years, months and days in Chinese numerals (二〇二五年, 十月, 九日), as speech transcribed to
+// text and many authors write them: each written once, for finding dates and for reading them.
+const ZH_YEAR_NUM = "[〇零一二三四五六七八九]{4}";
+const ZH_MONTH_NUM = "十[一二]?|[一二三四五六七八九]";
+const ZH_DAY_NUM = "三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]";
 const ZH_DIGIT = "零一二三四五六七八九";
+const ZH_YEAR_ONLY = new RegExp(`^${ZH_YEAR_NUM}$`);
 function zhNumber(n: string): number | undefined {
-  if (/^[〇零一二三四五六七八九]{4}$/.test(n)) return Number([...n].map((c) => (c === "〇" ? 0 : ZH_DIGIT.indexOf(c))).join(""));
+  if (ZH_YEAR_ONLY.test(n)) return Number([...n].map((c) => (c === "〇" ? 0 : ZH_DIGIT.indexOf(c))).join(""));
   if (/^[一二三四五六七八九]$/.test(n)) return ZH_DIGIT.indexOf(n);
   const m = /^([一二三]?)十([一二三四五六七八九]?)$/.exec(n);
   if (!m) return undefined;
   return (m[1] ? ZH_DIGIT.indexOf(m[1]) : 1) * 10 + (m[2] ? ZH_DIGIT.indexOf(m[2]) : 0);
 }
+const ZH_YEAR_RE = new RegExp(`${ZH_YEAR_NUM}(?=\\s?年)`, "g");
+const ZH_MONTH_RE = new RegExp(`(?:${ZH_MONTH_NUM})(?=\\s?月)`, "g");
+const ZH_DAY_RE = new RegExp(`(月\\s?)(${ZH_DAY_NUM})(?=\\s?[日号])`, "g");
+
+/** A date's Chinese numerals as Arabic ones (十月九日 → 10月9日): for reading it, not for indices into the text. */
 export function arabicDateNumerals(s: string): string {
+  const arabic = (n: string) => String(zhNumber(n) ?? n);
   return s
-    .replace(/[〇零一二三四五六七八九]{4}(?=\s?年)/g, (n) => String(zhNumber(n) ?? n))
-    .replace(/(?:十[一二]?|[一二三四五六七八九])(?=\s?月)/g, (n) => String(zhNumber(n) ?? n))
-    .replace(/(月\s?)(三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s?[日号])/g, (_, pre: string, n: string) => pre + String(zhNumber(n) ?? n));
+    .replace(ZH_YEAR_RE, arabic)
+    .replace(ZH_MONTH_RE, arabic)
+    .replace(ZH_DAY_RE, (_, pre: string, n: string) => pre + arabic(n));
 }
 
 /** What a written date says, before it is placed in a zone. */
@@ -550,7 +559,7 @@ const FIND_RE = new RegExp(FIND_PARTS.join("|"), "g");
 // sentence of a collection a third more time.
 const ZH_NUMERAL_MONTH = /[一二三四五六七八九十]\s?月/;
 const FIND_ZH_NUMERAL_RE = new RegExp(
-  String.raw`(?:今年|去年|前年|明年|(?:(?<!\d)\d{4}|[〇零一二三四五六七八九]{4})\s?年\s?)?(?<![〇零一二三四五六七八九十两几统唯单同第每这那])(?:十[一二]?|[一二三四五六七八九])\s?月(?![度刊薪])(?:份|上旬|中旬|下旬|初|底|末|\s?(?:三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号])?`,
+  String.raw`(?:今年|去年|前年|明年|(?:(?<!\d)\d{4}|${ZH_YEAR_NUM})\s?年\s?)?(?<![〇零一二三四五六七八九十两几统唯单同第每这那])(?:${ZH_MONTH_NUM})\s?月(?![度刊薪])(?:份|上旬|中旬|下旬|初|底|末|\s?(?:${ZH_DAY_NUM})\s?[日号])?`,
   "g",
 );
 

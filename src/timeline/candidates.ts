@@ -264,13 +264,13 @@ export function namedEventMention(article: string, link: { event: string; line: 
 
 /** The candidates of a collection, each matched against the shipped events. */
 export function collectionCandidates(mentions: readonly Mention[], events: readonly TimelineEvent[]): Candidate[] {
-  const matched = mergeReports(mentions)
-    .map(({ candidate: c, carriedOnly }) => ({ c: { ...c, matches_event: c.matches_event ?? matchEvent(c, events) }, carriedOnly }))
+  const matched = mergeReports(mentions).flatMap(({ candidate, carriedOnly }) => {
+    const c = { ...candidate, matches_event: candidate.matches_event ?? matchEvent(candidate, events) };
     // A date taken from the sentence before is wrong more often than not (on the labelled notes
     // 15 of 16 such candidates alone were): such reports only add to a measure dated on its own
     // or to a shipped event they match.
-    .filter(({ c, carriedOnly }) => !carriedOnly || c.matches_event)
-    .map(({ c }) => c);
+    return !carriedOnly || c.matches_event ? [c] : [];
+  });
   // Candidates that are one shipped event (its day in some notes, its month in others) are one
   // list of new sources for it.
   const byEvent = new Map<string, Candidate>();

@@ -6,7 +6,7 @@ import { stringify } from "yaml";
 import type { NormalizedDate } from "../model/types.ts";
 import type { Actor, Tag } from "../model/registry.ts";
 import type { EventDomain, EventKind } from "../model/event.ts";
-import { findDateExpressions, resolveRelativeDate } from "../normalize/date.ts";
+import { findDateExpressions, resolveRelativeDate, type ResolvedDate } from "../normalize/date.ts";
 import { slugify } from "../normalize/slug.ts";
 import { readAsSimplified } from "../normalize/chinese-script.ts";
 import { eventFileFields } from "../model/event-fields.ts";
@@ -116,12 +116,12 @@ export function suggestEvents(body: string, anchor: NormalizedDate, ctx: Suggest
   // A paragraph often dates a measure once and reports it over the next sentences
   // ("双方在5月12日签署了联合声明。美国同意将关税降至30%…"): a sentence without a date of its own
   // takes the one before it in the same paragraph, for the next CARRY sentences.
-  let carried: { expr: string; r: NonNullable<ReturnType<typeof resolveRelativeDate>>; line: number; left: number } | undefined;
+  let carried: { expr: string; r: ResolvedDate; line: number; left: number } | undefined;
   for (const { text: sentence, line } of split) {
     const own = findDateExpressions(sentence)
       .map((d) => ({ expr: d.expr, r: resolveRelativeDate(d.expr, anchor) }))
       .find((d) => d.r !== undefined);
-    let resolved: { expr: string; r: NonNullable<ReturnType<typeof resolveRelativeDate>>; carried?: true } | undefined;
+    let resolved: { expr: string; r: ResolvedDate; carried?: true } | undefined;
     if (own?.r) {
       resolved = { expr: own.expr, r: own.r };
       carried = { expr: own.expr, r: own.r, line, left: CARRY };
