@@ -46,14 +46,65 @@ export interface ParseOptions {
 }
 
 export function parseContentFile(raw: string, opts: ParseOptions = {}): ParsedFile {
+  if (opts.lenient) {
+    const cleaned = cleanText(raw);
+    const close = headlessFrontMatterClose(cleaned.text);
+    if (close !== undefined) {
+      // Read as if it opened with `---` (and closed with exactly `---`), one line higher.
+      const lines = cleaned.text.split("\n");
+      lines[close - 1] = "---";
+      const parsed = shiftedUp(parseOpened(`---\n${lines.join("\n")}`, opts));
+      return { ...parsed, problems: [...strayBomProblems(cleaned.strayBoms), ...parsed.problems] };
+    }
+  }
+  return parseOpened(raw, opts);
+}
+
+/** Hexo's keys, one of which front matter without its opening line must have to be read as such. */
+const HEXO_KEYS = new Set(["title", "date", "tags", "categories", "layout", "updated", "permalink"]);
+const HEADLESS_MAX_LINES = 40;
+
+/**
+ * Hexo reads front matter whose opening `---` is left out: `key: value` lines from the first
+ * line, closed by a line of three or more dashes (a blog of 124 posts had 17 such). The 1-based
+ * line of that closing line, when the lines above it are YAML `field: value` lines naming a
+ * title, date, tags or categories; else undefined (a note that starts with "Note: …" and has a
+ * rule below stays a body).
+ */
+export function headlessFrontMatterClose(text: string): number | undefined {
+  if (!/^[A-Za-z_][\w-]*:(?:[ \t]|$)/.test(text)) return undefined;
+  const lines = text.split("\n", HEADLESS_MAX_LINES + 1);
+  const close = lines.findIndex((l) => /^-{3,}[ \t]*$/.test(l));
+  if (close < 1) return undefined;
+  const head = lines.slice(0, close);
+  // Every line a field, a list item or an indented continuation.
+  if (!head.every((l) => l.trim() === "" || /^[A-Za-z_][\w-]*:(?:[ \t]|$)/.test(l) || /^[ \t]+\S/.test(l) || /^- /.test(l))) return undefined;
+  const doc = parseDocument(head.join("\n"), { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const keys = doc.contents.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ""));
+  return keys.some((k) => HEXO_KEYS.has(k)) ? close + 1 : undefined;
+}
+
+function strayBomProblems(lines: number[]): ParsedFile["problems"] {
+  return lines.map((line) => ({ severity: "warning" as const, line, message: "a byte-order mark (U+FEFF) in the middle of the file was removed" }));
+}
+
+/** A file read with a line added above it, its line numbers put back. */
+function shiftedUp(p: ParsedFile): ParsedFile {
+  const up = (line: number | undefined) => (line === undefined ? undefined : Math.max(1, line - 1));
+  return {
+    ...p,
+    bodyLine: up(p.bodyLine)!,
+    lineOf: (path) => up(p.lineOf(path)),
+    problems: p.problems.map((x) => (x.line === undefined ? x : { ...x, line: up(x.line)! })),
+  };
+}
+
+function parseOpened(raw: string, opts: ParseOptions): ParsedFile {
   const severity = opts.lenient ? ("warning" as const) : ("error" as const);
   const cleaned = cleanText(raw);
   let text = cleaned.text;
-  const problems: ParsedFile["problems"] = cleaned.strayBoms.map((line) => ({
-    severity: "warning" as const,
-    line,
-    message: "a byte-order mark (U+FEFF) in the middle of the file was removed",
-  }));
+  const problems: ParsedFile["problems"] = strayBomProblems(cleaned.strayBoms);
   // `----` over `title: …` is front matter its author mistyped (one real note of 9,180): read it
   // as `---`, on the same line, so that every other line keeps its number.
   const mistyped = opts.lenient ? /^-{4,}[ \t]*\n(?=[A-Za-z_][\w-]*:)/.exec(text) : null;

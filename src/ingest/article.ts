@@ -82,7 +82,8 @@ export function ingestArticle(
 
   let title = fm.title?.replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").replace(/[\u00A0\u3000]/g, " ").trim();
   if (!title) {
-    const h1 = rendered.headings.find((h) => h.level === 1)?.text;
+    // Only a heading the note opens with: vaults use `#` for sections too ("# Example" in E-graph.md).
+    const h1 = rendered.leadingH1;
     title = h1 || path.basename(file, path.extname(file));
     warn(`no title in front matter; using ${h1 ? "the first heading" : "the file name"}: "${title}"`, "title", 1);
   }
@@ -124,7 +125,7 @@ export function ingestArticle(
       : "no date in front matter";
     if (fallback) {
       date = fallback.date;
-      warn(`${problem}; using ${fallback.from}, ${fallback.date.day}${unusable ? ` (${unusable})` : ""}`, dateField ?? "date", dateField ? parsed.lineOf(dateField) : undefined);
+      warn(`${problem}; using ${fallback.from}: ${fallback.date.day}${unusable ? ` (${unusable})` : ""}`, dateField ?? "date", dateField ? parsed.lineOf(dateField) : undefined);
     } else {
       err(dateField ? `${problem}: ${unusable}` : "missing publication date: add a `date:` line (for example `date: 2024-12-04` or `date: 2024-12-04 09:24`)", dateField ?? "date", dateField ? parsed.lineOf(dateField) : 1);
     }

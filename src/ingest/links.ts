@@ -9,6 +9,7 @@ import { parse as parseYaml } from "yaml";
 import { ATTACHMENT_EXTENSIONS, buildLinkTargets, type LinkTargets, type NoteEntry } from "../render/wikilinks.ts";
 import { ATTACHMENTS_DIR } from "../model/site-config.ts";
 import { listContentFiles } from "../content/files.ts";
+import { cleanText, headlessFrontMatterClose } from "../content/frontmatter.ts";
 
 
 /** Most front matter fits in the first read; a longer one is read up to the second size. */
@@ -20,9 +21,17 @@ const SLUG_LINE = /^slug:[ \t]*(.+)$/m;
 
 /** `title:` and `slug:` from a note's front matter, read from its first lines only. */
 export function headFields(head: string): { title?: string; slug?: string } {
-  if (!/^\uFEFF?---\r?\n/.test(head)) return {};
-  const end = head.search(/\r?\n---\s*(\r?\n|$)/);
-  const block = end < 0 ? head : head.slice(0, end);
+  let block: string;
+  if (/^\uFEFF?---\r?\n/.test(head)) {
+    const end = head.search(/\r?\n---\s*(\r?\n|$)/);
+    block = end < 0 ? head : head.slice(0, end);
+  } else {
+    // Hexo's front matter without its opening line, read as ingest reads it.
+    const text = cleanText(head).text;
+    const close = headlessFrontMatterClose(text);
+    if (close === undefined) return {};
+    block = text.split("\n", close - 1).join("\n");
+  }
   const out: { title?: string; slug?: string } = {};
   for (const field of ["title", "slug"] as const) {
     const line = (field === "title" ? TITLE_LINE : SLUG_LINE).exec(block);
@@ -34,7 +43,7 @@ export function headFields(head: string): { title?: string; slug?: string } {
       continue;
     }
     try {
-      const value = (parseYaml(line[0]) as Record<string, unknown> | null)?.[field];
+      const value = (parseYaml(line[0], { logLevel: "error" }) as Record<string, unknown> | null)?.[field];
       if (typeof value === "string" || typeof value === "number") out[field] = String(value).replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").trim();
     } catch {
       // A line YAML cannot read is reported when the note itself is ingested.

@@ -10,6 +10,7 @@ import markdownIt, { type MarkdownIt, type Token } from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 import { slugify } from "../normalize/slug.ts";
 import type { Heading } from "../model/dataset.ts";
+import { literalUnknownTags } from "./literal-tags.ts";
 import { wikilinks, type LinkTargets, type WikilinkEnv, type WikilinkOutcome } from "./wikilinks.ts";
 
 /** What a run renders every body with: the same for every note, passed to the ingest threads. */
@@ -32,6 +33,8 @@ export interface RenderedBody {
   headings: Heading[];
   /** The first paragraph as plain text. */
   firstParagraph: string;
+  /** A `#` heading that opens the body, before any other block: the note's own title. */
+  leadingH1?: string;
   /** All text, for word counts and search. */
   text: string;
   /** What sanitizing removed, one entry per kind, in order of first appearance. */
@@ -71,8 +74,23 @@ const SANITIZE: sanitizeHtml.IOptions = {
   // Images pasted as raw HTML get what Markdown images get (see the image rule below).
   transformTags: {
     img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, ...IMAGE_ATTRS } }),
+    iframe: (tagName, attribs) => {
+      const href = embedAsLink(attribs.src);
+      return href ? { tagName: "a", attribs: { href, rel: "noopener noreferrer", ...(attribs.title ? { title: attribs.title } : {}) }, text: href } : { tagName, attribs };
+    },
   },
 };
+
+/**
+ * An embedded page (a YouTube or Bilibili player) cannot be framed under the site's CSP; it
+ * becomes a link to what it showed, so nothing of the note is lost. Its web address, or
+ * undefined for one that is not a web address.
+ */
+export function embedAsLink(src: string | undefined): string | undefined {
+  const s = src?.trim() ?? "";
+  if (s.startsWith("//")) return `https:${s}`;
+  return /^https?:\/\/[^\s/]/i.test(s) ? s : undefined;
+}
 
 /** Every image is remote and below the fold more often than not; WeChat's host refuses a Referer. */
 const IMAGE_ATTRS = { loading: "lazy", decoding: "async", referrerpolicy: "no-referrer" } as const;
@@ -136,6 +154,7 @@ function createParser(): MarkdownIt {
     return self.renderToken(tokens, idx, options);
   };
   md.use(wikilinks);
+  md.use(literalUnknownTags);
   return md;
 }
 
@@ -216,6 +235,7 @@ export function renderMarkdown(body: string, opts: RenderOptions = {}): Rendered
   const classes = opts.classes ?? [];
   const env: WikilinkEnv = opts.links ? { linkTargets: opts.links } : {};
   const tokens = md.parse(body, env);
+  const leadingH1 = tokens[0]?.type === "heading_open" && tokens[0].tag === "h1" ? inlineText(tokens[1]).trim() : "";
   closeHeadingGaps(tokens);
   captionImages(tokens);
   const headings: Heading[] = [];
@@ -274,6 +294,7 @@ export function renderMarkdown(body: string, opts: RenderOptions = {}): Rendered
     html,
     headings,
     firstParagraph,
+    ...(leadingH1 ? { leadingH1 } : {}),
     text: textParts.join("\n"),
     removed: removed.entries,
     originals,
@@ -333,6 +354,11 @@ const ALLOWED = new Set(SANITIZE.allowedTags as string[]);
 const ATTRS = SANITIZE.allowedAttributes as Record<string, string[]>;
 const ATTR_RE = /([^\s"'<>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
+function attrValue(attrs: string, name: string): string | undefined {
+  for (const [, rawName, dq, sq, bare] of attrs.matchAll(ATTR_RE)) if (rawName!.toLowerCase() === name) return dq ?? sq ?? bare ?? "";
+  return undefined;
+}
+
 /**
  * What the allowlist removes from one body, one entry per kind: 148,928 paragraphs with a class
  * in a real collection made as many warnings when each line had its own.
@@ -348,6 +374,11 @@ class RemovalLog {
     for (const [, name, attrs] of withoutComments.matchAll(/<\s*([a-zA-Z][\w-]*)([^>]*)>/g)) {
       const tag = name!.toLowerCase();
       if (!ALLOWED.has(tag)) {
+        // Shown as a link (SANITIZE's transformTags), not removed; a script on it is.
+        if (tag === "iframe" && embedAsLink(attrValue(attrs!, "src"))) {
+          if ([...attrs!.matchAll(ATTR_RE)].some((m) => m[1]!.toLowerCase().startsWith("on"))) this.add(`event-handler attribute on <${tag}>`, line);
+          continue;
+        }
         this.add(`<${tag}>`, line);
         continue;
       }

@@ -122,3 +122,30 @@ test("front matter opened with four dashes is read as front matter, with a warni
   assert.equal(parseContentFile(raw).hasFrontMatter, false);
   assert.equal(parseContentFile("----\n\n正文\n", { lenient: true }).hasFrontMatter, false);
 });
+
+test("front matter without its opening `---` is read as Hexo reads it, with the file's own line numbers", () => {
+  const file = "title: CoreData 遇上 iCloud\ndate: 2015-02-10 12:04:50\ntags:\n- Core Data\n- iCloud\n\n----\n正文\uFEFF第一段\n";
+  const r = parseContentFile(file, { lenient: true });
+  assert.deepEqual(r.data, { title: "CoreData 遇上 iCloud", date: "2015-02-10 12:04:50", tags: ["Core Data", "iCloud"] });
+  assert.equal(r.lineOf("title"), 1);
+  assert.equal(r.lineOf("tags.1"), 5);
+  assert.equal(r.body, "正文第一段\n");
+  assert.equal(r.bodyLine, 8);
+  assert.deepEqual(r.problems.map((p) => p.line), [8], "the stray byte-order mark keeps its line");
+  assert.ok(r.hasFrontMatter);
+});
+
+test("a body that only starts like a field stays a body", () => {
+  for (const file of [
+    "Note: the rule changed.\nMore text here.\n\n---\n\nAfter the rule.",
+    "Summary: a line\n\n---\nrest", // no Hexo key
+    "title: x\nthen a sentence without a colon\n---\nrest", // a line that is no field
+    "title: x\nno closing line at all",
+  ]) {
+    const r = parseContentFile(file, { lenient: true });
+    assert.deepEqual(r.data, {}, file);
+    assert.equal(r.body, file);
+  }
+  // Events (strict) never guess.
+  assert.deepEqual(parseContentFile("title: x\n---\nbody").data, {});
+});

@@ -88,8 +88,8 @@ test("ingest on threads: a note without a usable date takes its first commit; an
     const day = (file: string) => r.articles.find((a) => a.article.file === file)?.article.date.day;
     assert.deepEqual([day("dateless.md"), day("sometime.md"), day("uncommitted.md")], ["2024-03-02", "2024-03-02", "2025-06-07"]);
     const message = (file: string) => r.log.warnings.find((w) => w.file === file && w.field === "date")?.message ?? "";
-    assert.equal(message("dateless.md"), "no date in front matter; using the file's first commit in git, 2024-03-02");
-    assert.match(message("sometime.md"), /^no usable date: `date: sometime` could not be read; using the file's first commit in git, 2024-03-02 \(unrecognized date "sometime"/);
-    assert.equal(message("uncommitted.md"), "no date in front matter; using the file's modification time, 2025-06-07");
+    assert.equal(message("dateless.md"), "no date in front matter; using the file's first commit in git: 2024-03-02");
+    assert.match(message("sometime.md"), /^no usable date: `date: sometime` could not be read; using the file's first commit in git: 2024-03-02 \(unrecognized date "sometime"/);
+    assert.equal(message("uncommitted.md"), "no date in front matter; using the file's modification time: 2025-06-07");
   }
 });

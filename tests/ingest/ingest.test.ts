@@ -46,8 +46,8 @@ test("broken front matter and unusable dates degrade the field, never the articl
   assert.match(of("b.md", "title"), /YAML: Flow sequence.*`title` is left out, the other fields are read/);
   assert.match(of("b.md", "title"), /no title in front matter; using the file name: "b"/);
   assert.equal(r.articles.find((a) => a.article.file === "b.md")!.article.date.day, "2024-12-04", "the fields around the broken one are read");
-  assert.match(of("c.md", "date"), /^no usable date: `date: 04\/05\/2024` could not be read; using the file's modification time, 2025-03-02 \(ambiguous numeric date/);
-  assert.match(of("d.md", "date"), /^no date in front matter; using the file's modification time, 2025-03-02$/);
+  assert.match(of("c.md", "date"), /^no usable date: `date: 04\/05\/2024` could not be read; using the file's modification time: 2025-03-02 \(ambiguous numeric date/);
+  assert.match(of("d.md", "date"), /^no date in front matter; using the file's modification time: 2025-03-02$/);
   assert.equal(r.articles.find((a) => a.article.file === "d.md")!.article.date.iso, "2025-03-02T12:00:00+00:00", "an English note: read in UTC");
   assert.equal(r.summary.errors, 0);
   assert.match(summaryLine(r.summary), /^ingest: 5 articles, \d+ events, 0 drafts left out .*4 warnings, 0 errors, \d+\.\d\d s$/);
@@ -327,4 +327,23 @@ test("a notes folder gets the shipped timeline, and each published note lists th
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+});
+
+test("a note without a title is titled by the heading it opens with, else by its file name; Hexo's headless front matter is read", async () => {
+  const dir = await contentDir({
+    "Algo/E-graph.md": "An e-graph stores equivalence classes.\n\n# Example\n\nText.",
+    "Algo/RNN.md": "\n# 循环神经网络\n\n# Notes\n\nText.",
+    "_posts/2015-07-25-core-data.md": "title: 初识 Core Data\ndate: 2015-07-25 10:00:00\ntags:\n- iOS\n---\n正文 id<NSCoding>。",
+  });
+  const r = await run(dir);
+  const byFile = new Map(r.articles.map((a) => [a.article.file, a.article]));
+  assert.equal(byFile.get("Algo/E-graph.md")!.title, "E-graph");
+  assert.equal(byFile.get("Algo/RNN.md")!.title, "循环神经网络");
+  const hexo = byFile.get("_posts/2015-07-25-core-data.md")!;
+  assert.equal(hexo.title, "初识 Core Data");
+  assert.equal(hexo.date.day, "2015-07-25");
+  assert.deepEqual(r.log.warnings.filter((w) => w.file.startsWith("_posts")), []);
+  const html = r.articles.find((a) => a.article.file === hexo.file)!.html;
+  assert.match(html, /正文 id&lt;NSCoding&gt;。/);
+  assert.doesNotMatch(html, /title:/);
 });

@@ -12,3 +12,18 @@ test("a note's title and slug from the head of its front matter, however they ar
   assert.deepEqual(headFields("---\ndate: 2024-01-01\n---\ntitle: in the body\n"), {});
   assert.deepEqual(headFields("---\ntitle: \"unclosed\n---\n"), {});
 });
+
+test("a template's `title: {{ title }}` prints nothing on the console, and Hexo's headless front matter gives its title", async () => {
+  const warnings: string[] = [];
+  const listen = (w: Error) => warnings.push(w.message);
+  process.on("warning", listen);
+  try {
+    assert.deepEqual(headFields("---\ntitle: {{ title }}\ndate: {{ date }}\n---\n"), {});
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(warnings, []);
+  } finally {
+    process.off("warning", listen);
+  }
+  assert.deepEqual(headFields("title: 初识 Core Data\ndate: 2015-07-25\n---\nbody"), { title: "初识 Core Data" });
+  assert.deepEqual(headFields("Note: a sentence\n---\nbody"), {});
+});

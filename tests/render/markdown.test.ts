@@ -17,12 +17,12 @@ test("scripts, event handlers and iframes never reach the page, and each removal
     "",
     'text <img src="x.png" onerror="alert(2)"> more',
     "",
-    '<iframe src="https://evil.example"></iframe>',
+    '<iframe src="javascript:alert(4)"></iframe>',
     "",
     '<svg onload="alert(3)"></svg>',
   ].join("\n");
   const r = renderMarkdown(body);
-  assert.doesNotMatch(r.html, /<script|onerror|<iframe|<svg|onload|alert\(1\)/i);
+  assert.doesNotMatch(r.html, /<script|onerror|<iframe|<svg|onload|alert\(1\)|javascript/i);
   assert.deepEqual(r.removed.map((x) => x.line), [3, 5, 7, 9]);
   assert.match(r.removed[0]!.what, /<script>/);
   assert.match(r.removed[1]!.what, /event-handler/);
@@ -184,4 +184,43 @@ test("wikilinks: resolved ones are links relative to the article page, unresolve
   // A body whose only markup is ours skips the sanitizer: it must be what the sanitizer keeps.
   assert.equal(r.removed.length, 0);
   assert.equal(r.html, sanitizeBody(r.html));
+});
+
+test("angle brackets around a name that is no HTML element are the author's words, shown as written", () => {
+  const r = renderMarkdown([
+    "遵守 id<NSCoding> 协议，返回 List<String> 或 Map<K, V>，见 <T> 和 <task-name>。",
+    "",
+    "<key>UIViewControllerBasedStatusBarAppearance</key>",
+    "<false/>",
+  ].join("\n"));
+  assert.match(r.html, /id&lt;NSCoding&gt; 协议，返回 List&lt;String&gt;/);
+  assert.match(r.html, /&lt;T&gt; 和 &lt;task-name&gt;/);
+  assert.match(r.html, /<p>&lt;key&gt;UIViewControllerBasedStatusBarAppearance&lt;\/key&gt;\n&lt;false\/&gt;<\/p>/);
+  assert.deepEqual(r.removed, []);
+  assert.match(renderMarkdown("then cd <path> and run it").html, /cd &lt;path&gt; and run/);
+  // Inside inline SVG the same name is markup, removed with its <svg>.
+  const svg = renderMarkdown('an icon <svg viewBox="0 0 1 1"><path d="M0"/></svg> here');
+  assert.deepEqual(svg.removed.map((x) => x.what), ["<svg>", "<path>"]);
+  assert.doesNotMatch(svg.html, /path/);
+  assert.match(r.text, /id<NSCoding>/);
+  assert.match(r.text, /<key>UIViewControllerBasedStatusBarAppearance<\/key>/);
+});
+
+test("HTML elements, old ones included, are still judged by the allowlist", () => {
+  const r = renderMarkdown('a <font color="red">red</font> word, <mark>marked</mark>\n\n<center>mid</center>\n\n<script>alert(1)</script>');
+  assert.doesNotMatch(r.html, /<font|<center|<script|alert/);
+  assert.match(r.html, /<mark>marked<\/mark>/);
+  assert.deepEqual(r.removed.map((x) => x.what), ["<font>", "<center>", "<script>"]);
+});
+
+test("an embedded player becomes a link to what it showed, without a warning", () => {
+  const r = renderMarkdown([
+    '<iframe width="560" height="315" src="https://www.youtube.com/embed/CLpW1tZCblo?si=a&amp;t=2" title="YouTube video player" frameborder="0" allowfullscreen></iframe>',
+    "",
+    '视频：<iframe src="//player.bilibili.com/player.html?bvid=BV1xx411c7mD" scrolling="no"></iframe>',
+  ].join("\n"));
+  assert.doesNotMatch(r.html, /<iframe/);
+  assert.match(r.html, /<a href="https:\/\/www\.youtube\.com\/embed\/CLpW1tZCblo\?si=a&amp;t=2" rel="noopener noreferrer" title="YouTube video player">https:\/\/www\.youtube\.com\/embed\/CLpW1tZCblo\?si=a&amp;t=2<\/a>/);
+  assert.match(r.html, /视频：<a href="https:\/\/player\.bilibili\.com\/player\.html\?bvid=BV1xx411c7mD" rel="noopener noreferrer">https:\/\/player\.bilibili\.com/);
+  assert.deepEqual(r.removed, []);
 });
