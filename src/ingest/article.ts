@@ -4,8 +4,8 @@ import path from "node:path";
 import { IANAZone } from "luxon";
 import type { Article, Lang, NormalizedDate, OpenName } from "../model/types.ts";
 import { reporterFor, type Diagnostic } from "../model/diagnostics.ts";
-import { readArticleFrontMatter, KNOWN_ARTICLE_FIELDS, type DroppedField } from "../model/schema.ts";
-import { parseContentFile } from "../content/frontmatter.ts";
+import { readArticleFrontMatter, KNOWN_ARTICLE_FIELDS, type ArticleFrontMatter, type DroppedField } from "../model/schema.ts";
+import { parseContentFile, type ParsedFile } from "../content/frontmatter.ts";
 import { normalizeDate, checkPlausibleDate } from "../normalize/date.ts";
 import { detectLang } from "../normalize/lang.ts";
 import { slugify } from "../normalize/slug.ts";
@@ -101,35 +101,7 @@ export function ingestArticle(
     else warn(`unknown time zone "${fm.timezone}" is ignored (dates are read in ${zone}); use an IANA name such as Asia/Shanghai`, "timezone", parsed.lineOf("timezone"));
   }
 
-  let date: NormalizedDate | undefined;
-  // The first date field given is the date; one that cannot be read gives way to the next.
-  const dateField = DATE_FIELDS.find((f) => fm[f] !== undefined);
-  let unusable: string | undefined;
-  for (const field of DATE_FIELDS.filter((f) => fm[f] !== undefined)) {
-    const r = normalizeDate(fm[field], { zone });
-    if (!r.ok) {
-      unusable ??= r.error;
-      continue;
-    }
-    date = r.value;
-    const implausible = checkPlausibleDate(date, opts.now);
-    if (implausible) warn(implausible, field, parsed.lineOf(field));
-    if (field !== dateField) warn(`no usable date: \`${dateField}: ${shown(fm[dateField!])}\` could not be read; using \`${field}\`, ${date.day} (${unusable})`, dateField, parsed.lineOf(dateField!));
-    break;
-  }
-  if (!date) {
-    // A note without a usable date is still published, dated by the best the file itself says.
-    const fallback = fallbackDate(file, zone, opts.fallbackDates);
-    const problem = dateField
-      ? `no usable date: \`${dateField}: ${shown(fm[dateField])}\` could not be read`
-      : "no date in front matter";
-    if (fallback) {
-      date = fallback.date;
-      warn(`${problem}; using ${fallback.from}: ${fallback.date.day}${unusable ? ` (${unusable})` : ""}`, dateField ?? "date", dateField ? parsed.lineOf(dateField) : undefined);
-    } else {
-      err(dateField ? `${problem}: ${unusable}` : "missing publication date: add a `date:` line (for example `date: 2024-12-04` or `date: 2024-12-04 09:24`)", dateField ?? "date", dateField ? parsed.lineOf(dateField) : 1);
-    }
-  }
+  const date = articleDate(file, fm, parsed, zone, opts, { warn, err });
   let updated: NormalizedDate | undefined;
   if (fm.updated !== undefined) {
     const r = normalizeDate(fm.updated, { zone });
@@ -209,6 +181,68 @@ export function ingestArticle(
     extra,
   };
   return { article, html: rendered.html, headings: rendered.headings, text: rendered.text, ...(rendered.attachments.length ? { attachments: rendered.attachments } : {}), diagnostics };
+}
+
+/**
+ * What events:suggest needs of a note, without rendering it (it reads thousands): its body
+ * (front matter read leniently, as ingest reads it), the file line the body starts on, and its
+ * date from the same fields and fallbacks as ingestArticle. The language that sets the time zone
+ * is judged from the Markdown instead of the rendered text. Undefined for a file that is no
+ * article (empty, binary) or has no date at all.
+ */
+export function noteForSuggestions(file: string, raw: string, opts: { now: Date; fallbackDates?: FallbackDates }): { body: string; bodyLine: number; date: NormalizedDate } | undefined {
+  if (raw.trim() === "" || raw.includes("\u0000")) return undefined;
+  const parsed = parseContentFile(raw, { lenient: true });
+  const { fields: fm } = readArticleFrontMatter(parsed.data);
+  const lang: Lang = (fm.lang as Lang | undefined) ?? detectLang(`${fm.title ?? ""}\n${parsed.body}`);
+  const zone = fm.timezone !== undefined && IANAZone.isValidZone(fm.timezone) ? fm.timezone : defaultZone(lang);
+  // Problems with a note's date are ingest's to report; here they only cost the note.
+  const date = articleDate(file, fm, parsed, zone, opts, reporterFor(file, []));
+  return date ? { body: parsed.body, bodyLine: parsed.bodyLine, date } : undefined;
+}
+
+/**
+ * A note's publication date as ingest reads it: the first of its date fields that can be read,
+ * else the first its file can give (fallbackDate); undefined, with an error, when none can.
+ */
+export function articleDate(
+  file: string,
+  fm: ArticleFrontMatter,
+  parsed: Pick<ParsedFile, "lineOf">,
+  zone: string,
+  opts: { now: Date; fallbackDates?: FallbackDates },
+  { warn, err }: Pick<ReturnType<typeof reporterFor>, "warn" | "err">,
+): NormalizedDate | undefined {
+  let date: NormalizedDate | undefined;
+  // The first date field given is the date; one that cannot be read gives way to the next.
+  const dateField = DATE_FIELDS.find((f) => fm[f] !== undefined);
+  let unusable: string | undefined;
+  for (const field of DATE_FIELDS.filter((f) => fm[f] !== undefined)) {
+    const r = normalizeDate(fm[field], { zone });
+    if (!r.ok) {
+      unusable ??= r.error;
+      continue;
+    }
+    date = r.value;
+    const implausible = checkPlausibleDate(date, opts.now);
+    if (implausible) warn(implausible, field, parsed.lineOf(field));
+    if (field !== dateField) warn(`no usable date: \`${dateField}: ${shown(fm[dateField!])}\` could not be read; using \`${field}\`, ${date.day} (${unusable})`, dateField, parsed.lineOf(dateField!));
+    break;
+  }
+  if (!date) {
+    // A note without a usable date is still published, dated by the best the file itself says.
+    const fallback = fallbackDate(file, zone, opts.fallbackDates);
+    const problem = dateField
+      ? `no usable date: \`${dateField}: ${shown(fm[dateField])}\` could not be read`
+      : "no date in front matter";
+    if (fallback) {
+      date = fallback.date;
+      warn(`${problem}; using ${fallback.from}: ${fallback.date.day}${unusable ? ` (${unusable})` : ""}`, dateField ?? "date", dateField ? parsed.lineOf(dateField) : undefined);
+    } else {
+      err(dateField ? `${problem}: ${unusable}` : "missing publication date: add a `date:` line (for example `date: 2024-12-04` or `date: 2024-12-04 09:24`)", dateField ?? "date", dateField ? parsed.lineOf(dateField) : 1);
+    }
+  }
+  return date;
 }
 
 /** The first date a note without a usable one can take: its file name's, its first commit's, its modification time. */

@@ -5,12 +5,11 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { TimelineEvent } from "../model/event.ts";
-import { parseContentFile } from "../content/frontmatter.ts";
 import { listContentFiles } from "../content/files.ts";
 import { articleMentions, collectionCandidates, namedEventMention, type Candidate, type Mention } from "../timeline/candidates.ts";
 import { articleEvents, eventIndex, type ArticleEvent } from "../timeline/article-events.ts";
 import { sentences } from "../timeline/suggest.ts";
-import { ingestArticle } from "./article.ts";
+import { noteForSuggestions } from "./article.ts";
 import { linkEventsAlone } from "./events.ts";
 import { eventFilesOf, readEventFiles } from "./event-files.ts";
 import { loadSiteConfig } from "./site-config.ts";
@@ -58,17 +57,20 @@ export async function candidatesOfFiles(files: readonly string[], vocab: Vocabul
   let unread = 0;
   const links = new Map<string, ArticleEvent[]>();
   for (const file of files) {
-    const raw = await fs.readFile(file, "utf8");
-    const r = ingestArticle(file, raw, vocab, { now });
-    if (!r.article) {
+    const [raw, stat] = await Promise.all([fs.readFile(file, "utf8"), fs.stat(file)]);
+    // A note without a date (an Obsidian vault's) is dated as ingest dates it outside git.
+    const note = noteForSuggestions(file, raw, { now, fallbackDates: { modified: stat.mtimeMs } });
+    if (!note) {
       unread++;
       continue;
     }
     const id = noteId(file);
-    const body = parseContentFile(raw).body;
+    const { body, date } = note;
     const split = sentences(body);
-    mentions.push(...articleMentions(id, body, r.article.date, vocab, split));
-    const reported = articleEvents(body, r.article.date.day, index, vocab, split);
+    // Sentences carry the file's line numbers (not the body's), so that an editor opens the note where they are.
+    const inFile = <T extends { line: number }>(x: T): T => ({ ...x, line: x.line + note.bodyLine - 1 });
+    mentions.push(...articleMentions(id, body, date, vocab, split).map(inFile));
+    const reported = articleEvents(body, date.day, index, vocab, split).map(inFile);
     links.set(id, reported);
     for (const link of reported) mentions.push(namedEventMention(id, link, byId.get(link.event)!));
   }
