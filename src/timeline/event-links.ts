@@ -1,7 +1,9 @@
 // Which shipped events an article reports, by what it names: an event's instrument
 // (公告2024年第46号, 89 FR 96790) or a name the measure is known by (解放日关税, the affiliates
 // rule), in any script. A name counts only in an article written after the event, and an
-// instrument or name shared by two events links neither: a wrong link is worse than none.
+// instrument or name shared by two events links neither: a wrong link is worse than none. A
+// measure named in a sentence that says it is suspended or lifted ("暂停实施…50%穿透性规则")
+// also links the event that does so (an event whose responds_to suspends, lifts or rescinds it).
 // Dated sentences that report a measure are the other path (candidates.ts matchEvent).
 import type { TimelineEvent } from "../model/event.ts";
 import { simplifiedToHongKong, simplifiedToTaiwan, taiwanToSimplified } from "../normalize/chinese-script.ts";
@@ -15,6 +17,8 @@ export interface LinkableEvent {
   keys: string[];
   /** Its names in every script, lower case for Latin ones. */
   spellings: string[];
+  /** Events that suspend, lift or rescind it (their `responds_to`), with their first day. */
+  relaxedBy?: Array<{ id: string; start: string }>;
 }
 
 export interface ArticleEventLink {
@@ -39,7 +43,60 @@ export function linkableEvents(events: readonly TimelineEvent[]): LinkableEvent[
     return { id: e.id, start: e.date.start, keys, spellings };
   });
   const unique = (x: string) => owners.get(x)!.size === 1;
-  return prepared.map((e) => ({ ...e, keys: e.keys.filter(unique), spellings: e.spellings.filter(unique) })).filter((e) => e.keys.length || e.spellings.length);
+  const relaxedBy = new Map<string, Array<{ id: string; start: string }>>();
+  for (const e of events) {
+    for (const r of e.respondsTo) {
+      if (r.effect && RELAXING_EFFECTS.has(r.effect)) (relaxedBy.get(r.id) ?? relaxedBy.set(r.id, []).get(r.id)!).push({ id: e.id, start: e.date.start });
+    }
+  }
+  return prepared
+    .map((e) => ({ ...e, keys: e.keys.filter(unique), spellings: e.spellings.filter(unique), ...(relaxedBy.has(e.id) ? { relaxedBy: relaxedBy.get(e.id)! } : {}) }))
+    .filter((e) => e.keys.length || e.spellings.length);
+}
+
+const RELAXING_EFFECTS = new Set(["suspends", "lifts", "rescinds"]);
+
+/**
+ * Words that say a measure is being suspended or lifted ("暂停实施…50%穿透性规则一年", "the
+ * affiliates rule is suspended"): a sentence that names a measure with one of them reports
+ * the event that relaxes it.
+ */
+const RELAXING = /暂停|暂缓|推迟|延缓|延后|中止|停止实施|取消|撤销|撤回|解除|豁免|suspen(?:d|ds|ded|ding|sion)\b|pause[ds]?\b|pausing|delay(?:s|ed|ing)?\b|lift(?:s|ed|ing)?\b|rescind(?:s|ed|ing)?\b|roll(?:s|ed|ing)? back|revok(?:e|es|ed|ing)\b/gi;
+/** An agreement to suspend is reported days before the rule that does it (1 November's fact sheet, 10 November's rule). */
+const RELAXATION_LEAD_DAYS = 14;
+
+/**
+ * The relaxing word of the sentence around [i, i + length) nearest the name, before it if any
+ * ("取消芬太尼关税，…暂停实施…50%穿透性规则" gives 暂停), or undefined.
+ */
+function relaxingWordNear(text: string, i: number, length: number): string | undefined {
+  const isEnd = (k: number) => "。！？!?\n".includes(text[k]!) || (text[k] === "." && /\s/.test(text[k + 1] ?? ""));
+  let start = Math.max(0, i - 300);
+  for (let k = i - 1; k >= start; k--) if (isEnd(k)) { start = k + 1; break; }
+  let end = Math.min(text.length, i + length + 300);
+  for (let k = i + length; k < end; k++) if (isEnd(k)) { end = k; break; }
+  let before: string | undefined;
+  let after: string | undefined;
+  for (const m of text.slice(start, end).matchAll(RELAXING)) {
+    if (start + m.index! < i) before = m[0];
+    else if (start + m.index! >= i + length) {
+      after ??= m[0];
+    }
+  }
+  return before ?? after;
+}
+
+/** The relaxation of a measure a sentence reports: the latest announced by the article's day (or within the lead). */
+function relaxationReported(e: LinkableEvent, articleDay: string): string | undefined {
+  const by = addDays(articleDay, RELAXATION_LEAD_DAYS);
+  const known = (e.relaxedBy ?? []).filter((r) => r.start >= e.start && r.start <= by).sort((a, b) => (a.start < b.start ? 1 : -1));
+  return known[0]?.id;
+}
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
 }
 
 /** A name as it may be written: Simplified, Taiwan and Hong Kong Traditional; Latin in lower case. */
@@ -59,9 +116,19 @@ export function articleEventLinks(body: string, articleDay: string, events: read
     return n;
   };
   const named = new Map<string, { index: number; text: string }>();
-  for (const r of findInstruments(text, true)) if (!named.has(r.key)) named.set(r.key, { index: r.index, text: r.text });
+  // An instrument named as being suspended or lifted, by key.
+  const relaxedKey = new Map<string, { index: number; text: string }>();
+  for (const r of findInstruments(text, true)) {
+    if (!named.has(r.key)) named.set(r.key, { index: r.index, text: r.text });
+    if (!relaxedKey.has(r.key)) {
+      const word = relaxingWordNear(text, r.index, r.text.length);
+      if (word) relaxedKey.set(r.key, { index: r.index, text: `${word}…${r.text}` });
+    }
+  }
   const { re, owners } = spellingMatcher(events);
   const byName = new Map<string, { index: number; text: string }>();
+  const relaxedName = new Map<string, { index: number; text: string }>();
+  const relaxable = new Set(events.filter((e) => e.relaxedBy).map((e) => e.id));
   if (re) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -71,22 +138,34 @@ export function articleEventLinks(body: string, articleDay: string, events: read
         re.lastIndex = m.index + 1;
         continue;
       }
-      for (const id of owners.get(spelling) ?? []) if (!byName.has(id)) byName.set(id, { index: m.index, text: m[0] });
+      for (const id of owners.get(spelling) ?? []) {
+        if (!byName.has(id)) byName.set(id, { index: m.index, text: m[0] });
+        if (relaxable.has(id) && !relaxedName.has(id)) {
+          const word = relaxingWordNear(text, m.index, m[0].length);
+          if (word) relaxedName.set(id, { index: m.index, text: `${word}…${m[0]}` });
+        }
+      }
     }
   }
   const out: ArticleEventLink[] = [];
   for (const e of events) {
     const byKey = e.keys.map((k) => named.get(k)).find(Boolean);
-    if (byKey) {
-      out.push({ event: e.id, how: "instrument", line: lineAt(byKey.index), named: byKey.text });
-      continue;
-    }
     // An article cannot report by name a measure taken after it was written.
     const name = byName.get(e.id);
-    if (name && articleDay >= e.start) out.push({ event: e.id, how: "name", line: lineAt(name.index), named: name.text });
+    if (byKey) out.push({ event: e.id, how: "instrument", line: lineAt(byKey.index), named: byKey.text });
+    else if (name && articleDay >= e.start) out.push({ event: e.id, how: "name", line: lineAt(name.index), named: name.text });
+    // Named as being suspended or lifted: the event that does it is reported too.
+    const relaxedByKey = e.relaxedBy ? e.keys.map((k) => relaxedKey.get(k)).find(Boolean) : undefined;
+    const relaxed = relaxedByKey ?? (e.relaxedBy ? relaxedName.get(e.id) : undefined);
+    const relaxation = relaxed && articleDay >= e.start ? relaxationReported(e, articleDay) : undefined;
+    if (relaxed && relaxation) out.push({ event: relaxation, how: relaxedByKey ? "instrument" : "name", line: lineAt(relaxed.index), named: relaxed.text });
   }
-  return out.sort((a, b) => a.line - b.line || (a.event < b.event ? -1 : 1));
+  const seen = new Set<string>();
+  return out
+    .sort((a, b) => a.line - b.line || (a.event < b.event ? -1 : 1))
+    .filter((l) => !seen.has(l.event) && seen.add(l.event));
 }
+
 
 /**
  * Every event's names as one expression, longest first, matched in one pass over a body: a

@@ -76,3 +76,18 @@ test("instruments are named in Traditional script too", () => {
     ["mofcom:2024/46", "state-council-order:803", "tariff:2025/4", "uel:2025/1", "mofcom:2023/23"],
   );
 });
+
+test("a measure named as being suspended or lifted links the event that suspends it too, once announced", () => {
+  const affiliates = "2025-09-29-us-bis-affiliates-rule";
+  const suspended = "2025-11-10-us-bis-affiliates-rule-suspended";
+  const body = "美方将取消芬太尼关税，暂停实施9月29日公布的出口管制50%穿透性规则一年。";
+  assert.deepEqual(linked(body, "2025-10-31"), [
+    [affiliates, "name", 1, "50%穿透性规则"],
+    [suspended, "name", 1, "暂停…50%穿透性规则"],
+  ], "the agreement is reported ten days before the rule that suspends it; the nearest word before the name says it");
+  assert.deepEqual(linked("BIS said the affiliates rule is suspended for a year.", "2025-11-20").map((l) => l[0]), [affiliates, suspended]);
+  assert.deepEqual(linked("美国9月底推出50%穿透性规则，扩大了实体清单。", "2025-10-31").map((l) => l[0]), [affiliates], "no word of suspending: the rule alone");
+  assert.deepEqual(linked("如果美方暂停50%穿透性规则……", "2025-10-01").map((l) => l[0]), [affiliates], "before any suspension was announced");
+  // An instrument, too: MOFCOM 2025 No. 61 suspended by No. 70.
+  assert.ok(linked("商务部宣布暂停实施商务部公告2025年第61号。", "2025-11-08").some((l) => l[0] === "2025-11-07-cn-mofcom-2025-70-suspends-october-controls"));
+});
