@@ -308,8 +308,10 @@ export function parseQuery(query: string, map: FoldMap, aliases: AliasIndex): Pa
   const highlight = [...new Set([...words, ...entities.flatMap((e) => aliases.surfaces[e.id] ?? [e.surface])])];
   const text = tokens.join(" ");
   const terms = [...entities.map((e) => entityToken(e.id)), ...(text ? [text] : [])].join(" ");
-  // Only a query with a Chinese run of three characters or more reads more loosely.
-  const loose = /\p{Script=Han}{3}/u.test(folded) ? looseReading(folded) : { tokens: [], words: [] };
+  // Only a query with a Chinese run of three characters or more reads more loosely, or one that
+  // names a name of several words: "export controls" then also finds export … controls apart,
+  // as Pagefind does (a page that has both words but not the name).
+  const loose = /\p{Script=Han}{3}/u.test(folded) || entities.some((e) => /\s/.test(e.surface)) ? looseReading(folded) : { tokens: [], words: [] };
   const looseTerms = [...new Set(loose.tokens)].join(" ");
   const strictTerms = new Set(terms.split(" "));
   const differs = loose.tokens.some((t) => !strictTerms.has(t)) || entities.length > 0 || loose.tokens.length < strictTerms.size;

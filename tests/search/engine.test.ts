@@ -75,4 +75,8 @@ test("a Chinese run reads loosely only when it splits into words of two characte
   assert.equal(parseQuery("台积电", {}, noNames).loose, "");
   assert.equal(parseQuery("出口", {}, noNames).loose, "");
   assert.equal(parseQuery("export controls", {}, noNames).loose, "");
+  // A name of several words reads as its words too (stock Pagefind finds a page with both apart).
+  const english: AliasIndex = { keys: { "export controls": ["tag", "export-controls"], huawei: ["actor", "huawei"] }, surfaces: {}, longest: 15 };
+  assert.equal(parseQuery("Export Controls", {}, english).loose, "export controls");
+  assert.equal(parseQuery("huawei", {}, english).loose, "", "a one-word name: its mentions are every page with the word");
 });
