@@ -46,19 +46,18 @@ export interface ParseOptions {
 }
 
 export function parseContentFile(raw: string, opts: ParseOptions = {}): ParsedFile {
-  if (opts.lenient) {
-    const cleaned = cleanText(raw);
-    const close = headlessFrontMatterClose(cleaned.text);
-    if (close !== undefined) {
-      // Read as if it opened with `---` (and closed with exactly `---`), one line higher.
-      const lines = cleaned.text.split("\n");
-      lines[close - 1] = "---";
-      const parsed = shiftedUp(parseOpened(`---\n${lines.join("\n")}`, opts));
-      return { ...parsed, problems: [...strayBomProblems(cleaned.strayBoms), ...parsed.problems] };
-    }
-  }
-  return parseOpened(raw, opts);
+  const cleaned = cleanText(raw);
+  const close = opts.lenient ? headlessFrontMatterClose(cleaned.text) : undefined;
+  if (close === undefined) return parseCleaned(cleaned.text, strayBomProblems(cleaned.strayBoms), opts);
+  // Read as if it opened with `---` (and closed with exactly `---`), one line higher.
+  const lines = cleaned.text.split("\n");
+  lines[close - 1] = "---";
+  const parsed = shiftedUp(parseCleaned(`---\n${lines.join("\n")}`, [], opts));
+  return { ...parsed, problems: [...strayBomProblems(cleaned.strayBoms), ...parsed.problems] };
 }
+
+/** A line that is a front-matter field: `key:` then a space or the line's end. */
+const FIELD_LINE = /^[A-Za-z_][\w-]*:(?:[ \t]|$)/;
 
 /** Hexo's keys, one of which front matter without its opening line must have to be read as such. */
 const HEXO_KEYS = new Set(["title", "date", "tags", "categories", "layout", "updated", "permalink"]);
@@ -72,13 +71,13 @@ const HEADLESS_MAX_LINES = 40;
  * rule below stays a body).
  */
 export function headlessFrontMatterClose(text: string): number | undefined {
-  if (!/^[A-Za-z_][\w-]*:(?:[ \t]|$)/.test(text)) return undefined;
+  if (!FIELD_LINE.test(text)) return undefined;
   const lines = text.split("\n", HEADLESS_MAX_LINES + 1);
   const close = lines.findIndex((l) => /^-{3,}[ \t]*$/.test(l));
   if (close < 1) return undefined;
   const head = lines.slice(0, close);
   // Every line a field, a list item or an indented continuation.
-  if (!head.every((l) => l.trim() === "" || /^[A-Za-z_][\w-]*:(?:[ \t]|$)/.test(l) || /^[ \t]+\S/.test(l) || /^- /.test(l))) return undefined;
+  if (!head.every((l) => l.trim() === "" || FIELD_LINE.test(l) || /^[ \t]+\S/.test(l) || /^- /.test(l))) return undefined;
   const doc = parseDocument(head.join("\n"), { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   const keys = doc.contents.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ""));
@@ -100,11 +99,10 @@ function shiftedUp(p: ParsedFile): ParsedFile {
   };
 }
 
-function parseOpened(raw: string, opts: ParseOptions): ParsedFile {
+/** A file's text once cleaned (cleanText), with the problems cleaning found. */
+function parseCleaned(cleanedText: string, problems: ParsedFile["problems"], opts: ParseOptions): ParsedFile {
   const severity = opts.lenient ? ("warning" as const) : ("error" as const);
-  const cleaned = cleanText(raw);
-  let text = cleaned.text;
-  const problems: ParsedFile["problems"] = strayBomProblems(cleaned.strayBoms);
+  let text = cleanedText;
   // `----` over `title: …` is front matter its author mistyped (one real note of 9,180): read it
   // as `---`, on the same line, so that every other line keeps its number.
   const mistyped = opts.lenient ? /^-{4,}[ \t]*\n(?=[A-Za-z_][\w-]*:)/.exec(text) : null;

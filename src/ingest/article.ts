@@ -33,6 +33,11 @@ export function defaultZone(lang: Lang): string {
   return lang === "en" ? "UTC" : "Asia/Shanghai";
 }
 
+/** The zone a note's dates are read in: its own `timezone` when it is an IANA name, else its language's. */
+function articleZone(fm: ArticleFrontMatter, lang: Lang): string {
+  return fm.timezone !== undefined && IANAZone.isValidZone(fm.timezone) ? fm.timezone : defaultZone(lang);
+}
+
 export function ingestArticle(
   file: string,
   raw: string,
@@ -95,10 +100,9 @@ export function ingestArticle(
     );
   }
 
-  let zone = defaultZone(lang);
-  if (fm.timezone !== undefined) {
-    if (IANAZone.isValidZone(fm.timezone)) zone = fm.timezone;
-    else warn(`unknown time zone "${fm.timezone}" is ignored (dates are read in ${zone}); use an IANA name such as Asia/Shanghai`, "timezone", parsed.lineOf("timezone"));
+  const zone = articleZone(fm, lang);
+  if (fm.timezone !== undefined && zone !== fm.timezone) {
+    warn(`unknown time zone "${fm.timezone}" is ignored (dates are read in ${zone}); use an IANA name such as Asia/Shanghai`, "timezone", parsed.lineOf("timezone"));
   }
 
   const date = articleDate(file, fm, parsed, zone, opts, { warn, err });
@@ -195,7 +199,7 @@ export function noteForSuggestions(file: string, raw: string, opts: { now: Date;
   const parsed = parseContentFile(raw, { lenient: true });
   const { fields: fm } = readArticleFrontMatter(parsed.data);
   const lang: Lang = (fm.lang as Lang | undefined) ?? detectLang(`${fm.title ?? ""}\n${parsed.body}`);
-  const zone = fm.timezone !== undefined && IANAZone.isValidZone(fm.timezone) ? fm.timezone : defaultZone(lang);
+  const zone = articleZone(fm, lang);
   // Problems with a note's date are ingest's to report; here they only cost the note.
   const date = articleDate(file, fm, parsed, zone, opts, reporterFor(file, []));
   return date ? { body: parsed.body, bodyLine: parsed.bodyLine, date } : undefined;

@@ -8,6 +8,7 @@
 import type { TimelineEvent } from "../model/event.ts";
 import { simplifiedToHongKong, simplifiedToTaiwan, taiwanToSimplified } from "../normalize/chinese-script.ts";
 import { eventInstrumentKeys, findInstruments } from "./instruments.ts";
+import { daysApart } from "./dates.ts";
 
 /** An event as links find it: its instrument keys and the spellings of its names. */
 export interface LinkableEvent {
@@ -88,15 +89,9 @@ function relaxingWordNear(text: string, i: number, length: number): string | und
 
 /** The relaxation of a measure a sentence reports: the latest announced by the article's day (or within the lead). */
 function relaxationReported(e: LinkableEvent, articleDay: string): string | undefined {
-  const by = addDays(articleDay, RELAXATION_LEAD_DAYS);
-  const known = (e.relaxedBy ?? []).filter((r) => r.start >= e.start && r.start <= by).sort((a, b) => (a.start < b.start ? 1 : -1));
+  const announced = (r: { start: string }) => r.start <= articleDay || daysApart(r.start, articleDay) <= RELAXATION_LEAD_DAYS;
+  const known = (e.relaxedBy ?? []).filter((r) => r.start >= e.start && announced(r)).sort((a, b) => (a.start < b.start ? 1 : -1));
   return known[0]?.id;
-}
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 /** A name as it may be written: Simplified, Taiwan and Hong Kong Traditional; Latin in lower case. */
