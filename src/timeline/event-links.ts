@@ -9,6 +9,7 @@ import type { TimelineEvent } from "../model/event.ts";
 import { simplifiedToHongKong, simplifiedToTaiwan, taiwanToSimplified } from "../normalize/chinese-script.ts";
 import { eventInstrumentKeys, findInstruments } from "./instruments.ts";
 import { daysApart } from "./dates.ts";
+import { SUSPENDS_OR_LIFTS } from "./suggest.ts";
 
 /** An event as links find it: its instrument keys and the spellings of its names. */
 export interface LinkableEvent {
@@ -62,7 +63,7 @@ const RELAXING_EFFECTS = new Set(["suspends", "lifts", "rescinds"]);
  * affiliates rule is suspended"): a sentence that names a measure with one of them reports
  * the event that relaxes it.
  */
-const RELAXING = /暂停|暂缓|推迟|延缓|延后|中止|停止实施|取消|撤销|撤回|解除|豁免|suspen(?:d|ds|ded|ding|sion)\b|pause[ds]?\b|pausing|delay(?:s|ed|ing)?\b|lift(?:s|ed|ing)?\b|rescind(?:s|ed|ing)?\b|roll(?:s|ed|ing)? back|revok(?:e|es|ed|ing)\b/gi;
+const RELAXING = new RegExp(SUSPENDS_OR_LIFTS.source, "gi");
 /** An agreement to suspend is reported days before the rule that does it (1 November's fact sheet, 10 November's rule). */
 const RELAXATION_LEAD_DAYS = 14;
 

@@ -105,3 +105,10 @@ test("sentences keep their line and drop Markdown decoration", () => {
     { text: "A longer English sentence here.", line: 4 },
   ]);
 });
+
+test("a measure put off or suspended is a relaxation; one that only promises exemptions is not", () => {
+  const kinds = (body: string) => suggestEvents(body, anchor("2025-11-01"), vocab).map((s) => s.kind);
+  assert.deepEqual(kinds("美国商务部10月30日同意推迟对华芯片的出口管制。"), ["relaxation"]);
+  assert.deepEqual(kinds("BIS on October 30 agreed to delay the export controls on Chinese chip firms."), ["relaxation"]);
+  assert.deepEqual(kinds("中国商务部10月9日宣布稀土出口管制新措施，并称未来可能提供豁免。"), ["measure"]);
+});
