@@ -371,7 +371,8 @@ class RemovalLog {
 
   check(fragment: string, line: number): void {
     const withoutComments = fragment.replace(/<!--[\s\S]*?-->/g, "");
-    for (const [, name, attrs] of withoutComments.matchAll(/<\s*([a-zA-Z][\w-]*)([^>]*)>/g)) {
+    // A tag starts right after "<" (as HTML parsers read it): "that much,>< but I will" is text.
+    for (const [, name, attrs] of withoutComments.matchAll(/<([a-zA-Z][\w-]*)([^>]*)>/g)) {
       const tag = name!.toLowerCase();
       if (!ALLOWED.has(tag)) {
         // Shown as a link (SANITIZE's transformTags), not removed; a script on it is.

@@ -224,3 +224,9 @@ test("an embedded player becomes a link to what it showed, without a warning", (
   assert.match(r.html, /视频：<a href="https:\/\/player\.bilibili\.com\/player\.html\?bvid=BV1xx411c7mD" rel="noopener noreferrer">https:\/\/player\.bilibili\.com/);
   assert.deepEqual(r.removed, []);
 });
+
+test("'<' followed by a space is text, as HTML parsers read it, and is not reported as removed", () => {
+  const r = renderMarkdown("<details>\n<summary>View/Hide Original English</summary>\n<p>It ISN'T even that much,>< but I will be amazed.</p>\n</details>");
+  assert.deepEqual(r.removed, []);
+  assert.match(r.html, /much,&gt;&lt; but I will be amazed/);
+});
