@@ -257,9 +257,12 @@ function topLevelEntries(yamlSource: string): Entry[] {
   const lines = yamlSource.split("\n");
   const entries: Entry[] = [];
   lines.forEach((text, i) => {
-    // A line at column 0 that is not a comment or a list item starts the next field.
-    if (/^[^\s#]/.test(text) && !/^-(\s|$)/.test(text)) {
-      const m = /^("[^"]*"|'[^']*'|[^:]+?)\s*:/.exec(text);
+    // A line at column 0 that is not a comment or a list item starts the next field; so does a
+    // `key:` line indented by a tab, which YAML never reads (a pasted field), so that it is left
+    // out alone and not with the field above it.
+    const tabbedKey = /^\t+(?=[^\s#-])("[^"]*"|'[^']*'|[^:]+?)\s*:/.exec(text);
+    if ((/^[^\s#]/.test(text) && !/^-(\s|$)/.test(text)) || tabbedKey) {
+      const m = tabbedKey ? [tabbedKey[0], tabbedKey[1]] : /^("[^"]*"|'[^']*'|[^:]+?)\s*:/.exec(text);
       entries.push({ key: (m?.[1] ?? text).replace(/^(["'])(.*)\1$/, "$2").trim(), start: i + 1, end: i + 1 });
     } else if (entries.length > 0 && text.trim() !== "") {
       entries[entries.length - 1]!.end = i + 1;

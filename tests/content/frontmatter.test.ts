@@ -89,6 +89,13 @@ test("lenient (articles): a field whose YAML is broken is left out with its line
   assert.equal(r.body, "body");
 });
 
+test("lenient: a field indented by a tab is left out alone, the field above it is read", () => {
+  const r = parseContentFile("---\ntitle: 前言\n\tdate: 2020\ntags: [a]\n---\nbody", { lenient: true });
+  assert.deepEqual(r.data, { title: "前言", tags: ["a"] });
+  assert.deepEqual(r.problems.map((p) => [p.severity, p.line, p.field]), [["warning", 3, "date"]]);
+  assert.match(r.problems[0]!.message, /^YAML: Tabs .*; `date` is left out, the other fields are read$/);
+});
+
 test("lenient: a field given twice keeps the first, with a warning on the second", () => {
   const r = parseContentFile("---\ntitle: first\ndate: 2024-12-04\ntitle: second\n---\nbody", { lenient: true });
   assert.deepEqual(r.data, { title: "first", date: "2024-12-04" });

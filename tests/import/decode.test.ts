@@ -16,6 +16,12 @@ describe("decodeClipping", () => {
     assert.deepEqual(decodeClipping(iconv.encode("出口管制", "gb18030")), { text: "出口管制", encoding: "gb18030" });
   });
 
+  it("reads bytes that are neither UTF-8 nor GB18030 as Windows-1252, not as GB18030 with U+FFFD", () => {
+    assert.deepEqual(decodeClipping(iconv.encode("café au lait, naïve", "windows-1252")), { text: "café au lait, naïve", encoding: "windows-1252" });
+    // Chinese in GB18030 stays GB18030, even beside bytes Windows-1252 could read too.
+    assert.equal(decodeClipping(iconv.encode("稀土 rare earths", "gb18030")).encoding, "gb18030");
+  });
+
   it("reads UTF-16 with a byte-order mark", () => {
     assert.equal(decodeClipping(iconv.encode("芯片", "utf16-le", { addBOM: true })).text, "芯片");
   });
