@@ -20,6 +20,13 @@ import { bundledFile, bundleStages, isBundledStage } from "./stage-bundle.ts";
  */
 export const INGEST_MAIN_SEMI_SPACE_MB = 8;
 
+/**
+ * Each render worker's semi-space, MiB. Two workers render side by side and their young
+ * generations were the peak of a 1,000-note build: at 1,000 real notes 4 MiB took the peak from
+ * 600 to 542 MiB (medians of 3) in the same time (docs/performance.md, seventeenth session).
+ */
+export const RENDER_SEMI_SPACE_MB = 4;
+
 export function stageHeapMiB(stage: BuildStage, cfg: KbConfig): number {
   return stage === "ingest" ? cfg.ingestHeapMiB : stage === "render" ? cfg.renderHeapMiB : cfg.indexHeapMiB;
 }
@@ -101,7 +108,8 @@ export async function stageProcess(script: string, stage: BuildStage, cfg: KbCon
   const { spawn } = await import("node:child_process");
   // The benchmark's --profile: every stage's process profiles itself (Node refuses --cpu-prof in NODE_OPTIONS).
   const prof = cfg.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cfg.cpuProfileDir}`] : [];
-  const heap = [`--max-old-space-size=${stageHeapMiB(stage, cfg)}`, ...(stage === "ingest" ? [`--max-semi-space-size=${INGEST_MAIN_SEMI_SPACE_MB}`] : [])];
+  const semiSpace = stage === "ingest" ? INGEST_MAIN_SEMI_SPACE_MB : stage === "render" ? RENDER_SEMI_SPACE_MB : undefined;
+  const heap = [`--max-old-space-size=${stageHeapMiB(stage, cfg)}`, ...(semiSpace ? [`--max-semi-space-size=${semiSpace}`] : [])];
   const bundle = isBundledStage(script) ? await (stageBundles ??= bundleStages()) : undefined;
   const run = bundle
     ? ["--import", pathToFileURL(bundledFile(bundle, "child-exit.ts")).href, bundledFile(bundle, script)]
