@@ -282,19 +282,24 @@ function salvageFields(
   errors: ReadonlyArray<{ line: number; message: string }>,
 ): { source: string; leftOut: Array<{ key: string; line: number; message: string }> } | undefined {
   const entries = topLevelEntries(yamlSource);
+  const lines = yamlSource.split("\n");
+  const aloneErrors = new Map<Entry, { line: number; message: string }>();
+  for (const entry of entries) {
+    const alone = parseDocument(lines.slice(entry.start - 1, entry.end).join("\n"), { prettyErrors: false });
+    const first = alone.errors[0];
+    if (first) aloneErrors.set(entry, { line: entry.start, message: `YAML: ${firstLine(first.message).replace(/ at line \d+, column \d+:?$/, "")}` });
+  }
   const broken = new Map<Entry, { line: number; message: string }>();
   for (const e of errors) {
     const entry = entries.find((x) => x.start <= e.line && e.line <= x.end);
     if (!entry) return undefined;
+    // A field that reads well alone, below one that does not, got its error from that one (a
+    // quote left open runs on into the next lines): only the field above is left out. The
+    // source is parsed again after, so a wrong guess still leaves the whole front matter out.
+    if (!aloneErrors.has(entry) && [...aloneErrors.keys()].some((x) => x.start < entry.start)) continue;
     if (!broken.has(entry)) broken.set(entry, e);
   }
-  const lines = yamlSource.split("\n");
-  for (const entry of entries) {
-    if (broken.has(entry)) continue;
-    const alone = parseDocument(lines.slice(entry.start - 1, entry.end).join("\n"), { prettyErrors: false });
-    const first = alone.errors[0];
-    if (first) broken.set(entry, { line: entry.start, message: `YAML: ${firstLine(first.message).replace(/ at line \d+, column \d+:?$/, "")}` });
-  }
+  for (const [entry, e] of aloneErrors) if (!broken.has(entry)) broken.set(entry, e);
   for (const entry of broken.keys()) for (let l = entry.start; l <= entry.end; l++) lines[l - 1] = "";
   const leftOut = [...broken].map(([entry, e]) => ({ key: entry.key, line: e.line, message: e.message })).sort((a, b) => a.line - b.line);
   return { source: lines.join("\n"), leftOut };

@@ -96,6 +96,14 @@ test("lenient: a field indented by a tab is left out alone, the field above it i
   assert.match(r.problems[0]!.message, /^YAML: Tabs .*; `date` is left out, the other fields are read$/);
 });
 
+test("lenient: a quote left open is the fault of its own field, not of the fields below it", () => {
+  const r = parseContentFile('---\ntitle: "unclosed\ndate: 2024-01-01\ntags: [a]\n---\n# Hello\nbody', { lenient: true });
+  assert.deepEqual(r.data, { date: "2024-01-01", tags: ["a"] });
+  assert.deepEqual(r.problems.map((p) => [p.severity, p.line, p.field]), [["warning", 2, "title"]]);
+  assert.match(r.problems[0]!.message, /`title` is left out, the other fields are read$/);
+  assert.equal(r.lineOf("date"), 3);
+});
+
 test("lenient: a field given twice keeps the first, with a warning on the second", () => {
   const r = parseContentFile("---\ntitle: first\ndate: 2024-12-04\ntitle: second\n---\nbody", { lenient: true });
   assert.deepEqual(r.data, { title: "first", date: "2024-12-04" });
