@@ -24,10 +24,28 @@ export const BASELINE_LAYOUT = `<!doctype html>
  * front matter it cannot parse. So the date line is rewritten to the ISO form our normalizer
  * reads it as (2024年12月4日 → 2024-12-04T00:00:00+08:00), or left out when the normalizer
  * cannot read it either (Eleventy then dates the file by its creation); front matter that
- * gray-matter (Eleventy's parser) cannot parse is left out, the body kept. Everything else is
- * byte for byte.
+ * gray-matter (Eleventy's parser) cannot parse is left out, the body kept; a note Liquid
+ * would stop at skips it (withoutLiquid). Everything else is byte for byte.
  */
 export function baselineCopy(text: string): string {
+  return withoutLiquid(datesForEleventy(text));
+}
+
+/**
+ * Pure: Eleventy runs every Markdown file through Liquid first, and stops the whole build at a
+ * note whose text Liquid cannot parse (Rust's `{{ … }}`, a Jinja example's `{% … %}`: one such
+ * note in a research vault). A note with `{{` or `{%` is told to skip Liquid
+ * (`templateEngineOverride: md`, the setting a user of stock Eleventy would add), in front
+ * matter of its own when it has none.
+ */
+function withoutLiquid(text: string): string {
+  const close = text.startsWith("---\n") ? text.indexOf("\n---", 4) : -1;
+  const body = close < 0 ? text : text.slice(close + 4);
+  if (!/\{\{|\{%/.test(body)) return text;
+  return close < 0 ? `---\ntemplateEngineOverride: md\n---\n${text}` : `---\ntemplateEngineOverride: md\n${text.slice(4)}`;
+}
+
+function datesForEleventy(text: string): string {
   const close = text.indexOf("\n---", 4);
   if (!text.startsWith("---\n") || close < 0) return text;
   let data: Record<string, unknown>;

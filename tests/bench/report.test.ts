@@ -48,6 +48,14 @@ test("the baseline's copy of a real note: dates Eleventy would stop at are made 
   assert.equal(baselineCopy('---\ntitle: "unclosed\ndate: 2024-12-04\n---\n\n# Heading\nbody\n'), "\n# Heading\nbody\n");
 });
 
+test("the baseline's copy of a note with Liquid-like text skips Liquid, which would stop stock Eleventy's build", () => {
+  const rust = "---\ntitle: epoll\n---\nlet res = unsafe { libc::$fn($($arg, )*) };\n{{ not liquid }}\n";
+  assert.equal(baselineCopy(rust), `---\ntemplateEngineOverride: md\n${rust.slice(4)}`);
+  assert.equal(baselineCopy("{% raw %} x\n"), "---\ntemplateEngineOverride: md\n---\n{% raw %} x\n");
+  // Front matter alone with braces, or a body without them: byte for byte.
+  assert.equal(baselineCopy("---\ntitle: '{{x}}'\n---\nbody\n"), "---\ntitle: '{{x}}'\n---\nbody\n");
+});
+
 function figures(who: "ours" | "baseline", scale: number): BuildFigures {
   return {
     who,
