@@ -168,6 +168,18 @@ function inlineText(token: Token | undefined): string {
     .join("");
 }
 
+/** The targets of an inline's wikilinks (not its embedded images) that the text shown does not contain. */
+function hiddenLinkTargets(children: readonly Token[]): string[] {
+  const out: string[] = [];
+  children.forEach((c, i) => {
+    const link = (c.meta as { wikilink?: WikilinkOutcome } | null)?.wikilink;
+    if (!link || link.attachment || c.type === "link_close" || !link.target || link.target.startsWith("#")) return;
+    const shown = c.type === "link_open" ? (children[i + 1]?.content ?? "") : c.content;
+    if (!shown.toLowerCase().includes(link.target.toLowerCase())) out.push(link.target);
+  });
+  return out;
+}
+
 /** The words of a caption line, or undefined: all italic, or all in 【】 or [] brackets. */
 export function captionText(inline: Token): string | undefined {
   const children = (inline.children ?? []).filter((c) => !(c.type === "text" && !c.content.trim()));
@@ -267,6 +279,10 @@ export function renderMarkdown(body: string, opts: RenderOptions = {}): Rendered
     if (t.type === "inline") {
       const text = inlineText(t);
       textParts.push(text);
+      // A wikilink shown by another name ([[Wald test.pdf|Holy Trinity]]) is found by its
+      // target too, as in Obsidian's own search: the target is searched, not shown.
+      const hidden = hiddenLinkTargets(t.children ?? []);
+      if (hidden.length) textParts.push(hidden.join(" "));
       if (!firstParagraph && tokens[i - 1]?.type === "paragraph_open" && text.trim()) firstParagraph = text.trim();
       for (const child of t.children ?? []) {
         if (child.type === "html_inline") {

@@ -181,6 +181,13 @@ test("wikilinks: resolved ones are links relative to the article page, unresolve
   ]);
   assert.deepEqual(r.attachments, ["assets/map one.png"]);
   assert.match(r.text, /See export controls, the ban, Export Controls > Second part and nowhere again\./);
+  // Targets shown by another name are searched, not shown.
+  assert.match(r.text, /\n镓锗出口管制 nowhere\n/);
+  assert.doesNotMatch(r.html, /镓锗出口管制/);
+  const pdf = renderMarkdown("- [[Graphical Representation of the Holy Trinity.pdf|Holy Trinity]] and [[nowhere]]", { links });
+  assert.match(pdf.text, /Graphical Representation of the Holy Trinity\.pdf/);
+  assert.doesNotMatch(pdf.text, /nowhere.*nowhere/s, "a target the text shows is not added");
+  assert.doesNotMatch(pdf.html, /Graphical/);
   // A body whose only markup is ours skips the sanitizer: it must be what the sanitizer keeps.
   assert.equal(r.removed.length, 0);
   assert.equal(r.html, sanitizeBody(r.html));
