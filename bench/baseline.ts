@@ -25,10 +25,24 @@ export const BASELINE_LAYOUT = `<!doctype html>
  * reads it as (2024年12月4日 → 2024-12-04T00:00:00+08:00), or left out when the normalizer
  * cannot read it either (Eleventy then dates the file by its creation); front matter that
  * gray-matter (Eleventy's parser) cannot parse is left out, the body kept; a note Liquid
- * would stop at skips it (withoutLiquid). Everything else is byte for byte.
+ * would stop at skips it (withoutLiquid), a `permalink` line goes (withoutPermalink).
+ * Everything else is byte for byte.
  */
 export function baselineCopy(text: string): string {
-  return withoutLiquid(datesForEleventy(text));
+  return withoutLiquid(withoutPermalink(datesForEleventy(text)));
+}
+
+/**
+ * Pure: a publishing tool's `permalink: /huayuan` (a vault published with Quartz or
+ * Obsidian Publish) would put the stock page outside /articles/<note path>/, where the search
+ * comparison looks for it, and without a file extension it stops stock Eleventy's whole build.
+ * The line goes; the note is written where every other note is.
+ */
+function withoutPermalink(text: string): string {
+  const close = text.startsWith("---\n") ? text.indexOf("\n---", 4) : -1;
+  if (close < 0) return text;
+  const head = text.slice(0, close).replace(/^permalink:[^\n]*(?:\n[ \t]+[^\n]*)*$/m, "");
+  return head + text.slice(close);
 }
 
 /**
@@ -67,6 +81,15 @@ function datesForEleventy(text: string): string {
   return fm + text.slice(close);
 }
 
+/** Pure: the layout a note's front matter names (`layout: page`), if any and if it stays inside _includes. */
+export function layoutNamed(text: string): string | undefined {
+  const close = text.startsWith("---\n") ? text.indexOf("\n---", 4) : -1;
+  if (close < 0) return undefined;
+  const m = /^layout:[ \t]*(["']?)([^"'\n]+?)\1[ \t]*$/m.exec(text.slice(0, close));
+  const name = m?.[2]?.trim();
+  return name && !name.split(/[\\/]/).includes("..") && !path.isAbsolute(name) ? name : undefined;
+}
+
 /**
  * Lays out the baseline project: input/articles/… (copies of every note our build reads as an
  * article: events/, raw/ and hidden folders left out), the layout, the data file, the config.
@@ -75,15 +98,24 @@ export async function prepareBaseline(corpusDir: string, projectDir: string): Pr
   await fs.rm(projectDir, { recursive: true, force: true });
   const input = path.join(projectDir, "input");
   let files = 0;
+  // The seed notes say `layout: post.njk`, a blog's or a vault's `layout: page`: each layout a
+  // note names is the baseline's one layout under that name, or stock Eleventy stops at the
+  // first note whose layout it lacks.
+  const layouts = new Set(["post.njk"]);
   for (const rel of await listArticleFiles(corpusDir)) {
     const dest = path.join(input, "articles", rel);
     await fs.mkdir(path.dirname(dest), { recursive: true });
-    await fs.writeFile(dest, baselineCopy(await fs.readFile(path.join(corpusDir, rel), "utf8")));
+    const copy = baselineCopy(await fs.readFile(path.join(corpusDir, rel), "utf8"));
+    const named = layoutNamed(copy);
+    if (named) layouts.add(named);
+    await fs.writeFile(dest, copy);
     files++;
   }
-  // The seed notes say `layout: post.njk`; the layout has that name so they find it too.
-  await fs.mkdir(path.join(input, "_includes"), { recursive: true });
-  await fs.writeFile(path.join(input, "_includes", "post.njk"), BASELINE_LAYOUT);
+  for (const name of layouts) {
+    const file = path.join(input, "_includes", path.extname(name) ? name : `${name}.njk`);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, BASELINE_LAYOUT);
+  }
   await fs.writeFile(path.join(input, "articles", "articles.json"), JSON.stringify({ layout: "post.njk" }));
   const config = path.join(projectDir, "eleventy.config.mjs");
   await fs.writeFile(config, "// Empty on purpose: the baseline is Eleventy's defaults.\nexport default function () {}\n");

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseOurBuildOutput } from "../../bench/ours.ts";
-import { baselineCopy } from "../../bench/baseline.ts";
+import { baselineCopy, layoutNamed } from "../../bench/baseline.ts";
 import { medianFigures, stageTable, outputTable, profileLines } from "../../bench/report.ts";
 import { summarizeCpuProfile, summarizeCpuProfiles, profilesByStage, moduleOf, busyMs, type CpuProfile } from "../../bench/profile.ts";
 import type { BuildFigures } from "../../bench/figures.ts";
@@ -163,4 +163,17 @@ test("a build's profiles by stage: its own process cut into the stages' windows,
   assert.equal(render!.modules.find((m) => m.module === "@11ty/eleventy")?.selfMs, 14);
   assert.equal(render!.modules.find((m) => m.module === "src/build.ts")?.selfMs, 30 - 10);
   assert.deepEqual(profilesByStage([], [{ name: "ingest", from: 0, to: 1 }]), [{ name: "ingest", parts: [], files: 0 }]);
+});
+
+test("the layout a note names is found for the baseline, which writes one under that name", () => {
+  assert.equal(layoutNamed("---\ntitle: x\nlayout: page\n---\nbody\n"), "page");
+  assert.equal(layoutNamed("---\nlayout: 'post.njk'\n---\n"), "post.njk");
+  assert.equal(layoutNamed("no front matter\nlayout: page\n"), undefined);
+  assert.equal(layoutNamed("---\nlayout: ../../etc/x\n---\n"), undefined, "never outside _includes");
+  assert.equal(layoutNamed("---\ntitle: x\n---\nlayout: page\n"), undefined, "a body line is not front matter");
+});
+
+test("the baseline's copy leaves a publishing tool's permalink out, so the note is where the others are", () => {
+  assert.equal(baselineCopy("---\ntitle: 花园导览\npermalink: /huayuan\n---\nbody\n"), "---\ntitle: 花园导览\n\n---\nbody\n");
+  assert.equal(baselineCopy("---\ntitle: x\n---\npermalink: /in-the-body\n"), "---\ntitle: x\n---\npermalink: /in-the-body\n");
 });
