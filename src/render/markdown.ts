@@ -162,11 +162,23 @@ const md = createParser();
 
 function inlineText(token: Token | undefined): string {
   if (!token?.children) return token?.content ?? "";
-  return token.children
-    .filter((t) => t.type === "text" || t.type === "code_inline" || t.type === "wikilink_text")
-    .map((t) => t.content)
-    .join("");
+  let out = "";
+  let lineBreak = false;
+  for (const t of token.children) {
+    if (t.type === "softbreak" || t.type === "hardbreak") lineBreak = true;
+    if ((t.type !== "text" && t.type !== "code_inline" && t.type !== "wikilink_text") || !t.content) continue;
+    // A line break inside a paragraph is a space between words ("libraries." / "Compilers"
+    // made one word of two, for search and excerpts) but nothing between Chinese characters,
+    // whose sentence runs on across the break, as the page shows it.
+    if (lineBreak && out && !(CJK_END.test(out) && CJK_START.test(t.content))) out += " ";
+    lineBreak = false;
+    out += t.content;
+  }
+  return out;
 }
+
+const CJK_END = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]$/u;
+const CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
 /** The targets of an inline's wikilinks (not its embedded images) that the text shown does not contain. */
 function hiddenLinkTargets(children: readonly Token[]): string[] {

@@ -16,6 +16,8 @@ const HAN = /\p{Script=Han}/u;
 // A token is a run of Han characters, a word of letters and digits, or one other visible mark.
 const W = String.raw`[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}]`;
 const TOKEN = new RegExp(String.raw`\p{Script=Han}+|${W}(?:[${"'"}’._-]*${W})*|\S`, "gu");
+const CONNECTOR = /['’._-]/;
+const CONNECTORS = /['’._-]+/;
 
 /** NFKC (full-width letters and digits become ASCII), lower case, Traditional → Simplified. */
 export function fold(text: string, map: FoldMap): string {
@@ -39,13 +41,17 @@ function foldPattern(map: FoldMap): RegExp {
  * Visits the index tokens of already folded text without making a string of each: a pair or a
  * lone character of the Basic Multilingual Plane as a number (pairKey), anything else as its
  * string. The postings index counts tens of millions of tokens; strings of them were most of
- * its memory churn. tokenize() gives the same tokens as strings.
+ * its memory churn. tokenize() gives the same tokens as strings, but for the parts of
+ * compound words, which only the index has.
  */
 export function visitTokens(folded: string, onKey: (key: number) => void, onWord: (word: string) => void): void {
   for (const [tok] of folded.matchAll(TOKEN)) {
     const c0 = tok.charCodeAt(0);
     if (!isHanUnit(c0) && !HAN.test(tok[0]!)) {
       onWord(tok);
+      // A compound (e-graph, afl-compiler-rt.o.c) is indexed whole and by its parts, so that
+      // "graph" finds e-graph, as stock Pagefind does; a query keeps it whole (tokenize).
+      if (CONNECTOR.test(tok)) for (const part of tok.split(CONNECTORS)) if (part.length > 1 && part !== tok) onWord(part);
       continue;
     }
     // A run of Han characters; one outside the BMP (a surrogate pair) goes the slow way.

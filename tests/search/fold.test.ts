@@ -24,14 +24,17 @@ test("tokens: overlapping pairs for Chinese with the run's last character alone;
   assert.equal(indexText("華為", map), "华为 为");
 });
 
-test("visitTokens gives tokenize's tokens, Chinese ones as numbers, in the same order", () => {
-  const texts = ["台积电 TSMC 3nm，华为！", "u.s. entity-list 〇〇 々 豈更", "𠀀𠀁中 a 丁", "", "镓", "gallium, germanium; 12.5%"];
-  for (const t of texts) {
-    const folded = fold(t, map);
+test("visitTokens gives tokenize's tokens, Chinese ones as numbers, in the same order, and the parts of compound words", () => {
+  const texts = ["台积电 TSMC 3nm，华为！", "〇〇 々 豈更", "𠀀𠀁中 a 丁", "", "镓", "gallium, germanium; 13%"];
+  const visited = (folded: string) => {
     const seen: string[] = [];
     visitTokens(folded, (k) => seen.push(keyToken(k)), (w) => seen.push(w));
-    assert.deepEqual(seen, tokenize(folded), t);
-  }
+    return seen;
+  };
+  for (const t of texts) assert.deepEqual(visited(fold(t, map)), tokenize(fold(t, map)), t);
+  // The index has a compound whole and its parts of two letters or more; a query keeps it whole.
+  assert.deepEqual(visited(fold("u.s. E-graph afl-compiler-rt.o.c 12.5", map)), ["u.s", ".", "e-graph", "graph", "afl-compiler-rt.o.c", "afl", "compiler", "rt", "12.5", "12"]);
+  assert.deepEqual(tokenize(fold("E-graph", map)), ["e-graph"]);
 });
 
 test("excerpts of indexed text read as the original, with matched characters marked", () => {
