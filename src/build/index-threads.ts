@@ -5,6 +5,7 @@ import v8 from "node:v8";
 import type { Worker } from "node:worker_threads";
 import type { KbConfig } from "../config.ts";
 import { readSummary } from "../model/dataset.ts";
+import { DEFAULT_PAGEFIND_MAX_WORDS } from "../search/manifest.ts";
 import { buildSearchIndex, mergeAndWrite, type IndexFigures, type PostingsMade } from "../search/index-build.ts";
 import type { ShareAnswer } from "../search/index-share.ts";
 import { defaultThreads, startThread } from "./threads.ts";
@@ -30,14 +31,28 @@ export function indexWithThreads(cfg: KbConfig): Promise<IndexFigures> {
  * Without a summary (a data folder from before it existed), one.
  */
 async function threadsBySummary(cfg: KbConfig): Promise<number> {
-  let records: number;
+  let summary: Awaited<ReturnType<typeof readSummary>>;
   try {
-    const summary = await readSummary(cfg.dataDir);
-    records = summary.articles + summary.events;
+    summary = await readSummary(cfg.dataDir);
   } catch {
     return 1;
   }
+  const records = summary.articles + summary.events;
+  // A corpus Pagefind will index is indexed by this thread alone: threads would each prepare
+  // every record only to find that out, and this thread prepare them once more (3,000 notes of
+  // a vault: three times, 1.5 s and a thread's memory).
+  if (summary.words !== undefined && surelyPagefind(summary.words, records, cfg.pagefindMaxWords)) return 1;
   return cfg.indexThreads ?? Math.min(defaultThreads(), Math.max(1, Math.floor(records / 500)));
+}
+
+/**
+ * Pure: whether a corpus of `words` article words and `records` articles and events is under
+ * Pagefind's limit (manifest.ts) by any estimate of its records (index-share.ts engineFor counts
+ * them exactly): each article's words a fifth more for its title, summary and names, and 100
+ * words a record besides. Wrong, the index is still right: the exact count decides the engine.
+ */
+export function surelyPagefind(words: number, records: number, pagefindMaxWords = DEFAULT_PAGEFIND_MAX_WORDS): boolean {
+  return words * 1.2 + records * 100 < pagefindMaxWords;
 }
 
 /**

@@ -160,6 +160,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       includeDrafts: opts.includeDrafts,
       warnings: log.warnings.length,
       errors: log.errors.length,
+      words: articles.reduce((n, a) => n + a.article.wordCount, 0),
       seconds: Math.round((performance.now() - started) / 10) / 100,
     };
     return { articles, events: timeline.events, draftsSkipped, vocab, log, summary, attachments: [...attachments].sort() };

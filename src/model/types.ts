@@ -114,5 +114,7 @@ export interface BuildSummary {
   includeDrafts: boolean;
   warnings: number;
   errors: number;
+  /** Words of the articles' text (their word counts added up): which search index the corpus gets is known from it. */
+  words?: number;
   seconds: number;
 }

@@ -151,6 +151,9 @@ test("drafts are left out unless asked for, and counted", async () => {
   assert.match(summaryLine(without.summary), /1 draft left out \(set KB_INCLUDE_DRAFTS=1 to include them\)/);
   const withDrafts = await run(dir, true);
   assert.equal(withDrafts.articles.length, 2);
+  // The words of what is published, for the search index's choice of engine.
+  assert.equal(without.summary.words, 1);
+  assert.equal(withDrafts.summary.words, 2);
 });
 
 test("tags resolve through the vocabulary; unknown ones are kept as open tags, slugified, without a warning", async () => {

@@ -8,6 +8,7 @@ import path from "node:path";
 import { buildSite, type BuiltSite } from "../support/site.ts";
 import { indexSite } from "../../src/build.ts";
 import { POSTINGS_DIR } from "../../src/search/postings.ts";
+import { surelyPagefind } from "../../src/build/index-threads.ts";
 
 let site: BuiltSite;
 const SMALL_PAGEFIND_WORDS = 4000;
@@ -50,4 +51,16 @@ test("a thread that cannot read an article's text fails the index build, naming 
     indexSite({ ...site.cfg, dataDir: data, outputDir: path.join(path.dirname(site.dir), "postings-broken"), pagefindMaxWords: SMALL_PAGEFIND_WORDS, indexThreads: 2 }),
     (e: Error) => /ENOENT/.test(e.message) && /\.txt/.test(e.message),
   );
+});
+
+test("a corpus surely under Pagefind's limit is indexed on one thread; near or over it, the exact count decides", () => {
+  // A vault of 3,139 short notes (768,860 words) against a limit of 2 million; 1,000 long transcripts (9.4 million).
+  assert.equal(surelyPagefind(768_860, 3_346, 2_000_000), true);
+  assert.equal(surelyPagefind(9_405_536, 1_207, 2_000_000), false);
+  assert.equal(surelyPagefind(1_600_000, 1_000, 2_000_000), false, "within the margin");
+  // The default limit: a few hundred notes.
+  assert.equal(surelyPagefind(21_000, 220), true, "the shipped content");
+  assert.equal(surelyPagefind(768_860, 3_346), false);
+  assert.equal(surelyPagefind(3_000, 5, 5_000), true);
+  assert.equal(surelyPagefind(3_000, 5, 3_000), false);
 });
