@@ -138,6 +138,8 @@ export const STRINGS = {
   status_replaced: { "zh-Hans": "已被取代", en: "Replaced" },
   status_expired: { "zh-Hans": "已失效", en: "Expired" },
   statusBy: { "zh-Hans": "依据", en: "by" },
+  // In force again: the suspension whose end it is in force from.
+  statusSuspensionOver: { "zh-Hans": "暂停期满", en: "suspension over" },
   coAuthorities: { "zh-Hans": "联合发布", en: "Issued jointly with" },
   unverifiedShort: { "zh-Hans": "未与官方文本核对", en: "Not checked against the official text" },
   unverified: {

@@ -1,6 +1,7 @@
 // Whether a measure is in force on a given day: from its own dates and from the relaxations
 // that answer it with an effect (suspends, lifts, rescinds, replaces; model/event.ts). A
-// suspension with an end date is over after it, and the measure is in force again.
+// suspension with an end date is over from that day, and the measure is in force again, as the
+// records stand (an extension is an event of its own).
 import type { EventDate, EventStatus, TimelineEvent } from "../model/event.ts";
 
 /** What the status reads of an answering event. */
@@ -28,12 +29,19 @@ export function eventStatus(e: Pick<TimelineEvent, "kind" | "date" | "dates" | "
     .sort((x, y) => (x.since.start < y.since.start ? -1 : x.since.start > y.since.start ? 1 : 0));
   const terminal = effects.find((x) => x.effect !== "suspends");
   if (terminal && terminal.effect !== "suspends") return { state: TERMINAL[terminal.effect], since: terminal.since.value, by: terminal.answer.id };
-  const suspension = effects.filter((x) => x.effect === "suspends" && !(x.answer.dates.ended && x.answer.dates.ended.start <= asOf)).pop();
+  const suspensions = effects.filter((x) => x.effect === "suspends");
+  // A suspension's `ended` is the first day it no longer applies ("stopped from 12:01 on 14 May").
+  const isOver = (x: (typeof suspensions)[number]) => Boolean(x.answer.dates.ended && x.answer.dates.ended.start <= asOf);
+  const suspension = suspensions.filter((x) => !isOver(x)).pop();
   if (suspension) return { state: "suspended", since: suspension.since.value, ...(suspension.answer.dates.ended ? { until: suspension.answer.dates.ended.value } : {}), by: suspension.answer.id };
   if (e.dates.ended && e.dates.ended.start <= asOf) return { state: "expired", since: e.dates.ended.value };
-  // A suspension the event records itself, with no event of its own that says until when.
-  if (e.dates.suspended && e.dates.suspended.start <= asOf) return { state: "suspended", since: e.dates.suspended.value };
+  // A suspension the event records itself, with no event of its own that says until when
+  // (one that does, and has run out, decides: the measure's own `suspended` date is its start).
+  if (!suspensions.length && e.dates.suspended && e.dates.suspended.start <= asOf) return { state: "suspended", since: e.dates.suspended.value };
   const binding = from(e);
   if (binding.start > asOf) return { state: "pending", since: binding.value };
+  // In force again when the last suspension ran out, as the records stand: from its end, by it.
+  const over = suspensions.filter(isOver).pop();
+  if (over) return { state: "in-force", since: over.answer.dates.ended!.value, by: over.answer.id };
   return { state: "in-force", since: binding.value };
 }

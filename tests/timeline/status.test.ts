@@ -22,7 +22,14 @@ test("a suspension holds until its end, and the measure is in force again after 
   const m = measure({ announced: "2025-10-09" }, [link("s", "suspends")]);
   assert.deepEqual(eventStatus(m, answers, "2025-11-08"), { state: "in-force", since: "2025-10-09" }, "announced, not yet effective");
   assert.deepEqual(eventStatus(m, answers, "2026-01-01"), { state: "suspended", since: "2025-11-10", until: "2026-11-10", by: "s" });
-  assert.deepEqual(eventStatus(m, answers, "2026-11-11"), { state: "in-force", since: "2025-10-09" });
+  assert.deepEqual(eventStatus(m, answers, "2026-11-09"), { state: "suspended", since: "2025-11-10", until: "2026-11-10", by: "s" });
+  assert.deepEqual(eventStatus(m, answers, "2026-11-10"), { state: "in-force", since: "2026-11-10", by: "s" }, "in force again from the day the suspension ends");
+  // A measure that records its suspension's start itself is in force again all the same.
+  const own = measure({ announced: "2025-10-09", effective: "2025-11-08", suspended: "2025-11-07" }, [link("s", "suspends")]);
+  assert.deepEqual(eventStatus(own, answers, "2026-01-01"), { state: "suspended", since: "2025-11-10", until: "2026-11-10", by: "s" });
+  assert.deepEqual(eventStatus(own, answers, "2026-12-06"), { state: "in-force", since: "2026-11-10", by: "s" });
+  // With no suspending event, its own date is all there is: suspended, until nobody knows.
+  assert.deepEqual(eventStatus(measure({ announced: "2025-10-09", suspended: "2025-11-07" }), new Map(), "2026-12-06"), { state: "suspended", since: "2025-11-07" });
 });
 
 test("a rescission or lifting ends it for good, whatever suspension came before", () => {
