@@ -32,6 +32,11 @@ export function baselineCopy(text: string): string {
   return withoutLiquid(withoutPermalink(datesForEleventy(text)));
 }
 
+/** Where a note's front matter closes (the `\n---` after its opening `---`), or -1 without one. */
+function frontMatterEnd(text: string): number {
+  return text.startsWith("---\n") ? text.indexOf("\n---", 4) : -1;
+}
+
 /**
  * Pure: a publishing tool's `permalink: /huayuan` (a vault published with Quartz or
  * Obsidian Publish) would put the stock page outside /articles/<note path>/, where the search
@@ -39,7 +44,7 @@ export function baselineCopy(text: string): string {
  * The line goes; the note is written where every other note is.
  */
 function withoutPermalink(text: string): string {
-  const close = text.startsWith("---\n") ? text.indexOf("\n---", 4) : -1;
+  const close = frontMatterEnd(text);
   if (close < 0) return text;
   const head = text.slice(0, close).replace(/^permalink:[^\n]*(?:\n[ \t]+[^\n]*)*$/m, "");
   return head + text.slice(close);
@@ -53,15 +58,15 @@ function withoutPermalink(text: string): string {
  * matter of its own when it has none.
  */
 function withoutLiquid(text: string): string {
-  const close = text.startsWith("---\n") ? text.indexOf("\n---", 4) : -1;
+  const close = frontMatterEnd(text);
   const body = close < 0 ? text : text.slice(close + 4);
   if (!/\{\{|\{%/.test(body)) return text;
   return close < 0 ? `---\ntemplateEngineOverride: md\n---\n${text}` : `---\ntemplateEngineOverride: md\n${text.slice(4)}`;
 }
 
 function datesForEleventy(text: string): string {
-  const close = text.indexOf("\n---", 4);
-  if (!text.startsWith("---\n") || close < 0) return text;
+  const close = frontMatterEnd(text);
+  if (close < 0) return text;
   let data: Record<string, unknown>;
   try {
     // With options, gray-matter does not keep every file it parsed in its cache.
@@ -83,7 +88,7 @@ function datesForEleventy(text: string): string {
 
 /** Pure: the layout a note's front matter names (`layout: page`), if any and if it stays inside _includes. */
 export function layoutNamed(text: string): string | undefined {
-  const close = text.startsWith("---\n") ? text.indexOf("\n---", 4) : -1;
+  const close = frontMatterEnd(text);
   if (close < 0) return undefined;
   const m = /^layout:[ \t]*(["']?)([^"'\n]+?)\1[ \t]*$/m.exec(text.slice(0, close));
   const name = m?.[2]?.trim();

@@ -262,7 +262,7 @@ function topLevelEntries(yamlSource: string): Entry[] {
     // out alone and not with the field above it.
     const tabbedKey = /^\t+(?=[^\s#-])("[^"]*"|'[^']*'|[^:]+?)\s*:/.exec(text);
     if ((/^[^\s#]/.test(text) && !/^-(\s|$)/.test(text)) || tabbedKey) {
-      const m = tabbedKey ? [tabbedKey[0], tabbedKey[1]] : /^("[^"]*"|'[^']*'|[^:]+?)\s*:/.exec(text);
+      const m = tabbedKey ?? /^("[^"]*"|'[^']*'|[^:]+?)\s*:/.exec(text);
       entries.push({ key: (m?.[1] ?? text).replace(/^(["'])(.*)\1$/, "$2").trim(), start: i + 1, end: i + 1 });
     } else if (entries.length > 0 && text.trim() !== "") {
       entries[entries.length - 1]!.end = i + 1;

@@ -56,6 +56,9 @@ export async function runJob({ file, index, firstCommit }: Job, ctx: JobContext)
   }
 }
 
+/** An encoding as the report names it. */
+const ENCODING_NAMES: Partial<Record<string, string>> = { gb18030: "GB18030 (GBK)", "windows-1252": "Windows-1252 (Latin-1)" };
+
 /**
  * A content file's text. Notes saved by older Chinese tools are GB18030/GBK, not UTF-8: read as
  * UTF-8 they would turn into U+FFFD junk on the page. Such a file is decoded the way the
@@ -65,10 +68,10 @@ export async function readContentFile(full: string, file: string): Promise<{ tex
   const bytes = await fs.readFile(full);
   const decoded = decodeClipping(bytes);
   // NUL bytes outside UTF-16 mean a binary file: ingest reports it as such, not as an encoding.
-  if (decoded.encoding === "utf-8" || (decoded.encoding !== "utf-16le" && decoded.encoding !== "utf-16be" && bytes.includes(0))) {
+  if (decoded.encoding === "utf-8" || (!decoded.encoding.startsWith("utf-16") && bytes.includes(0))) {
     return { text: decoded.encoding === "utf-8" ? decoded.text : bytes.toString("latin1") };
   }
-  const name = decoded.encoding === "gb18030" ? "GB18030 (GBK)" : decoded.encoding === "windows-1252" ? "Windows-1252 (Latin-1)" : decoded.encoding.toUpperCase();
+  const name = ENCODING_NAMES[decoded.encoding] ?? decoded.encoding.toUpperCase();
   return {
     text: decoded.text,
     notice: { severity: "warning", file, message: `the file is not UTF-8; it was read as ${name}: save it as UTF-8 so that every tool reads it the same way` },

@@ -180,17 +180,6 @@ function inlineText(token: Token | undefined): string {
 const CJK_END = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]$/u;
 const CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
-/** The targets of an inline's wikilinks (not its embedded images) that the text shown does not contain. */
-function hiddenLinkTargets(children: readonly Token[]): string[] {
-  const out: string[] = [];
-  children.forEach((c, i) => {
-    const link = (c.meta as { wikilink?: WikilinkOutcome } | null)?.wikilink;
-    if (!link || link.attachment || c.type === "link_close" || !link.target || link.target.startsWith("#")) return;
-    const shown = c.type === "link_open" ? (children[i + 1]?.content ?? "") : c.content;
-    if (!shown.toLowerCase().includes(link.target.toLowerCase())) out.push(link.target);
-  });
-  return out;
-}
 
 /** The words of a caption line, or undefined: all italic, or all in 【】 or [] brackets. */
 export function captionText(inline: Token): string | undefined {
@@ -291,21 +280,25 @@ export function renderMarkdown(body: string, opts: RenderOptions = {}): Rendered
     if (t.type === "inline") {
       const text = inlineText(t);
       textParts.push(text);
+      if (!firstParagraph && tokens[i - 1]?.type === "paragraph_open" && text.trim()) firstParagraph = text.trim();
       // A wikilink shown by another name ([[Wald test.pdf|Holy Trinity]]) is found by its
       // target too, as in Obsidian's own search: the target is searched, not shown.
-      const hidden = hiddenLinkTargets(t.children ?? []);
-      if (hidden.length) textParts.push(hidden.join(" "));
-      if (!firstParagraph && tokens[i - 1]?.type === "paragraph_open" && text.trim()) firstParagraph = text.trim();
-      for (const child of t.children ?? []) {
+      const hiddenTargets: string[] = [];
+      const children = t.children ?? [];
+      children.forEach((child, k) => {
         if (child.type === "html_inline") {
           rawHtml = true;
           removed.check(child.content, blockLine);
         }
         const link = (child.meta as { wikilink?: WikilinkOutcome } | null)?.wikilink;
-        if (link?.attachment) attachments.add(link.attachment);
-        if (link?.resolved) resolved++;
-        else if (link && !unresolved.has(link.target)) unresolved.set(link.target, blockLine);
-      }
+        if (!link) return;
+        if (link.attachment) attachments.add(link.attachment);
+        if (link.resolved) resolved++;
+        else if (!unresolved.has(link.target)) unresolved.set(link.target, blockLine);
+        const shown = child.type === "link_open" ? (children[k + 1]?.content ?? "") : child.content;
+        if (!link.attachment && link.target && !link.target.startsWith("#") && !shown.toLowerCase().includes(link.target.toLowerCase())) hiddenTargets.push(link.target);
+      });
+      if (hiddenTargets.length) textParts.push(hiddenTargets.join(" "));
     }
     if (t.type === "html_block") {
       rawHtml = true;
