@@ -4,6 +4,7 @@
 // instead of turning it into a UTC-midnight Date that shows as the previous day in the west.
 import matter from "gray-matter";
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from "yaml";
+import { opensToml, readToml, tomlHead } from "./toml-front-matter.ts";
 
 export interface ParsedFile {
   /** The front matter as plain data; {} when the file has none. */
@@ -47,6 +48,7 @@ export interface ParseOptions {
 
 export function parseContentFile(raw: string, opts: ParseOptions = {}): ParsedFile {
   const cleaned = cleanText(raw);
+  if (opensToml(cleaned.text)) return parseToml(cleaned.text, strayBomProblems(cleaned.strayBoms), opts);
   const close = opts.lenient ? headlessFrontMatterClose(cleaned.text) : undefined;
   if (close === undefined) return parseCleaned(cleaned.text, strayBomProblems(cleaned.strayBoms), opts);
   // Read as if it opened with `---` (and closed with exactly `---`), one line higher.
@@ -97,6 +99,40 @@ function shiftedUp(p: ParsedFile): ParsedFile {
     lineOf: (path) => up(p.lineOf(path)),
     problems: p.problems.map((x) => (x.line === undefined ? x : { ...x, line: up(x.line)! })),
   };
+}
+
+/**
+ * Hugo's TOML front matter (`+++`), with the same leniency as YAML's: a key TOML cannot read is
+ * left out alone (articles), or the whole is an error (events).
+ */
+function parseToml(text: string, problems: ParsedFile["problems"], opts: ParseOptions): ParsedFile {
+  const severity = opts.lenient ? ("warning" as const) : ("error" as const);
+  const head = tomlHead(text);
+  if (head.closingLine === undefined) {
+    problems.push({
+      severity,
+      line: 1,
+      field: "front matter",
+      message: `front matter opened with \`+++\` on line 1 is never closed by a \`+++\` line${opts.lenient ? "; the whole file is published as the body" : ""}`,
+    });
+    return { data: {}, body: text, bodyLine: 1, lineOf: () => undefined, problems, hasFrontMatter: true };
+  }
+  const bodyLine = head.closingLine + 1;
+  const read = readToml(head.source, opts.lenient === true);
+  if (read.error) {
+    const after = opts.lenient ? "; the front matter is not read and the note is published from its body" : "";
+    problems.push({ severity, line: read.error.line + 1, field: "front matter", message: `${read.error.message}${after}` });
+    return { data: {}, body: head.body, bodyLine, lineOf: () => undefined, problems, hasFrontMatter: true };
+  }
+  for (const left of read.leftOut) problems.push({ severity, line: left.line + 1, field: left.path, message: `${left.message}; \`${left.path}\` is left out, the other fields are read` });
+  const lineOf = (path: string): number | undefined => {
+    for (let p = path; ; p = p.slice(0, p.lastIndexOf("."))) {
+      const l = read.lines.get(p);
+      if (l !== undefined) return l + 1;
+      if (!p.includes(".")) return undefined;
+    }
+  };
+  return { data: read.data, body: head.body, bodyLine, lineOf, problems, hasFrontMatter: true };
 }
 
 /** A file's text once cleaned (cleanText), with the problems cleaning found. */

@@ -11,7 +11,7 @@ import { loadActors, loadTags, Registry } from "../normalize/registry.ts";
 import { buildMentionMatcher, type MentionMatcher } from "../normalize/mentions.ts";
 import { createHash } from "node:crypto";
 import { parseContentFile } from "../content/frontmatter.ts";
-import { articleFrontMatter } from "../model/schema.ts";
+import { articleFrontMatter, withBlogFields } from "../model/schema.ts";
 import type { NoteNames } from "../normalize/vocab-suggest.ts";
 
 export interface Vocabulary {
@@ -86,7 +86,7 @@ export const NAME_FIELDS = {
 } as const;
 
 /**
- * A note's front matter and nothing more: read in 16 KB pieces until the closing `---`, so
+ * A note's front matter and nothing more: read in 16 KB pieces until the closing `---` (`+++`), so
  * looking at the names of 9,000 long notes does not read their 350 MB of bodies.
  */
 export async function readFrontMatterText(file: string): Promise<string> {
@@ -100,8 +100,10 @@ export async function readFrontMatterText(file: string): Promise<string> {
       if (bytesRead === 0) return text;
       parts.push(Buffer.from(piece.subarray(0, bytesRead)));
       text = Buffer.concat(parts).toString("utf8");
-      if (!/^\uFEFF?---[ \t]*\r?\n/.test(text.slice(0, 8)) && text.length >= 8) return "";
-      const close = /\n---[ \t]*(\r?\n|$)/.exec(text.slice(3));
+      // YAML's `---` or Hugo's TOML `+++`, closed by the same.
+      const open = /^\uFEFF?(---|\+\+\+)[ \t]*\r?\n/.exec(text.slice(0, 8));
+      if (!open && text.length >= 8) return "";
+      const close = (open?.[1] === "+++" ? /\n\+\+\+[ \t]*(\r?\n|$)/ : /\n---[ \t]*(\r?\n|$)/).exec(text.slice(3));
       if (close) return text.slice(0, 3 + close.index + close[0].length);
     }
   } finally {
@@ -111,7 +113,7 @@ export async function readFrontMatterText(file: string): Promise<string> {
 
 /** The names a note's front matter gives (as ingest reads them: lists, comma lines, #tags). */
 export function noteNames(frontMatter: string): NoteNames {
-  const data = parseContentFile(frontMatter).data;
+  const data = withBlogFields(parseContentFile(frontMatter).data).fields;
   const out: NoteNames = { tags: [], actors: [] };
   for (const vocab of ["tags", "actors"] as const) {
     for (const [field, kind] of NAME_FIELDS[vocab]) {

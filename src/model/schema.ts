@@ -13,10 +13,11 @@ import { unwikilink } from "./wikilink.ts";
 const text = z.union([z.string(), z.number()], { error: "must be text (a string or a number), not a list or a mapping" }).transform((v) => unwikilink(String(v)).trim());
 
 // Notes name tags as Obsidian does (#芯片, #export-control) as often as not: the # is not part of the name.
+const LIST_SEPARATORS = /[,，、;；]/;
 const stringList = z
   .union([z.string(), z.number(), z.array(z.union([z.string(), z.number(), z.null()]))], { error: "must be a list of names or one comma-separated line of them" })
   .transform((v) => {
-    const items = Array.isArray(v) ? v : String(v).split(/[,，、;；]/);
+    const items = Array.isArray(v) ? v : String(v).split(LIST_SEPARATORS);
     return items
       .filter((x): x is string | number => x !== null)
       .map((x) => unwikilink(String(x)).trim().replace(/^#(?=\S)/, ""))
@@ -88,12 +89,37 @@ export interface DroppedField {
 }
 
 /**
+ * Fields blogs name otherwise (Hugo, Hexo, Jekyll): `description` (or `excerpt`) is the summary
+ * when there is none, `lastmod` (or `modified`) the update, and `categories` are tags. Pure;
+ * `from` names the field a value was read from, for messages about it.
+ */
+export function withBlogFields(data: Record<string, unknown>): { fields: Record<string, unknown>; from: Map<string, string> } {
+  const fields = { ...data };
+  const from = new Map<string, string>();
+  for (const [field, names] of [["summary", ["description", "excerpt"]], ["updated", ["lastmod", "modified"]]] as const) {
+    const name = names.find((n) => fields[n] !== undefined);
+    if (fields[field] === undefined && name) {
+      fields[field] = fields[name];
+      from.set(field, name);
+    }
+  }
+  if (fields.categories !== undefined) {
+    const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : typeof v === "string" ? v.split(LIST_SEPARATORS) : [v]);
+    // Hexo's nested categories ([[Diary, Life]]) are each a category.
+    const tags = [...list(fields.tags), ...list(fields.categories).flat()];
+    fields.tags = tags;
+    if (tags.length && data.tags === undefined) from.set("tags", "categories");
+  }
+  return { fields, from };
+}
+
+/**
  * The front matter as the model reads it: values that mean nothing removed (in every field,
  * the ones kept for the user too), then each field the schema cannot read left out and named
  * in `dropped`, so the rest of the article still stands.
  */
 export function readArticleFrontMatter(data: Record<string, unknown>): { fields: ArticleFrontMatter; dropped: DroppedField[] } {
-  const input = fieldsWithoutNothing(data);
+  const { fields: input, from } = withBlogFields(fieldsWithoutNothing(data));
   const dropped: DroppedField[] = [];
   // Each round drops at least one field, so this ends; a field-less object always parses.
   for (;;) {
@@ -104,7 +130,7 @@ export function readArticleFrontMatter(data: Record<string, unknown>): { fields:
       const field = String(issue.path[0] ?? "");
       if (seen.has(field) || !(field in input)) continue;
       seen.add(field);
-      dropped.push({ field, value: input[field], reason: issue.message });
+      dropped.push({ field: from.get(field) ?? field, value: input[field], reason: issue.message });
       delete input[field];
     }
     if (seen.size === 0) throw new Error(`front matter schema failed without naming a field: ${r.error.message}`);

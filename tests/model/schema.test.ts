@@ -44,3 +44,16 @@ test("names written as wikilinks by a web clipper read as the names", () => {
   const { fields } = readArticleFrontMatter({ title: "[[Export controls]]", author: ["[[Jane Doe]]", "[[People/Li Wei|李伟]]"], people: ["[[Jensen Huang]]"], tags: ["#芯片", "[[出口管制]]"], outlet: "[[Reuters]]" });
   assert.deepEqual(fields, { title: "Export controls", author: "Jane Doe, 李伟", people: ["Jensen Huang"], tags: ["芯片", "出口管制"], outlet: "Reuters" });
 });
+
+test("blogs' own fields: description is the summary, lastmod the update, categories are tags", () => {
+  const { fields, dropped } = readArticleFrontMatter({ title: "t", description: "一句话", lastmod: "2024-01-03", tags: "a, b", categories: ["政策", ["日记", "生活"]] });
+  assert.equal(fields.summary, "一句话");
+  assert.equal(fields.updated, "2024-01-03");
+  assert.deepEqual(fields.tags, ["a", "b", "政策", "日记", "生活"]);
+  assert.deepEqual(dropped, []);
+  const own = readArticleFrontMatter({ summary: "own", description: "other", categories: "x" }).fields;
+  assert.equal(own.summary, "own", "a summary of its own comes first");
+  assert.deepEqual(own.tags, ["x"]);
+  const bad = readArticleFrontMatter({ description: ["not", "text"] });
+  assert.equal(bad.dropped[0]!.field, "description", "a message names the field the note wrote");
+});
