@@ -30,6 +30,8 @@ export interface OverviewYear {
   width: number;
   /** Where its label is centred. */
   labelX: number;
+  /** The label on a phone: the year's last two digits ("’19"). */
+  shortLabel: string;
   counts: SideCounts;
   total: number;
   /** Its place on the timeline; none for a year without events (the timeline has no such year). */
@@ -99,9 +101,12 @@ const LABEL_ROW = 36;
 const BREAK_WEIGHT = 0.5;
 /** A bar of one event is at least this high, so that it shows. */
 const MIN_BAR = 2;
-/** Room a label needs, in units: "2018" is about 35 wide at 16 (a wide screen), 63 at 28 (a phone's). */
+/**
+ * Room a label needs, in units: "2018" is about 35 wide at 16 (a wide screen) and 49 at 22 (a
+ * narrow column); a phone shows "’18", about 40 wide at 28.
+ */
 const LABEL_ROOM_WIDE = 40;
-const LABEL_ROOM_NARROW = 66;
+const LABEL_ROOM_NARROW = 54;
 const QUARTER = utcMonth.every(3)!;
 
 const zero = (): SideCounts => ({ us: 0, cn: 0, other: 0 });
@@ -189,6 +194,7 @@ export function overviewChart(events: ReadonlyArray<{ date: EventDate; side: Sid
       x: x0,
       width: round(bandWidth),
       labelX: round((x0 + x1) / 2),
+      shortLabel: `’${slot.year.slice(-2)}`,
       counts,
       total,
       ...(href ? { href } : {}),

@@ -103,6 +103,9 @@ test("2,000 events over 20 years: 80 quarters at most, labels thinned only where
   assert.equal(bars(c).reduce((n, b) => n + b.count, 0), 2000);
   assert.ok(c.years.every((y) => !y.hideLabelWide), "20 years have room for every label on a wide screen");
   assert.ok(c.years.at(-1)!.hideLabelNarrow === false, "the newest year keeps its label");
+  assert.equal(c.years.at(-1)!.shortLabel, `’${c.years.at(-1)!.year.slice(2)}`, "a phone shows the year's last two digits");
+  const sixteen = overviewChart(Array.from({ length: 16 }, (_, i) => ev(`${2011 + i}-06-01`, "us")));
+  assert.ok(sixteen.years.every((y) => !y.hideLabelNarrow), "16 years: every year labelled on a phone");
   const many = overviewChart(Array.from({ length: 60 }, (_, i) => ev(`${1960 + i}-06-01`, "us")));
   assert.ok(many.years.some((y) => y.hideLabelWide) && many.years.some((y) => !y.hideLabelWide), "60 years: every other label or so");
   assert.ok(ms < 200, `${ms.toFixed(1)} ms`);
