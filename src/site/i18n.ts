@@ -140,6 +140,8 @@ export const STRINGS = {
   statusBy: { "zh-Hans": "依据", en: "by" },
   // In force again: the suspension whose end it is in force from.
   statusSuspensionOver: { "zh-Hans": "暂停期满", en: "suspension over" },
+  // Read from the recorded end of the suspension: an extension not yet recorded would change it.
+  statusNoExtension: { "zh-Hans": "；未见延期记录", en: "; no extension on record" },
   coAuthorities: { "zh-Hans": "联合发布", en: "Issued jointly with" },
   unverifiedShort: { "zh-Hans": "未与官方文本核对", en: "Not checked against the official text" },
   unverified: {

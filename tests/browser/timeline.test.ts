@@ -57,6 +57,20 @@ const VISIBLE_STATE = `(() => {
 })()`;
 const visibleState = (page: import("playwright-core").Page) => page.evaluate(VISIBLE_STATE) as Promise<{ match: string[]; context: string[]; connectors: string[]; count: string }>;
 
+test("a measure whose recorded suspension has ended reads in force again, says no extension is on record, and names the suspension", async () => {
+  const rows = JSON.parse(await site.read("api/timeline.json")) as Array<{ id: string; status: string | null; status_by: string | null; status_since: string | null }>;
+  const over = rows.filter((r) => r.status === "in-force" && r.status_by);
+  assert.ok(over.length > 0, "the shipped timeline has suspensions whose end has passed");
+  const page = await browser.newPage();
+  for (const r of over.slice(0, 2)) {
+    await page.goto(`${server.url}events/${r.id}/`);
+    const status = page.locator(".status").first().locator("xpath=..");
+    assert.match(await status.innerText(), /暂停期满 .+；未见延期记录$/);
+    assert.equal(await status.locator(`a[href$="/events/${r.status_by}/"]`).count(), 1);
+  }
+  await page.close();
+});
+
 test("following a measure to its countermeasure and back, by the card's links and by the drawn connectors", async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${server.url}timeline/`);
