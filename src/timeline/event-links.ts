@@ -72,11 +72,7 @@ const RELAXATION_LEAD_DAYS = 14;
  * ("取消芬太尼关税，…暂停实施…50%穿透性规则" gives 暂停), or undefined.
  */
 function relaxingWordNear(text: string, i: number, length: number): string | undefined {
-  const isEnd = (k: number) => "。！？!?\n".includes(text[k]!) || (text[k] === "." && /\s/.test(text[k + 1] ?? ""));
-  let start = Math.max(0, i - 300);
-  for (let k = i - 1; k >= start; k--) if (isEnd(k)) { start = k + 1; break; }
-  let end = Math.min(text.length, i + length + 300);
-  for (let k = i + length; k < end; k++) if (isEnd(k)) { end = k; break; }
+  const { start, end } = sentenceAround(text, i, length);
   let before: string | undefined;
   let after: string | undefined;
   for (const m of text.slice(start, end).matchAll(RELAXING)) {
@@ -86,6 +82,30 @@ function relaxingWordNear(text: string, i: number, length: number): string | und
     }
   }
   return before ?? after;
+}
+
+/** Pure: the bounds of the sentence around [i, i + length), at most 300 characters either side. */
+function sentenceAround(text: string, i: number, length: number): { start: number; end: number } {
+  const isEnd = (k: number) => "。！？!?\n".includes(text[k]!) || (text[k] === "." && /\s/.test(text[k + 1] ?? ""));
+  let start = Math.max(0, i - 300);
+  for (let k = i - 1; k >= start; k--) if (isEnd(k)) { start = k + 1; break; }
+  let end = Math.min(text.length, i + length + 300);
+  for (let k = i + length; k < end; k++) if (isEnd(k)) { end = k; break; }
+  return { start, end };
+}
+
+/** How long after a measure a note may name it in passing: older ones are history, not news. */
+const ALLUSION_AFTER_DAYS = 730;
+
+/**
+ * Pure: whether a name at [i, i + length) only alludes to a measure taken years before the
+ * article ("特朗普第一任期内第一阶段贸易协议要求…", "the Phase One deal of his first term"): the
+ * sentence does not give the measure's year. A note that reports an old measure dates it.
+ */
+export function alludesOnly(text: string, i: number, length: number, eventStart: string, articleDay: string): boolean {
+  if (daysApart(eventStart, articleDay) <= ALLUSION_AFTER_DAYS) return false;
+  const { start, end } = sentenceAround(text, i, length);
+  return !text.slice(start, end).includes(eventStart.slice(0, 4));
 }
 
 /** The relaxation of a measure a sentence reports: the latest announced by the article's day (or within the lead). */
@@ -125,6 +145,7 @@ export function articleEventLinks(body: string, articleDay: string, events: read
   const byName = new Map<string, { index: number; text: string }>();
   const relaxedName = new Map<string, { index: number; text: string }>();
   const relaxable = new Set(events.filter((e) => e.relaxedBy).map((e) => e.id));
+  const startOf = new Map(events.map((e) => [e.id, e.start]));
   if (re) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -135,7 +156,7 @@ export function articleEventLinks(body: string, articleDay: string, events: read
         continue;
       }
       for (const id of owners.get(spelling) ?? []) {
-        if (!byName.has(id)) byName.set(id, { index: m.index, text: m[0] });
+        if (!byName.has(id) && !alludesOnly(text, m.index, m[0].length, startOf.get(id)!, articleDay)) byName.set(id, { index: m.index, text: m[0] });
         if (relaxable.has(id) && !relaxedName.has(id)) {
           const word = relaxingWordNear(text, m.index, m[0].length);
           if (word) relaxedName.set(id, { index: m.index, text: `${word}…${m[0]}` });

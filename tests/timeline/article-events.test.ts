@@ -39,6 +39,14 @@ test("a name the measure is known by links it in any script, only from an articl
   assert.deepEqual(linked("他说解放日关税会来。", "2025-03-01"), [], "an article written before the measure cannot report it by name");
 });
 
+test("a measure years old named in passing is history, not a report: its name links it only in a sentence that gives its year", () => {
+  const phaseOne = "2020-01-15-us-china-phase-one-agreement";
+  assert.deepEqual(linked("美国启动了对中国是否履行川普第一任期所签署的中美第一阶段贸易协议的调查。", "2025-10-27"), [], "an allusion, five years on");
+  assert.deepEqual(linked("这远低于第一阶段贸易协议中以2017年为基数的采购要求。", "2025-11-02"), [], "another year in the sentence is not the measure's");
+  assert.deepEqual(linked("2020年1月签署的第一阶段贸易协议要求中国扩大采购。", "2025-10-27").map((l) => l[0]), [phaseOne], "dated, it is reported");
+  assert.deepEqual(linked("第一阶段贸易协议签署后，中方开始采购。", "2020-06-01").map((l) => l[0]), [phaseOne], "within two years a name alone links");
+});
+
 test("a description by side, month and a distinctive item links the one event that fits; a named event is not linked twice", () => {
   assert.deepEqual(linked("中国商务部4月份对中重稀土实施出口管制，推出许可证制度。", "2025-11-01").map((l) => [l[0], l[1]]), [["2025-04-04-cn-mofcom-2025-18-medium-heavy-rare-earths", "description"]]);
   const both = articleEvents("商务部 海关总署公告2025年第18号。\n中国商务部4月份对中重稀土实施出口管制。", "2025-11-01", index, vocab);
