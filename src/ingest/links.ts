@@ -10,6 +10,7 @@ import { ATTACHMENT_EXTENSIONS, buildLinkTargets, type LinkTargets, type NoteEnt
 import { ATTACHMENTS_DIR } from "../model/site-config.ts";
 import { listContentFiles } from "../content/files.ts";
 import { cleanText, headlessFrontMatterClose } from "../content/frontmatter.ts";
+import { readToml, tomlHead } from "../content/toml-front-matter.ts";
 
 
 /** Most front matter fits in the first read; a longer one is read up to the second size. */
@@ -22,6 +23,7 @@ const SLUG_LINE = /^slug:[ \t]*(.+)$/m;
 /** `title:` and `slug:` from a note's front matter, read from its first lines only. */
 export function headFields(head: string): { title?: string; slug?: string } {
   let block: string;
+  if (/^\uFEFF?\+\+\+[ \t]*\r?\n/.test(head)) return tomlHeadFields(cleanText(head).text);
   if (/^\uFEFF?---\r?\n/.test(head)) {
     const end = head.search(/\r?\n---\s*(\r?\n|$)/);
     block = end < 0 ? head : head.slice(0, end);
@@ -52,6 +54,17 @@ export function headFields(head: string): { title?: string; slug?: string } {
   return out;
 }
 
+/** `title` and `slug` of Hugo's TOML front matter (`+++`), a value TOML cannot read left out. */
+function tomlHeadFields(text: string): { title?: string; slug?: string } {
+  const { data } = readToml(tomlHead(text).source, true);
+  const out: { title?: string; slug?: string } = {};
+  for (const field of ["title", "slug"] as const) {
+    const value = data[field];
+    if (typeof value === "string" || typeof value === "number") out[field] = String(value).replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").trim();
+  }
+  return out;
+}
+
 /** The start of a note, long enough to hold its front matter (or as much of it as LONG_HEAD_BYTES). */
 async function readHead(file: string): Promise<string> {
   const handle = await fs.open(file, "r");
@@ -59,7 +72,7 @@ async function readHead(file: string): Promise<string> {
     let buf = Buffer.alloc(HEAD_BYTES);
     let { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
     let head = buf.toString("utf8", 0, bytesRead);
-    if (bytesRead === HEAD_BYTES && head.startsWith("---") && !/\n---\s*\n/.test(head)) {
+    if (bytesRead === HEAD_BYTES && ((head.startsWith("---") && !/\n---\s*\n/.test(head)) || (head.startsWith("+++") && !/\n\+\+\+\s*\n/.test(head)))) {
       buf = Buffer.alloc(LONG_HEAD_BYTES);
       ({ bytesRead } = await handle.read(buf, 0, LONG_HEAD_BYTES, 0));
       head = buf.toString("utf8", 0, bytesRead);

@@ -354,13 +354,17 @@ test("a note without a title is titled by the heading it opens with, else by its
 test("a Hugo post's TOML front matter and its description, categories and lastmod are read", async () => {
   const dir = await contentDir({
     "content/post/huawei.md": ['+++', 'title = "华为被列入实体清单"', 'date = 2019-05-16T09:00:00+08:00', 'lastmod = 2019-05-20', 'description = "美国商务部把华为列入实体清单。"', 'tags = ["华为"]', 'categories = ["出口管制"]', '+++', '', '正文。', ''].join("\n"),
+    "content/post/later.md": ['+++', 'title = "后续"', 'date = 2019-06-01', '+++', '', '见[[华为被列入实体清单]]。', ''].join("\n"),
   });
   const r = await run(dir);
-  const a = r.articles[0]!.article;
+  const a = r.articles.find((x) => x.article.file === "content/post/huawei.md")!.article;
   assert.equal(a.title, "华为被列入实体清单");
   assert.equal(a.date.day, "2019-05-16");
   assert.equal(a.summary, "美国商务部把华为列入实体清单。");
   assert.ok(a.tags.length >= 2, `tags and categories both: ${JSON.stringify(a.tags)}`);
   assert.deepEqual(r.log.warnings, []);
-  assert.doesNotMatch(r.articles[0]!.html, /\+\+\+|title =/);
+  assert.doesNotMatch(r.articles.find((x) => x.article.file === "content/post/huawei.md")!.html, /\+\+\+|title =/);
+  // A wikilink by a TOML note's title leads to its page.
+  const later = r.articles.find((x) => x.article.file === "content/post/later.md")!;
+  assert.match(later.html, new RegExp(`<a href="\.\./${a.slug}/">华为被列入实体清单</a>`));
 });

@@ -13,6 +13,13 @@ test("a note's title and slug from the head of its front matter, however they ar
   assert.deepEqual(headFields("---\ntitle: \"unclosed\n---\n"), {});
 });
 
+test("Hugo's TOML front matter gives its title and slug too, a broken value left out", () => {
+  assert.deepEqual(headFields('+++\ntitle = "环境变量\u200B笔记"\nslug = "env"\ndate = 2024-11-02T15:01:54+08:00\n+++\n正文 title = "no"'), { title: "环境变量笔记", slug: "env" });
+  assert.deepEqual(headFields("+++\r\ntitle = 'Hugo指南'\r\n+++\r\n"), { title: "Hugo指南" });
+  assert.deepEqual(headFields('+++\ntitle = "t"\nslug = [broken\n+++\n'), { title: "t" });
+  assert.deepEqual(headFields('+++\ndate = 2024-01-01\n+++\ntitle = "in the body"\n'), {});
+});
+
 test("a template's `title: {{ title }}` prints nothing on the console, and Hexo's headless front matter gives its title", async () => {
   const warnings: string[] = [];
   const listen = (w: Error) => warnings.push(w.message);
