@@ -5,7 +5,8 @@ import path from "node:path";
 import { loadConfig } from "../src/config.ts";
 import { DiagnosticLog } from "../src/model/diagnostics.ts";
 import { listArticleFiles } from "../src/ingest/ingest.ts";
-import { loadVocabulary, noteNames, readFrontMatterText } from "../src/ingest/vocabulary.ts";
+import { loadVocabulary, noteNames } from "../src/ingest/vocabulary.ts";
+import { readNoteHead } from "../src/content/head.ts";
 import { suggestDuplicates, suggestionYaml, SUGGEST_DEFAULTS } from "../src/normalize/vocab-suggest.ts";
 
 const USAGE = "usage: npm run vocab -- suggest [--min-notes N] [--min-share 0..1] [--limit N]";
@@ -39,7 +40,7 @@ const vocab = await loadVocabulary(cfg.contentDir, cfg.shippedContentDir, log);
 for (const d of log.errors) console.error(`error: ${d.file}${d.line ? `:${d.line}` : ""}: ${d.message}`);
 const files = await listArticleFiles(cfg.contentDir);
 const notes = [];
-for (const file of files) notes.push(noteNames(await readFrontMatterText(path.join(cfg.contentDir, file))));
+for (const file of files) notes.push(noteNames(await readNoteHead(path.join(cfg.contentDir, file))));
 const read = performance.now();
 const suggestions = suggestDuplicates(notes, vocab.registry, { minNotes, minShare });
 const shown = suggestions.slice(0, limit);

@@ -8,6 +8,7 @@ import { readArticleFrontMatter, KNOWN_ARTICLE_FIELDS, type ArticleFrontMatter, 
 import { parseContentFile, type ParsedFile } from "../content/frontmatter.ts";
 import { normalizeDate, checkPlausibleDate } from "../normalize/date.ts";
 import { detectLang } from "../normalize/lang.ts";
+import { plainTitle } from "../model/names.ts";
 import { slugify } from "../normalize/slug.ts";
 import { renderMarkdown, countWords, type RenderOptions } from "../render/markdown.ts";
 import { NAME_FIELDS, type Vocabulary } from "./vocabulary.ts";
@@ -85,7 +86,7 @@ export function ingestArticle(
 
   const lang: Lang = (fm.lang as Lang | undefined) ?? detectLang(`${fm.title ?? ""}\n${rendered.text}`);
 
-  let title = fm.title?.replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").replace(/[\u00A0\u3000]/g, " ").trim();
+  let title = fm.title === undefined ? undefined : plainTitle(fm.title);
   if (!title) {
     // Only a heading the note opens with: vaults use `#` for sections too ("# Example" in E-graph.md).
     const h1 = rendered.leadingH1;

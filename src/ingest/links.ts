@@ -11,11 +11,9 @@ import { ATTACHMENTS_DIR } from "../model/site-config.ts";
 import { listContentFiles } from "../content/files.ts";
 import { cleanText, headlessFrontMatterClose } from "../content/frontmatter.ts";
 import { readToml, tomlHead } from "../content/toml-front-matter.ts";
+import { headEnd, readNoteHead } from "../content/head.ts";
+import { plainTitle } from "../model/names.ts";
 
-
-/** Most front matter fits in the first read; a longer one is read up to the second size. */
-const HEAD_BYTES = 4 * 1024;
-const LONG_HEAD_BYTES = 64 * 1024;
 
 const TITLE_LINE = /^title:[ \t]*(.+)$/m;
 const SLUG_LINE = /^slug:[ \t]*(.+)$/m;
@@ -25,7 +23,7 @@ export function headFields(head: string): { title?: string; slug?: string } {
   let block: string;
   if (/^\uFEFF?\+\+\+[ \t]*\r?\n/.test(head)) return tomlHeadFields(cleanText(head).text);
   if (/^\uFEFF?---\r?\n/.test(head)) {
-    const end = head.search(/\r?\n---\s*(\r?\n|$)/);
+    const end = headEnd(head);
     block = end < 0 ? head : head.slice(0, end);
   } else {
     // Hexo's front matter without its opening line, read as ingest reads it.
@@ -41,12 +39,12 @@ export function headFields(head: string): { title?: string; slug?: string } {
     const plain = line[1]!.trim();
     // A plain value is the value; quoted or otherwise marked up, YAML reads it.
     if (!/^["'\[{>|&*!%@`]|\s#/.test(plain)) {
-      out[field] = plain.replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").trim();
+      out[field] = plainTitle(plain);
       continue;
     }
     try {
       const value = (parseYaml(line[0], { logLevel: "error" }) as Record<string, unknown> | null)?.[field];
-      if (typeof value === "string" || typeof value === "number") out[field] = String(value).replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").trim();
+      if (typeof value === "string" || typeof value === "number") out[field] = plainTitle(String(value));
     } catch {
       // A line YAML cannot read is reported when the note itself is ingested.
     }
@@ -60,27 +58,9 @@ function tomlHeadFields(text: string): { title?: string; slug?: string } {
   const out: { title?: string; slug?: string } = {};
   for (const field of ["title", "slug"] as const) {
     const value = data[field];
-    if (typeof value === "string" || typeof value === "number") out[field] = String(value).replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").trim();
+    if (typeof value === "string" || typeof value === "number") out[field] = plainTitle(String(value));
   }
   return out;
-}
-
-/** The start of a note, long enough to hold its front matter (or as much of it as LONG_HEAD_BYTES). */
-async function readHead(file: string): Promise<string> {
-  const handle = await fs.open(file, "r");
-  try {
-    let buf = Buffer.alloc(HEAD_BYTES);
-    let { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
-    let head = buf.toString("utf8", 0, bytesRead);
-    if (bytesRead === HEAD_BYTES && ((head.startsWith("---") && !/\n---\s*\n/.test(head)) || (head.startsWith("+++") && !/\n\+\+\+\s*\n/.test(head)))) {
-      buf = Buffer.alloc(LONG_HEAD_BYTES);
-      ({ bytesRead } = await handle.read(buf, 0, LONG_HEAD_BYTES, 0));
-      head = buf.toString("utf8", 0, bytesRead);
-    }
-    return head;
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Every image under the folder that an embed may show (hidden folders and node_modules aside). */
@@ -107,7 +87,7 @@ export async function scanLinkTargets(
       while (next < files.length) {
         const i = next++;
         try {
-          heads[i] = headFields(await readHead(path.join(contentDir, files[i]!)));
+          heads[i] = headFields(await readNoteHead(path.join(contentDir, files[i]!)));
         } catch {
           heads[i] = {};
         }

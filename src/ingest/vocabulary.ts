@@ -85,35 +85,9 @@ export const NAME_FIELDS = {
   actors: [["actors", "unregistered"], ["people", "person"], ["companies_orgs", "organization"]],
 } as const;
 
-/**
- * A note's front matter and nothing more: read in 16 KB pieces until the closing `---` (`+++`), so
- * looking at the names of 9,000 long notes does not read their 350 MB of bodies.
- */
-export async function readFrontMatterText(file: string): Promise<string> {
-  const handle = await fs.open(file, "r");
-  try {
-    const piece = Buffer.alloc(16384);
-    const parts: Buffer[] = [];
-    let text = "";
-    for (;;) {
-      const { bytesRead } = await handle.read(piece, 0, piece.length, null);
-      if (bytesRead === 0) return text;
-      parts.push(Buffer.from(piece.subarray(0, bytesRead)));
-      text = Buffer.concat(parts).toString("utf8");
-      // YAML's `---` or Hugo's TOML `+++`, closed by the same.
-      const open = /^\uFEFF?(---|\+\+\+)[ \t]*\r?\n/.exec(text.slice(0, 8));
-      if (!open && text.length >= 8) return "";
-      const close = (open?.[1] === "+++" ? /\n\+\+\+[ \t]*(\r?\n|$)/ : /\n---[ \t]*(\r?\n|$)/).exec(text.slice(3));
-      if (close) return text.slice(0, 3 + close.index + close[0].length);
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The names a note's front matter gives (as ingest reads them: lists, comma lines, #tags). */
 export function noteNames(frontMatter: string): NoteNames {
-  const data = withBlogFields(parseContentFile(frontMatter).data).fields;
+  const data = withBlogFields(parseContentFile(frontMatter, { lenient: true }).data).fields;
   const out: NoteNames = { tags: [], actors: [] };
   for (const vocab of ["tags", "actors"] as const) {
     for (const [field, kind] of NAME_FIELDS[vocab]) {

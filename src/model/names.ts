@@ -35,3 +35,8 @@ export function named(names: Names, lang: Lang, fallback: string): Named {
   // An id: no language of its own.
   return { label: fallback };
 }
+
+/** Pure: a title as written, without zero-width marks and with wide or fixed spaces as plain ones. */
+export function plainTitle(title: string): string {
+  return title.replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").replace(/[\u00A0\u3000]/g, " ").trim();
+}

@@ -97,3 +97,8 @@ test("noteNames reads the name fields as ingest does: lists, comma lines, #tags,
   assert.deepEqual(n.tags, [{ name: "芯片", kind: "topic" }, { name: "rare earths", kind: "topic" }, { name: "H20", kind: "product" }]);
   assert.deepEqual(n.actors, [{ name: "商务部", kind: "unregistered" }, { name: "Ada Quill", kind: "person" }, { name: "Acme", kind: "organization" }]);
 });
+
+test("noteNames reads Hexo's headless front matter and Hugo's TOML as ingest does", () => {
+  assert.deepEqual(noteNames("title: 无头\ndate: 2020-01-01\ntags: [芯片]\n---\n正文").tags, [{ name: "芯片", kind: "topic" }]);
+  assert.deepEqual(noteNames('+++\ntitle = "t"\ntags = ["稀土"]\n+++\n').tags, [{ name: "稀土", kind: "topic" }]);
+});
