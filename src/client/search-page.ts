@@ -87,13 +87,16 @@ async function main(): Promise<void> {
   };
 
   let generation = 0;
-  let pending: Array<SearchOutcome["results"][number] & { looser?: number }> = [];
+  // Each result is kept as the engine gave it, never copied: Pagefind (1.5, in a web worker)
+  // lets go of a result's data once the object it returned is collected, and a copy shown
+  // behind "more" would then load nothing.
+  let pending: Array<{ result: SearchOutcome["results"][number]; looser?: number }> = [];
   let highlight: string[] = [];
   let namesOnly = false;
   const shown = new Set<string>();
 
   const render = async (batch: typeof pending, gen: number) => {
-    const items = await Promise.all(batch.map((r) => r.data()));
+    const items = await Promise.all(batch.map((p) => p.result.data()));
     if (gen !== generation) return;
     for (const [k, d] of items.entries()) {
       // The looser reading's results come after a line that says what they are.
@@ -138,7 +141,7 @@ async function main(): Promise<void> {
     highlight = outcome.parsed.highlight;
     namesOnly = outcome.namesOnly;
     const looserCount = outcome.results.length - outcome.looserFrom;
-    const all = outcome.results.map((r, i) => (i >= outcome.looserFrom ? { ...r, looser: looserCount } : r));
+    const all = outcome.results.map((result, i) => (i >= outcome.looserFrom ? { result, looser: looserCount } : { result }));
     pending = all.slice(PAGE);
     const total = outcome.results.length;
     list.dataset.searchTotal = String(total);
@@ -194,9 +197,10 @@ async function main(): Promise<void> {
     list.dataset.searchState = "loading";
     try {
       await render(batch, gen);
-    } catch {
+    } catch (err) {
       // A batch that could not be fetched (a dropped connection) is not lost: it stays behind
       // "more", and the next press asks for it again.
+      console.warn("search: a batch of results could not be shown", err);
       if (gen === generation) pending = [...batch, ...pending];
     } finally {
       // A result that failed to load must not leave the list "loading" for good.

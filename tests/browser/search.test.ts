@@ -72,6 +72,33 @@ test("results with the query's words apart come after the query's own, under a l
   await page.close();
 });
 
+test("results behind \"more\" still load after the browser has collected garbage", async () => {
+  // Pagefind lets go of a result's data once the result object it returned is collected: a
+  // page holding only a copy of it loaded nothing behind "more", at random, whenever a
+  // collection came between the search and the press. Collected on purpose here.
+  const page = await browser.newPage();
+  try {
+    const q = "稀土出口";
+    const node = await loadSearch(site.dir);
+    assert.equal(node.engine, "pagefind");
+    const out = await runSearch(node.index, { q, filters: {}, sort: "relevance" }, node.map, node.aliases);
+    assert.ok(out.results.length > RESULTS_PER_PAGE && out.results.length > out.looserFrom, "results behind 'more', some of them the looser reading's");
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(q)}`);
+    await page.waitForSelector('[data-search-results][data-search-state="done"]', { timeout: 15000 });
+    for (let i = 0; i < 3; i++) {
+      await page.evaluate(() => (globalThis as unknown as { gc(): void }).gc());
+      await page.waitForTimeout(100);
+    }
+    await showAllResults(page);
+    const entities = new Set(out.parsed.entities.map((e) => `/${e.kind === "actor" ? "actors" : "tags"}/${e.id}/`));
+    const all = (await Promise.all(out.results.map((r) => r.data()))).map((d) => d.url).filter((u) => !entities.has(u));
+    const shown = await page.locator("[data-search-results] li:not(.search-entity):not(.search-looser) > a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    assert.deepEqual(shown, all);
+  } finally {
+    await page.close();
+  }
+});
+
 test("台积电 returns the pages that say it, not pages that only share a character", async () => {
   const page = await browser.newPage();
   const got = await search(page, server.url, "q=" + encodeURIComponent("台积电"));
