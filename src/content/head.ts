@@ -4,7 +4,8 @@
 
 import { promises as fs } from "node:fs";
 
-/** Read in pieces of this size; most front matter fits in the first. */
+/** Most front matter fits in the first piece; a longer one is read on in larger ones. */
+const FIRST_PIECE_BYTES = 4 * 1024;
 const PIECE_BYTES = 16 * 1024;
 /** An unclosed head is not read past this: its note is reported when it is ingested. */
 const MAX_HEAD_BYTES = 256 * 1024;
@@ -27,8 +28,8 @@ export async function readNoteHead(file: string): Promise<string> {
     const parts: Buffer[] = [];
     let size = 0;
     for (;;) {
-      const piece = Buffer.alloc(PIECE_BYTES);
-      const { bytesRead } = await handle.read(piece, 0, PIECE_BYTES, null);
+      const piece = Buffer.allocUnsafe(parts.length ? PIECE_BYTES : FIRST_PIECE_BYTES);
+      const { bytesRead } = await handle.read(piece, 0, piece.length, null);
       if (bytesRead > 0) parts.push(piece.subarray(0, bytesRead));
       size += bytesRead;
       const text = Buffer.concat(parts).toString("utf8");
