@@ -10,9 +10,16 @@ const PIECE_BYTES = 16 * 1024;
 /** An unclosed head is not read past this: its note is reported when it is ingested. */
 const MAX_HEAD_BYTES = 256 * 1024;
 
+const OPENER = /^\uFEFF?(---|\+\+\+)[ \t]*\r?\n/;
+
+/** Pure: the delimiter a note's head opens with (YAML's `---`, Hugo's TOML `+++`), or undefined. */
+export function headOpener(text: string): "---" | "+++" | undefined {
+  return OPENER.exec(text)?.[1] as "---" | "+++" | undefined;
+}
+
 /** Pure: where a head that opens with `---` or `+++` closes (the end of its closing line), -1 while not yet. */
 export function headEnd(text: string): number {
-  const open = /^\uFEFF?(---|\+\+\+)[ \t]*\r?\n/.exec(text);
+  const open = OPENER.exec(text);
   if (!open) return -1;
   const close = (open[1] === "+++" ? /\n\+\+\+[ \t]*(\r?\n|$)/ : /\n---[ \t]*(\r?\n|$)/).exec(text.slice(open[0].length - 1));
   return close ? open[0].length - 1 + close.index + close[0].length : -1;
@@ -33,7 +40,7 @@ export async function readNoteHead(file: string): Promise<string> {
       if (bytesRead > 0) parts.push(piece.subarray(0, bytesRead));
       size += bytesRead;
       const text = Buffer.concat(parts).toString("utf8");
-      if (bytesRead === 0 || size >= MAX_HEAD_BYTES || !/^\uFEFF?(---|\+\+\+)[ \t]*\r?\n/.test(text)) return text;
+      if (bytesRead === 0 || size >= MAX_HEAD_BYTES || !headOpener(text)) return text;
       const end = headEnd(text);
       if (end >= 0) return text.slice(0, end);
     }

@@ -11,7 +11,7 @@ import { ATTACHMENTS_DIR } from "../model/site-config.ts";
 import { listContentFiles } from "../content/files.ts";
 import { cleanText, headlessFrontMatterClose } from "../content/frontmatter.ts";
 import { readToml, tomlHead } from "../content/toml-front-matter.ts";
-import { headEnd, readNoteHead } from "../content/head.ts";
+import { headEnd, headOpener, readNoteHead } from "../content/head.ts";
 import { plainTitle } from "../model/names.ts";
 
 
@@ -21,8 +21,9 @@ const SLUG_LINE = /^slug:[ \t]*(.+)$/m;
 /** `title:` and `slug:` from a note's front matter, read from its first lines only. */
 export function headFields(head: string): { title?: string; slug?: string } {
   let block: string;
-  if (/^\uFEFF?\+\+\+[ \t]*\r?\n/.test(head)) return tomlHeadFields(cleanText(head).text);
-  if (/^\uFEFF?---\r?\n/.test(head)) {
+  const opener = headOpener(head);
+  if (opener === "+++") return tomlHeadFields(cleanText(head).text);
+  if (opener === "---") {
     const end = headEnd(head);
     block = end < 0 ? head : head.slice(0, end);
   } else {
