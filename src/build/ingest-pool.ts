@@ -32,6 +32,9 @@ export interface ThreadSetup {
  */
 export const INGEST_YOUNG_GENERATION_MB = 96;
 
+/** Files sent to a worker ahead of its answers (outcomes' pump). */
+const IN_FLIGHT = 6;
+
 /** Below this many files the threads' start-up (registries, OpenCC) costs more than it saves. */
 export const POOL_MIN_FILES = 200;
 
@@ -86,13 +89,15 @@ export class IngestPool implements FilePool {
     let failure: Error | undefined;
     let next = 0;
     let yielded = 0;
-    // Two files in flight per worker keeps each busy; the window bounds what waits for its turn
-    // behind a slow file, so memory stays flat.
-    const window = workers.length * 8;
+    // This thread answers a worker only between two files of its own (one of them may take a
+    // second), so each worker holds several files: with two it sat idle a fifth of the run.
+    // The window bounds what waits behind a slow file; outcomes come without their bodies
+    // (written by the threads), so it costs little memory.
+    const window = (workers.length + 1) * IN_FLIGHT * 4;
     let ownBusy = false;
     const pump = () => {
       for (const w of workers) {
-        while (inFlight.get(w)! < 2 && next < jobs.length && next - yielded < window) {
+        while (inFlight.get(w)! < IN_FLIGHT && next < jobs.length && next - yielded < window) {
           w.postMessage(jobs[next]);
           inFlight.set(w, inFlight.get(w)! + 1);
           next++;

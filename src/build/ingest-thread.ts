@@ -13,11 +13,25 @@ const when = new Date(now);
 
 let setup: NoteSetup = { render: {} };
 
-parentPort!.on("message", async (message: Job | SetupMessage) => {
+// Files wait their turn here, one ingested at a time: the pool sends several ahead, and ingested
+// side by side their texts and trees would all be held at once.
+const queue: Job[] = [];
+let working = false;
+
+async function work(): Promise<void> {
+  working = true;
+  for (let job = queue.shift(); job; job = queue.shift()) {
+    const outcome = await runJob(job, { contentDir, vocab, now: when, render: setup.render, events: setup.events, spillDir, includeDrafts });
+    parentPort!.postMessage({ index: job.index, outcome });
+  }
+  working = false;
+}
+
+parentPort!.on("message", (message: Job | SetupMessage) => {
   if ("setup" in message) {
     setup = message.setup;
     return;
   }
-  const outcome = await runJob(message, { contentDir, vocab, now: when, render: setup.render, events: setup.events, spillDir, includeDrafts });
-  parentPort!.postMessage({ index: message.index, outcome });
+  queue.push(message);
+  if (!working) void work();
 });
