@@ -71,7 +71,7 @@ export function goldMeasures(labels: readonly NoteLabel[], events: readonly Time
     for (const id of l.events) {
       const e = byId.get(id);
       if (!e) throw new Error(`label of ${l.note}: no event ${id}`);
-      const g = gold.get(id) ?? { key: id, jurisdiction: e.jurisdiction.toUpperCase(), days: [e.date.start, e.dates?.published, e.dates?.effective].filter((d): d is string => typeof d === "string"), event: id, notes: new Set<string>() };
+      const g = gold.get(id) ?? { key: id, jurisdiction: e.jurisdiction.toUpperCase(), days: [e.date, e.dates.published, e.dates.effective].flatMap((d) => (d ? [d.start] : [])), event: id, notes: new Set<string>() };
       g.notes.add(l.note);
       gold.set(id, g);
     }

@@ -24,7 +24,7 @@ export type MentionContext = Parameters<typeof describedEvents>[2];
 export function eventIndex(events: readonly TimelineEvent[]): EventIndex {
   return {
     named: linkableEvents(events),
-    described: events.map((e) => ({ id: e.id, jurisdiction: e.jurisdiction, kind: e.kind, items: e.items, date: { start: e.date.start } })),
+    described: events.map((e) => ({ id: e.id, jurisdiction: e.jurisdiction, kind: e.kind, items: e.items, targets: e.targets, date: { start: e.date.start }, days: [e.date, e.dates.published, e.dates.effective].flatMap((d) => (d?.precision === "day" ? [d.start] : [])) })),
   };
 }
 

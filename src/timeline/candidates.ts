@@ -48,13 +48,13 @@ export interface Candidate extends MeasureFacts {
 
 // What a measure is called: a sentence that names none of these reports something else.
 export const MEASURE_ZH =
-  /出口管制|管制措施|管控|实体清单|不可靠实体|管制清单|禁令|禁运|禁售|禁止|断供|许可|制裁|反制|加征|关税|反倾销|反补贴|反歧视|调查|审查|列入|除名|移出|暂停|暂缓|停止执行|取消|豁免|放宽|收紧|升级|新规|规则|条例|公告|行政令|外国直接产品|长臂/;
+  /出口管制|出口限制|限制[^，。；]{0,10}出口|管制措施|管控|实体清单|不可靠实体|管制清单|禁令|禁运|禁售|禁止|断供|许可|制裁|反制|加征|关税|反倾销|反补贴|反歧视|调查|审查|列入|除名|移出|暂停|暂缓|停止执行|取消|豁免|放宽|收紧|升级|新规|规则|条例|公告|行政令|外国直接产品|长臂/;
 export const MEASURE_EN =
   /\b(?:export controls?|controls? on|entity list|unreliable entity|blacklist(?:ed|s)?|ban(?:s|ned)?|embargo|licen[cs](?:e|es|ing)|sanction(?:s|ed)?|tariffs?|dut(?:y|ies)|anti-dumping|probe|investigation|review|restrict(?:s|ed|ions?)|rules?|regulations?|executive order|suspend(?:s|ed)?|suspension|lift(?:s|ed)?|rescind(?:s|ed)?|waiver|exemptions?|foreign direct product)\b/i;
 // What marks a sentence as something other than a measure taken: company and market news,
 // statistics and polls, forecasts, threats and conditionals.
 export const NOT_A_MEASURE =
-  /裁员|股价|股市|市值|反弹|暴跌|大涨|大跌|标普|纳斯达克|道指|财报|营收|利润|盈利|就业数据|非农|统计局|民意调查|民调|房价|销售价格|可能性|预计|预测|或将|有望|恐将|威胁|扬言|如果|若是|假如|一旦|打算|考虑|拟于|传闻|据传|layoffs?|stock|shares? (?:fell|rose)|S&P|Nasdaq|Dow\b|rall(?:y|ied)|rebound|earnings|revenue|profit|jobs (?:data|report)|poll|survey|forecast|expected to|could|would|might|threat(?:en(?:s|ed)?)?|if\b|plans? to|considering|rumou?r/i;
+  /裁员|很可能|可能会|也许|或许|股价|股市|市值|反弹|暴跌|大涨|大跌|标普|纳斯达克|道指|财报|营收|利润|盈利|就业数据|非农|统计局|民意调查|民调|房价|销售价格|可能性|预计|预测|或将|有望|恐将|威胁|扬言|如果|若是|假如|一旦|打算|考虑|拟于|传闻|据传|layoffs?|stock|shares? (?:fell|rose)|S&P|Nasdaq|Dow\b|rall(?:y|ied)|rebound|earnings|revenue|profit|jobs (?:data|report)|poll|survey|forecast|expected to|could|would|might|threat(?:en(?:s|ed)?)?|if\b|plans? to|considering|rumou?r/i;
 // The parties of the exchange this knowledge base records; another state's measure against a
 // third (Iran, Russia's war) is not part of it.
 const PARTIES = new Set(["US", "CN", "NL", "JP", "KR", "TW", "EU", "GB", "DE", "INT"]);

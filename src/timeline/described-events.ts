@@ -10,7 +10,11 @@ import { sentences } from "./suggest.ts";
 import { MEASURE_EN, MEASURE_ZH, NOT_A_MEASURE } from "./candidates.ts";
 
 /** What a description is matched against: an event's side, kind, day and items. */
-export type DescribableEvent = Pick<TimelineEvent, "id" | "jurisdiction" | "kind" | "items"> & { date: Pick<TimelineEvent["date"], "start"> };
+export type DescribableEvent = Pick<TimelineEvent, "id" | "jurisdiction" | "kind" | "items"> & Partial<Pick<TimelineEvent, "targets">> & {
+  date: Pick<TimelineEvent["date"], "start">;
+  /** Its announced, published and effective days: "recently" may mean any of them. */
+  days?: readonly string[];
+};
 
 export interface DescribedLink {
   event: string;
@@ -28,13 +32,34 @@ const MAY_NAME_PERIOD = /[\d年月]|\bin [A-Z]/i;
  * and a measure (in either script). Most lines of a note do not, and are never split.
  */
 export function mayDescribe(line: string): boolean {
-  if (!MAY_NAME_PERIOD.test(line)) return false;
+  if (!MAY_NAME_PERIOD.test(line) && !RECENT.test(line)) return false;
   const simplified = readAsSimplified(line);
   return MEASURE_ZH.test(simplified) || MEASURE_EN.test(simplified);
 }
 
-/** The period a sentence refers to: a year, or a month of a year, against the article's day. */
-export function periodOf(written: string, articleDay: string): { year: number; month?: number } | undefined {
+// "最近", "近日", "this week": the weeks before the article. Not "最近几年", "近年" (years, not weeks).
+const RECENT = /最近(?!几|这几|这些|一段|一两|两|三|十|数|的?(?:一|两|几)?[年个])|近日|日前|本周|上周|这周|这两天|\b(?:recently|this week|last week)\b/i;
+/** How far back "recently" reaches from the article's day. */
+export const RECENT_DAYS = 45;
+
+/** A period of the article's recent past: the days from `from` to the article's. */
+export interface RecentPeriod {
+  from: string;
+  to: string;
+}
+
+/**
+ * The period a sentence refers to: a year, or a month of a year, against the article's day; or,
+ * failing those, the article's recent past when it says "recently".
+ */
+export function periodOf(written: string, articleDay: string): { year: number; month?: number } | RecentPeriod | undefined {
+  const dated = datedPeriodOf(written, articleDay);
+  if (dated || !RECENT.test(written)) return dated;
+  const from = new Date(Date.parse(`${articleDay}T00:00:00Z`) - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return { from, to: articleDay };
+}
+
+function datedPeriodOf(written: string, articleDay: string): { year: number; month?: number } | undefined {
   if (!MAY_NAME_PERIOD.test(written)) return undefined;
   const text = arabicDateNumerals(written);
   const year = Number(articleDay.slice(0, 4));
@@ -62,14 +87,18 @@ export function periodOf(written: string, articleDay: string): { year: number; m
 export function describedEvents(
   body: string | ReadonlyArray<{ text: string; line: number }>,
   articleDay: string,
-  ctx: { actors: readonly Actor[]; findMentions(text: string): { actors: string[]; tags: string[] } },
+  ctx: { actors: readonly Actor[]; tags?: ReadonlyArray<{ id: string; kind: string }>; findMentions(text: string): { actors: string[]; tags: string[] } },
   events: readonly DescribableEvent[],
 ): DescribedLink[] {
   const actorById = new Map(ctx.actors.map((a) => [a.id, a]));
   // Items many events share (tariffs, export controls, the Entity List) tell no measure apart.
   const eventsWith = new Map<string, number>();
   for (const e of events) for (const i of e.items) eventsWith.set(i, (eventsWith.get(i) ?? 0) + 1);
-  const distinctive = (item: string) => (eventsWith.get(item) ?? 0) <= Math.max(3, events.length / 40);
+  const rare = (item: string) => (eventsWith.get(item) ?? 0) <= Math.max(3, events.length / 40);
+  // Failing a rare item, a material or a technology tells measures apart within a side and a
+  // period even when many events of other years share it (rare earths in 2010 against 2025's
+  // many); beside a rare one (gallium) it would only add events (semiconductors).
+  const thing = new Set((ctx.tags ?? []).filter((t) => t.kind === "material" || t.kind === "technology").map((t) => t.id));
   const out = new Map<string, DescribedLink>();
   for (const { text, line } of typeof body === "string" ? sentences(body, mayDescribe) : body) {
     // The cheap test first: most sentences name no period (a year or a month is the same in both scripts).
@@ -80,19 +109,59 @@ export function describedEvents(
     // "自3月4日以来", "since March": a period counted from is not the measure's.
     if (/自.{0,12}(以来|起)|since\b/i.test(simplified)) continue;
     const found = ctx.findMentions(simplified);
-    const sides = new Set(found.actors.map((id) => actorById.get(id)).filter((a): a is Actor => Boolean(a && (a.type === "authority" || a.type === "jurisdiction") && a.jurisdiction)).map((a) => a.jurisdiction!));
-    // One side named: a sentence naming both (the US's tariffs, China's answer) says too little of whose measure it is.
-    const items = found.tags.filter(distinctive);
-    if (sides.size !== 1 || !items.length) continue;
+    const sidesOf = (ids: readonly string[]) => new Set(ids.map((id) => actorById.get(id)).filter((a): a is Actor => Boolean(a && (a.type === "authority" || a.type === "jurisdiction") && a.jurisdiction)).map((a) => a.jurisdiction!));
+    let sides: ReadonlySet<string> = sidesOf(found.actors);
+    // One side named: a sentence naming both (the US's tariffs, China's answer) says too little
+    // of whose measure it is, unless one side does it to the other ("美国对中国船只征收港口费").
+    if (sides.size === 2) sides = actingSide(simplified, (t) => sidesOf(ctx.findMentions(t).actors), sides);
+    // A side named only as the one a measure is aimed at ("向中国出口…受限的芯片", "to China")
+    // is not the side that took it, which the sentence then does not name.
+    if (sides.size === 1 && !sidesOf(ctx.findMentions(simplified.replace(AIMED_AT, " ")).actors).size) continue;
+    if (sides.size !== 1) continue;
     const inPeriod = (e: DescribableEvent) => {
       const day = e.date.start;
+      if ("from" in period) return (e.days ?? [day]).some((d) => d >= period.from && d <= period.to);
       if (day > articleDay || Number(day.slice(0, 4)) !== period.year) return false;
       return period.month === undefined || Number(day.slice(5, 7)) === period.month;
     };
-    const fits = events.filter((e) => sides.has(e.jurisdiction.toUpperCase()) && e.kind !== "statement" && inPeriod(e) && e.items.some((i) => items.includes(i)));
+    const fitting = (items: readonly string[]) => (items.length ? events.filter((e) => sides.has(e.jurisdiction.toUpperCase()) && e.kind !== "statement" && inPeriod(e) && e.items.some((i) => items.includes(i))) : []);
+    // The rare items first; the materials and technologies only when no event has those.
+    let fits = fitting(found.tags.filter(rare));
+    if (!fits.length) fits = fitting(found.tags.filter((t) => thing.has(t)));
+    // Two measures of one period on one item: the one aimed at the side the sentence names as
+    // the target ("限制了对日本的稀土出口": the hold-up of 2010's exports to Japan, not that
+    // year's quota cut).
+    if (fits.length > 1) {
+      const aimedAt = new Set([...simplified.matchAll(AIMED_AT)].flatMap((m) => [...sidesOf(ctx.findMentions(m[0]).actors)]).filter((j) => !sides.has(j)));
+      const targetSides = (e: DescribableEvent) => (e.targets ?? []).map((t) => actorById.get(t)?.jurisdiction);
+      if (aimedAt.size) fits = fits.filter((e) => targetSides(e).some((j) => j !== undefined && aimedAt.has(j)));
+    }
     if (fits.length !== 1) continue;
     const e = fits[0]!;
     if (!out.has(e.id)) out.set(e.id, { event: e.id, line, named: text.slice(0, 80) });
   }
   return [...out.values()];
+}
+
+// Where a sentence names the side a measure is aimed at: 向中国, 对华, to China, on Chinese ships.
+const AIMED_AT = /(?:向|对于|对|针对|输往|出口到|出口至)[\p{Script=Han}]{1,4}|\b(?:to|on|against|into)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[a-z]+)?/gu;
+
+// What one side does to the other: 对, the other side, and a measure taken (not one talked
+// about), "对中国船只征收"; or the measure first, "限制了对日本的稀土出口".
+const DOES_TO = /对([^，,；;、]{1,24}?)(?:实施|征收|加征|收取|采取|发起|启动|列入|禁止|限制|暂停|取消|停止)|(?:限制|切断|停止|暂停|禁止|中断)了?对([^，,；;、]{1,12}?)的/g;
+
+/**
+ * Pure: the side that acts in a sentence naming two: in "美国最近对中国船只征收港口费", the one
+ * named just before (back to the clause's start) when the other is named after 对; otherwise
+ * both (no link). `sidesIn` finds the sides a piece of text names.
+ */
+export function actingSide(sentence: string, sidesIn: (text: string) => ReadonlySet<string>, both: ReadonlySet<string>): ReadonlySet<string> {
+  for (const m of sentence.matchAll(DOES_TO)) {
+    const head = sentence.slice(0, m.index);
+    const clause = head.slice(Math.max(...["，", ",", "；", ";", "、", "。"].map((c) => head.lastIndexOf(c))) + 1);
+    const actor = sidesIn(clause);
+    const target = sidesIn(m[1] ?? m[2]!);
+    if (actor.size === 1 && target.size === 1 && [...actor][0] !== [...target][0]) return actor;
+  }
+  return both;
 }
