@@ -6,6 +6,7 @@ import type { TimelineEvent } from "../model/event.ts";
 import { articleEventLinks, linkableEvents, type ArticleEventLink, type LinkableEvent } from "./event-links.ts";
 import { describedEvents, mayDescribe, type DescribableEvent } from "./described-events.ts";
 import { sentences } from "./suggest.ts";
+import { eventDays } from "./dates.ts";
 
 /** The events as links find them: plain data, made once per run and sent to every ingest thread. */
 export interface EventIndex {
@@ -24,7 +25,7 @@ export type MentionContext = Parameters<typeof describedEvents>[2];
 export function eventIndex(events: readonly TimelineEvent[]): EventIndex {
   return {
     named: linkableEvents(events),
-    described: events.map((e) => ({ id: e.id, jurisdiction: e.jurisdiction, kind: e.kind, items: e.items, targets: e.targets, date: { start: e.date.start }, days: [e.date, e.dates.published, e.dates.effective].flatMap((d) => (d?.precision === "day" ? [d.start] : [])) })),
+    described: events.map((e) => ({ id: e.id, jurisdiction: e.jurisdiction, kind: e.kind, items: e.items, targets: e.targets, date: { start: e.date.start }, days: eventDays(e) })),
   };
 }
 

@@ -1,7 +1,7 @@
 // Event dates at the precision the sources give: a year, a month or a day. A year stands for
 // its first day when ordering, and lags involving it are marked approximate.
 import { DateTime } from "luxon";
-import type { EventDate } from "../model/event.ts";
+import type { EventDate, TimelineEvent } from "../model/event.ts";
 
 export function parseEventDate(value: string): EventDate | { error: string } {
   const v = value.trim();
@@ -18,6 +18,15 @@ export function parseEventDate(value: string): EventDate | { error: string } {
     return { value: v, precision: "day", start: v };
   }
   return { error: `"${v}" is not a date: write YYYY-MM-DD, or YYYY-MM or YYYY when the sources give no more` };
+}
+
+/**
+ * The days a report of a measure may give: its announced day (a month's or a year's first day
+ * when the sources give no more), and its publication and entry into force when they are days.
+ */
+export function eventDays(e: Pick<TimelineEvent, "date" | "dates">): string[] {
+  const later = [e.dates.published, e.dates.effective].flatMap((d) => (d?.precision === "day" && d.start !== e.date.start ? [d.start] : []));
+  return [e.date.start, ...new Set(later)];
 }
 
 /** Whole days from a to b (b later is positive). */
