@@ -3,7 +3,7 @@
 // (described-events.ts). Ingest links every note this way, and events:suggest reads the same
 // links. Precision before recall: each path links only where one event fits.
 import type { TimelineEvent } from "../model/event.ts";
-import { articleEventLinks, linkableEvents, type ArticleEventLink, type LinkableEvent } from "./event-links.ts";
+import { articleEventLinks, linkableEvents, relaxations, type ArticleEventLink, type LinkableEvent } from "./event-links.ts";
 import { describedEvents, mayDescribe, type DescribableEvent } from "./described-events.ts";
 import { sentences } from "./suggest.ts";
 import { eventDays } from "./dates.ts";
@@ -23,9 +23,10 @@ export interface ArticleEvent extends Omit<ArticleEventLink, "how"> {
 export type MentionContext = Parameters<typeof describedEvents>[2];
 
 export function eventIndex(events: readonly TimelineEvent[]): EventIndex {
+  const relaxedBy = relaxations(events);
   return {
     named: linkableEvents(events),
-    described: events.map((e) => ({ id: e.id, jurisdiction: e.jurisdiction, kind: e.kind, items: e.items, targets: e.targets, date: { start: e.date.start }, days: eventDays(e) })),
+    described: events.map((e) => ({ id: e.id, jurisdiction: e.jurisdiction, kind: e.kind, items: e.items, targets: e.targets, date: { start: e.date.start }, days: eventDays(e), ...(relaxedBy.has(e.id) ? { relaxedBy: relaxedBy.get(e.id)! } : {}) })),
   };
 }
 

@@ -6,14 +6,17 @@ import type { Actor } from "../model/registry.ts";
 import type { TimelineEvent } from "../model/event.ts";
 import { readAsSimplified } from "../normalize/chinese-script.ts";
 import { arabicDateNumerals, ZH_YEAR_WORDS } from "../normalize/date.ts";
-import { sentences } from "./suggest.ts";
+import { sentences, SUSPENDS_OR_LIFTS } from "./suggest.ts";
 import { MEASURE_EN, MEASURE_ZH, NOT_A_MEASURE } from "./candidates.ts";
+import { relaxationReported } from "./event-links.ts";
 
 /** What a description is matched against: an event's side, kind, day and items. */
 export type DescribableEvent = Pick<TimelineEvent, "id" | "jurisdiction" | "kind" | "items"> & Partial<Pick<TimelineEvent, "targets">> & {
   date: Pick<TimelineEvent["date"], "start">;
   /** Its announced, published and effective days: "recently" may mean any of them. */
   days?: readonly string[];
+  /** The events that suspend, lift or rescind it, with their first day (event-links.ts relaxations). */
+  relaxedBy?: ReadonlyArray<{ id: string; start: string }>;
 };
 
 export interface DescribedLink {
@@ -138,7 +141,11 @@ export function describedEvents(
     }
     if (fits.length !== 1) continue;
     const e = fits[0]!;
-    if (!out.has(e.id)) out.set(e.id, { event: e.id, line, named: text.slice(0, 80) });
+    // "回滚了10月份的稀土禁令": a measure told as suspended or lifted is the report of the event
+    // that does so, or of none we have (not of the measure: the note reports its end).
+    let id: string | undefined = e.id;
+    if (e.relaxedBy?.length && SUSPENDS_OR_LIFTS.test(simplified)) id = relaxationReported({ start: e.date.start, relaxedBy: e.relaxedBy }, articleDay);
+    if (id && !out.has(id)) out.set(id, { event: id, line, named: text.slice(0, 80) });
   }
   return [...out.values()];
 }

@@ -7,9 +7,11 @@
 // Dated sentences that report a measure are the other path (candidates.ts matchEvent).
 import type { TimelineEvent } from "../model/event.ts";
 import { simplifiedToHongKong, simplifiedToTaiwan, taiwanToSimplified } from "../normalize/chinese-script.ts";
+import { readAsSimplified } from "../normalize/chinese-script.ts";
 import { eventInstrumentKeys, findInstruments } from "./instruments.ts";
 import { daysApart } from "./dates.ts";
 import { SUSPENDS_OR_LIFTS } from "./suggest.ts";
+import { MEASURE_EN, MEASURE_ZH } from "./candidates.ts";
 
 /** An event as links find it: its instrument keys and the spellings of its names. */
 export interface LinkableEvent {
@@ -45,18 +47,24 @@ export function linkableEvents(events: readonly TimelineEvent[]): LinkableEvent[
     return { id: e.id, start: e.date.start, keys, spellings };
   });
   const unique = (x: string) => owners.get(x)!.size === 1;
-  const relaxedBy = new Map<string, Array<{ id: string; start: string }>>();
-  for (const e of events) {
-    for (const r of e.respondsTo) {
-      if (r.effect && RELAXING_EFFECTS.has(r.effect)) (relaxedBy.get(r.id) ?? relaxedBy.set(r.id, []).get(r.id)!).push({ id: e.id, start: e.date.start });
-    }
-  }
+  const relaxedBy = relaxations(events);
   return prepared
     .map((e) => ({ ...e, keys: e.keys.filter(unique), spellings: e.spellings.filter(unique), ...(relaxedBy.has(e.id) ? { relaxedBy: relaxedBy.get(e.id)! } : {}) }))
     .filter((e) => e.keys.length || e.spellings.length);
 }
 
 const RELAXING_EFFECTS = new Set(["suspends", "lifts", "rescinds"]);
+
+/** Pure: for each event that another suspends, lifts or rescinds, those events and their first day. */
+export function relaxations(events: readonly Pick<TimelineEvent, "id" | "date" | "respondsTo">[]): Map<string, Array<{ id: string; start: string }>> {
+  const relaxedBy = new Map<string, Array<{ id: string; start: string }>>();
+  for (const e of events) {
+    for (const r of e.respondsTo) {
+      if (r.effect && RELAXING_EFFECTS.has(r.effect)) (relaxedBy.get(r.id) ?? relaxedBy.set(r.id, []).get(r.id)!).push({ id: e.id, start: e.date.start });
+    }
+  }
+  return relaxedBy;
+}
 
 /**
  * Words that say a measure is being suspended or lifted ("暂停实施…50%穿透性规则一年", "the
@@ -109,10 +117,31 @@ export function alludesOnly(text: string, i: number, length: number, eventStart:
 }
 
 /** The relaxation of a measure a sentence reports: the latest announced by the article's day (or within the lead). */
-function relaxationReported(e: LinkableEvent, articleDay: string): string | undefined {
+export function relaxationReported(e: { start: string; relaxedBy?: ReadonlyArray<{ id: string; start: string }> }, articleDay: string): string | undefined {
   const announced = (r: { start: string }) => r.start <= articleDay || daysApart(r.start, articleDay) <= RELAXATION_LEAD_DAYS;
   const known = (e.relaxedBy ?? []).filter((r) => r.start >= e.start && announced(r)).sort((a, b) => (a.start < b.start ? 1 : -1));
   return known[0]?.id;
+}
+
+/** A name that says what kind of act it is: an agreement, a law, a fee ("第一阶段贸易协议", "COINS Act"). */
+const NAMES_ITS_KIND = /协议|协定|共识|法案?|费|\b(?:deal|agreement|accord|act|law|fees?)\b/i;
+
+/**
+ * Pure: whether a name at [i, i + length) stands for a measure there. A name that is only a
+ * day or a place ("Liberation Day", "Busan") names the measure in a paragraph that speaks of
+ * one ("the Liberation Day tariffs", "on April 2nd, Liberation Day … tariffs"); in one about
+ * something else it is a date ("beating April's Liberation Day trading activity").
+ */
+export function namesMeasureAt(text: string, i: number, length: number): boolean {
+  const says = (t: string) => {
+    const s = readAsSimplified(t);
+    return MEASURE_ZH.test(s) || MEASURE_EN.test(s);
+  };
+  const name = text.slice(i, i + length);
+  if (says(name) || NAMES_ITS_KIND.test(readAsSimplified(name))) return true;
+  const start = text.lastIndexOf("\n", i) + 1;
+  const next = text.indexOf("\n", i + length);
+  return says(text.slice(start, next < 0 ? text.length : next));
 }
 
 /** A name as it may be written: Simplified, Taiwan and Hong Kong Traditional; Latin in lower case. */
@@ -156,7 +185,7 @@ export function articleEventLinks(body: string, articleDay: string, events: read
         continue;
       }
       for (const id of owners.get(spelling) ?? []) {
-        if (!byName.has(id) && !alludesOnly(text, m.index, m[0].length, startOf.get(id)!, articleDay)) byName.set(id, { index: m.index, text: m[0] });
+        if (!byName.has(id) && !alludesOnly(text, m.index, m[0].length, startOf.get(id)!, articleDay) && namesMeasureAt(text, m.index, m[0].length)) byName.set(id, { index: m.index, text: m[0] });
         if (relaxable.has(id) && !relaxedName.has(id)) {
           const word = relaxingWordNear(text, m.index, m[0].length);
           if (word) relaxedName.set(id, { index: m.index, text: `${word}…${m[0]}` });

@@ -50,7 +50,7 @@ const COUNTER = /反制|回应|报复|反击|对等|针锋相对|retaliat|in res
  * Words that say a measure is suspended, put off or lifted: a relaxation here, and in
  * event-links.ts the words that make a named measure's sentence report the event relaxing it.
  */
-export const SUSPENDS_OR_LIFTS = /暂停|暂缓|推迟|延缓|延后|中止|停止实施|叫停|撤回|撤销|废除|取消|解除|suspen(?:d|ds|ded|ding|sion)\b|pause[ds]?\b|pausing|delay(?:s|ed|ing)?\b|lift(?:s|ed|ing)?\b|rescind(?:s|ed|ing)?\b|roll(?:s|ed|ing)? back|revok(?:e|es|ed|ing)\b/i;
+export const SUSPENDS_OR_LIFTS = /暂停|暂缓|推迟|延缓|延后|中止|停止实施|叫停|撤回|撤销|废除|取消|解除|回滚|suspen(?:d|ds|ded|ding|sion)\b|pause[ds]?\b|pausing|delay(?:s|ed|ing)?\b|lift(?:s|ed|ing)?\b|rescind(?:s|ed|ing)?\b|roll(?:s|ed|ing)? back|revok(?:e|es|ed|ing)\b/i;
 // Easing that suspends nothing is a relaxation too: a licence granted, trade resumed.
 const RELAX = new RegExp(`${SUSPENDS_OR_LIFTS.source}|放宽|恢复|批准.{0,8}许可|eas(e|ing)|approv`, "i");
 

@@ -39,6 +39,13 @@ test("a name the measure is known by links it in any script, only from an articl
   assert.deepEqual(linked("他说解放日关税会来。", "2025-03-01"), [], "an article written before the measure cannot report it by name");
 });
 
+test("a name that is only a day names the measure in a paragraph that speaks of one, not in one about something else", () => {
+  const reciprocal = "2025-04-02-us-white-house-reciprocal-tariffs";
+  assert.deepEqual(linked("The calls volume beat April's Liberation Day trading activity, when 100 million options were traded.", "2025-10-15"), [], "a market day");
+  assert.deepEqual(linked("Trump failed on April 2nd, Liberation Day. He meant the second term to be about tariffs.", "2025-11-01").map((l) => l[0]), [reciprocal], "the paragraph speaks of tariffs");
+  assert.deepEqual(linked("The calls volume beat Liberation Day.\n\nTariffs came later.", "2025-10-15"), [], "another paragraph's measure is not this one's");
+});
+
 test("a measure years old named in passing is history, not a report: its name links it only in a sentence that gives its year", () => {
   const phaseOne = "2020-01-15-us-china-phase-one-agreement";
   assert.deepEqual(linked("美国启动了对中国是否履行川普第一任期所签署的中美第一阶段贸易协议的调查。", "2025-10-27"), [], "an allusion, five years on");

@@ -91,3 +91,12 @@ test("of two measures of a side, period and item, the one aimed at the side the 
   assert.deepEqual(describedEvents("也就是2010年，中国限制了稀土出口。", "2025-11-05", vocab, described), [], "no target named: the year's two rare-earth measures both fit");
   assert.deepEqual(describedEvents("而且最近这个最低限价很可能也会用来限制中国稀土出口。", "2026-01-10", vocab, described), [], "a forecast is not a measure taken");
 });
+
+test("a measure told as rolled back or suspended reports the event that does so, not the measure", () => {
+  const described = eventIndex(events).described;
+  const body = "中国只是回滚了10月份的稀土禁令，4月份的出口管制依然存在，只是不涉及长臂管辖。";
+  assert.deepEqual(describedEvents(body, "2025-11-20", vocab, described).map((l) => l.event), ["2025-11-07-cn-mofcom-2025-70-suspends-october-controls"]);
+  assert.deepEqual(describedEvents(body, "2025-10-31", vocab, described).map((l) => l.event), ["2025-11-07-cn-mofcom-2025-70-suspends-october-controls"], "the agreement is reported a week before the announcement that carries it out");
+  assert.deepEqual(describedEvents(body, "2025-10-20", vocab, described), [], "no suspension announced yet: nothing we have is what it reports");
+  assert.deepEqual(describedEvents("中国10月份对稀土实施了长臂管辖的新禁令。", "2025-11-20", vocab, described).map((l) => l.event), ["2025-10-09-cn-mofcom-2025-61-extraterritorial-rare-earths"], "without the word, the measure itself");
+});
