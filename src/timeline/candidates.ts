@@ -80,8 +80,8 @@ export function reportsMeasure(s: Suggestion, articleDay: string): boolean {
   return ofTheField || (counterpart ? counterpart.test(s.simplified) : true);
 }
 
-/** Measures any state takes against any other: they are of the exchange only when they name the other side. */
-const ANYONES_ITEMS = new Set(["tariffs", "sanctions", "secondary-sanctions"]);
+/** Measures any state takes against any other (tariffs, sanctions, an arms embargo on Cambodia): of the exchange only when they name the other side. */
+const ANYONES_ITEMS = new Set(["tariffs", "sanctions", "secondary-sanctions", "export-bans"]);
 
 const SINCE_BEFORE = /(?:自|从|截至|直到|since|from|before|after|until|by)\s*$/i;
 const SINCE_AFTER = /^\s*(?:以来|起|开始|之前|以前|之后|以后|前后|前)/;

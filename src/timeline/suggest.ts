@@ -82,13 +82,25 @@ function firstAction(text: string): { word: string; index: number } | undefined 
 }
 
 /** Where an actor is first named in a text, by any of its names in either script. */
+/** After a state's name, words that make it an attribute of what follows ("中国电容器制造商", "中国本土企业"), not a subject. */
+const ATTRIBUTE_OF = /^(?:本土|国内|国有|民营)?(?:企业|公司|制造商|厂商|商品|产品|实体|芯片|半导体|公民|学生)/;
+
+/**
+ * Where an actor is first named as one who may act: a state named only as the attribute of
+ * firms or goods ("43家中国本土企业") is not; Infinity when it is never so named.
+ */
 function firstIndex(text: string, a: Actor): number {
   const lower = text.toLowerCase();
   let best = Number.POSITIVE_INFINITY;
   for (const n of [...Object.values(a.names), ...a.aliases]) {
     if (!n) continue;
-    const i = /[A-Za-z]/.test(n) ? lower.indexOf(n.toLowerCase()) : text.indexOf(n);
-    if (i >= 0 && i < best) best = i;
+    const latin = /[A-Za-z]/.test(n);
+    const hay = latin ? lower : text;
+    const needle = latin ? n.toLowerCase() : n;
+    for (let i = hay.indexOf(needle); i >= 0 && i < best; i = hay.indexOf(needle, i + 1)) {
+      if (a.type === "jurisdiction" && !latin && ATTRIBUTE_OF.test(text.slice(i + n.length))) continue;
+      best = i;
+    }
   }
   return best;
 }
@@ -144,9 +156,17 @@ export function suggestEvents(body: string, anchor: NormalizedDate, ctx: Suggest
     const mentioned = mentions.actors.map((id) => actorById.get(id)).filter((a): a is Actor => Boolean(a));
     // The issuer is the subject: the first authority, state or person named before the action
     // (美国政府于本周一公布… → US); failing that, the first one named at all.
-    const candidates = mentioned
-      .filter((a) => a.type === "authority" || a.type === "jurisdiction" || (a.type === "person" && a.jurisdiction))
-      .map((a) => ({ a, at: firstIndex(text, a) }))
+    // 中方 and 美方 stand where they are named, as their states (美方…宣布将…中国…企业…列入: the US).
+    const sides = SIDE_WORDS.flatMap(([re, id]) => {
+      const m = re.exec(text);
+      const a = actorById.get(id);
+      return m && a ? [{ a, at: m.index }] : [];
+    });
+    const candidates = [
+      ...mentioned.filter((a) => a.type === "authority" || a.type === "jurisdiction" || (a.type === "person" && a.jurisdiction)).map((a) => ({ a, at: firstIndex(text, a) })),
+      ...sides,
+    ]
+      .filter((c) => Number.isFinite(c.at))
       .sort((x, y) => x.at - y.at);
     const before = candidates.filter((c) => c.at < action.index);
     const pick = before.find((c) => c.a.type === "authority") ?? before[0] ?? candidates[0];

@@ -112,3 +112,10 @@ test("a measure put off or suspended is a relaxation; one that only promises exe
   assert.deepEqual(kinds("BIS on October 30 agreed to delay the export controls on Chinese chip firms."), ["relaxation"]);
   assert.deepEqual(kinds("中国商务部10月9日宣布稀土出口管制新措施，并称未来可能提供豁免。"), ["measure"]);
 });
+
+test("the issuer is the side that acts: 美方 where it is named, not a state that only qualifies the firms a measure lists", () => {
+  const issuer = (text: string, day: string) => suggestEvents(text, anchor(day), vocab).map((s) => s.jurisdiction);
+  assert.deepEqual(issuer("根据新华社的报道，美方在周五宣布将包括中国电容器制造商艾华集团在内的43家中国本土企业列入实体清单。", "2026-08-02"), ["US"]);
+  assert.deepEqual(issuer("美国商务部周五宣布将43家中国企业列入实体清单。", "2026-08-02"), ["US"], "an authority named before the action, as before");
+  assert.deepEqual(issuer("中国商务部8月1日宣布对美国企业实施出口管制。", "2026-08-02"), ["CN"]);
+});
