@@ -1,13 +1,16 @@
 // The search index on every core: threads for a corpus this large, each making a share of the
 // postings index (src/search/index-share.ts makeShare, in index-thread.ts), this thread making
-// the first share itself; their answers merged and written by src/search/index-build.ts.
+// the first share itself; then each merging one range of terms of every share's runs into
+// chunks (src/search/index-build.ts mergeRange), numbered here.
+import { promises as fs } from "node:fs";
 import v8 from "node:v8";
 import type { Worker } from "node:worker_threads";
 import type { KbConfig } from "../config.ts";
 import { readSummary } from "../model/dataset.ts";
 import { DEFAULT_PAGEFIND_MAX_WORDS } from "../search/manifest.ts";
-import { buildSearchIndex, mergeAndWrite, type IndexFigures, type PostingsMade } from "../search/index-build.ts";
+import { buildSearchIndex, mergeRange, numberChunks, type IndexFigures, type PostingsMade } from "../search/index-build.ts";
 import type { ShareAnswer } from "../search/index-share.ts";
+import { rangeCuts, rangesOf, runsDir, type Run, type TermRange } from "../search/postings-write.ts";
 import { defaultThreads, startThread } from "./threads.ts";
 
 /** What an index thread is started with (index-thread.ts). */
@@ -15,6 +18,13 @@ export interface IndexThreadSetup {
   cfg: KbConfig;
   share: number;
   of: number;
+}
+
+/** What a thread is asked to merge once every share is made (null: nothing, end). */
+export interface MergeRequest {
+  runs: Run[];
+  range: TermRange;
+  part: number;
 }
 
 /** The search index of cfg's dataset, on as many threads as its size is worth. */
@@ -58,8 +68,9 @@ export function surelyPagefind(words: number, records: number, pagefindMaxWords 
 /**
  * The postings index of every record, made on every core: each thread prepares the records and
  * makes its run (reading, folding, splitting and finding names is most of the work) and writes
- * their files; their term lists are merged here and written as chunks. Undefined when the
- * threads found the corpus small enough for Pagefind.
+ * their files; then each merges one range of terms of every thread's runs into chunks (merged
+ * on this thread alone, the last 2–3 s of 1,000 notes left the other core idle), numbered here
+ * in term order. Undefined when the threads found the corpus small enough for Pagefind.
  */
 async function postingsInThreads(cfg: KbConfig, threads: number): Promise<PostingsMade | undefined> {
   // Each thread gets the heap this process has (KB_INDEX_HEAP_MB).
@@ -86,7 +97,32 @@ async function postingsInThreads(cfg: KbConfig, threads: number): Promise<Postin
     throw e;
   });
   const parts = answers.filter((a): a is Extract<ShareAnswer, { engine: "postings" }> => a.engine === "postings");
-  if (parts.length < answers.length) return undefined;
+  if (parts.length < answers.length) {
+    workers.forEach((w) => w.postMessage(null));
+    return undefined;
+  }
   const first = parts[0]!;
-  return { ...(await mergeAndWrite(cfg, parts)), pages: first.pages, map: first.map!, aliases: first.aliases! };
+  const runs = parts.flatMap((p) => p.runs);
+  try {
+    const ranges = rangesOf(rangeCuts(runs, threads));
+    const merged = await Promise.all(ranges.map((range, part) => (part === 0 ? mergeRange(cfg, runs, range, 0) : mergeOn(workers[part - 1]!, { runs, range, part }))));
+    workers.slice(ranges.length - 1).forEach((w) => w.postMessage(null));
+    const firsts = await numberChunks(cfg, merged);
+    return { firsts, postings: parts.reduce((n, p) => n + p.postings, 0), pages: first.pages, map: first.map!, aliases: first.aliases! };
+  } catch (e) {
+    workers.forEach((w) => void w.terminate());
+    throw e;
+  } finally {
+    await fs.rm(runsDir(cfg.dataDir), { recursive: true, force: true });
+  }
+}
+
+/** Has a thread merge a range; resolves to its chunks' first terms. */
+function mergeOn(w: Worker, req: MergeRequest): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    w.once("message", resolve);
+    w.once("error", reject);
+    w.once("exit", (code) => reject(new Error(`search index thread ${req.part + 1} exited with ${code} before merging its range`)));
+    w.postMessage(req satisfies MergeRequest);
+  });
 }

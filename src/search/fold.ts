@@ -64,9 +64,18 @@ export function visitTokens(folded: string, onKey: (key: number) => void, onWord
       }
     }
     if (!bmp) {
+      // Pairs and characters of the main plane are keys here too: as words, "先科" in
+      // "尤先科则遭到二𫫇英剧毒" was a second list of the same term beside the key's, and the
+      // two were merged into one list with its records out of order.
       const chars = [...tok];
-      for (let i = 0; i + 1 < chars.length; i++) onWord(chars[i]! + chars[i + 1]!);
-      onWord(chars[chars.length - 1]!);
+      for (let i = 0; i + 1 < chars.length; i++) {
+        const [a, b] = [chars[i]!, chars[i + 1]!];
+        if (a.length === 1 && b.length === 1) onKey(a.charCodeAt(0) * 0x10000 + b.charCodeAt(0));
+        else onWord(a + b);
+      }
+      const last = chars[chars.length - 1]!;
+      if (last.length === 1) onKey(last.charCodeAt(0));
+      else onWord(last);
       continue;
     }
     for (let i = 0; i + 1 < tok.length; i++) onKey(tok.charCodeAt(i) * 0x10000 + tok.charCodeAt(i + 1));

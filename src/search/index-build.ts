@@ -13,8 +13,8 @@ import type { KbConfig } from "../config.ts";
 import type { SearchRecord } from "./records.ts";
 import type { AliasIndex, FoldMap } from "./fold.ts";
 import { PAGEFIND_DIR, SEARCH_DATA_DIR, SEARCH_MANIFEST, type SearchManifest } from "./manifest.ts";
-import { mergeRuns, runsDir, writeChunks, type Run } from "./postings-write.ts";
-import { POSTINGS_DIR } from "./postings.ts";
+import { mergeRuns, runsDir, writeChunks, type Run, type TermRange } from "./postings-write.ts";
+import { chunkPath, CHUNK_BYTES, POSTINGS_DIR } from "./postings.ts";
 
 export interface IndexFigures {
   pages: number;
@@ -60,6 +60,23 @@ export interface PostingsMade {
   pages: number;
   map: FoldMap;
   aliases: AliasIndex;
+}
+
+/** Where range `part` of a merge split between threads writes its k-th chunk, before numberChunks. */
+const rangeChunkPath = (part: number, k: number) => `${POSTINGS_DIR}c/p${part}-${k}.kbp`;
+
+/** The lists of one range of terms in every run (in record order), merged into chunks of its own; their first terms. */
+export async function mergeRange(cfg: Pick<KbConfig, "outputDir">, runs: readonly Run[], range: TermRange, part: number): Promise<string[]> {
+  return (await writeChunks(cfg.outputDir, mergeRuns(runs, range), CHUNK_BYTES, (k) => rangeChunkPath(part, k))).firsts;
+}
+
+/** The chunks of the ranges (their first terms, ranges in term order) renamed to the index's numbers; every first term, in order. */
+export async function numberChunks(cfg: Pick<KbConfig, "outputDir">, ranges: ReadonlyArray<readonly string[]>): Promise<string[]> {
+  let n = 0;
+  for (const [part, firsts] of ranges.entries()) {
+    for (let k = 0; k < firsts.length; k++) await fs.rename(path.join(cfg.outputDir, rangeChunkPath(part, k)), path.join(cfg.outputDir, chunkPath(n++)));
+  }
+  return ranges.flat();
 }
 
 /** Every part's runs (parts and their runs in record order) merged into the chunks; the run files are removed. */

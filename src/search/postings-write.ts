@@ -13,7 +13,7 @@ import { visitTokens } from "./fold.ts";
 import { RunLists, type TermList } from "./postings-run.ts";
 
 export type { TermList };
-import { chunkPath, CHUNK_BYTES, encodeChunk, filterTerm, readVarint, recordPath, writeVarint, type RecordData } from "./postings.ts";
+import { chunkPath, CHUNK_BYTES, encodeChunk, filterTerm, readVarint, recordPath, SEGMENT_BREAKS, writeVarint, type RecordData } from "./postings.ts";
 
 const gzip = promisify(gzipCb);
 
@@ -62,8 +62,28 @@ export interface PostingsWriterOptions {
   spill?: { dir: string; name: string; budgetBytes: number };
 }
 
-/** A writer's term lists for a consecutive run of records, in term order: in memory, or in a file. */
-export type Run = { packed: Uint8Array } | { file: string };
+/**
+ * A writer's term lists for a consecutive run of records, in term order: in memory, or in a
+ * file with marks (a list's first term and where it starts, about every megabyte) that let a
+ * merge start in the middle (mergeRuns' range) and the build cut the terms into ranges of about
+ * equal size (rangeCuts).
+ */
+export type Run = { packed: Uint8Array } | { file: string; marks?: RunMark[]; bytes?: number };
+
+/** How far apart a run file's marks are, at least. */
+const MARK_BYTES = 256 * 1024;
+
+/** Where in a run file a term's list starts. */
+export interface RunMark {
+  term: string;
+  offset: number;
+}
+
+/** A span of terms [from, to): either end open when undefined. */
+export interface TermRange {
+  from?: string;
+  to?: string;
+}
 
 /** Where the index build spills its runs of term lists: beside the dataset, never published. */
 export function runsDir(dataDir: string): string {
@@ -80,7 +100,7 @@ export class PostingsWriter {
   private postings = 0;
   private readonly files: FileWriter;
   private readonly spill: PostingsWriterOptions["spill"];
-  private readonly spilled: string[] = [];
+  private readonly spilled: Array<{ file: string; marks: RunMark[]; bytes: number }> = [];
 
   constructor(siteDir: string, opts: PostingsWriterOptions = {}) {
     this.next = opts.firstRecord ?? 0;
@@ -111,8 +131,7 @@ export class PostingsWriter {
   private spillRun(): void {
     const { dir, name } = this.spill!;
     const file = path.join(dir, `${name}-${String(this.spilled.length).padStart(4, "0")}.run`);
-    writeRunFile(file, this.drain());
-    this.spilled.push(file);
+    this.spilled.push({ file, ...writeRunFile(file, this.drain()) });
   }
 
   /**
@@ -123,7 +142,7 @@ export class PostingsWriter {
     await this.files.done();
     if (!this.spill) return [{ packed: packLists(this.drain()) }];
     if (this.lists.size) this.spillRun();
-    return this.spilled.map((file) => ({ file }));
+    return this.spilled.map((r) => ({ ...r }));
   }
 
   get figures(): { records: number; postings: number } {
@@ -150,9 +169,14 @@ function packedHead(enc: TextEncoder, l: TermList): [Uint8Array, Uint8Array, Uin
   return [Uint8Array.from(head), name, Uint8Array.from(counts)];
 }
 
-/** Writes term lists to a run file as packLists lays them out, through a buffer of 1 MB. */
-function writeRunFile(file: string, lists: Iterable<TermList>): void {
+/**
+ * Writes term lists to a run file as packLists lays them out, through a buffer of 1 MB; returns
+ * its size and a mark at its first list and then every MARK_BYTES or so.
+ */
+function writeRunFile(file: string, lists: Iterable<TermList>): { marks: RunMark[]; bytes: number } {
   const fd = openSync(file, "w");
+  const marks: RunMark[] = [];
+  let flushed = 0;
   try {
     let buf = Buffer.allocUnsafe(2 ** 20);
     let used = 0;
@@ -168,9 +192,11 @@ function writeRunFile(file: string, lists: Iterable<TermList>): void {
       const need = nameBytes + l.postings.length + 40;
       if (used + need > buf.length) {
         writeSync(fd, buf, 0, used);
+        flushed += used;
         used = 0;
         if (need > buf.length) buf = Buffer.allocUnsafe(need);
       }
+      if (!marks.length || flushed + used - marks.at(-1)!.offset >= MARK_BYTES) marks.push({ term: l.term, offset: flushed + used });
       varint(nameBytes);
       used += buf.write(l.term, used, "utf8");
       varint(l.records);
@@ -180,15 +206,18 @@ function writeRunFile(file: string, lists: Iterable<TermList>): void {
       used += l.postings.length;
     }
     if (used) writeSync(fd, buf, 0, used);
+    flushed += used;
   } finally {
     closeSync(fd);
   }
+  return { marks, bytes: flushed };
 }
 
-/** A run file's term lists, read through a buffer (each list's postings are its own copy). */
-function* readRunFile(file: string): Generator<TermList> {
+/** A run file's term lists from byte `position` (a list's start), read through a buffer (each list's postings are its own copy). */
+function* readRunFile(file: string, position = 0): Generator<TermList> {
   const dec = new TextDecoder();
   const fd = openSync(file, "r");
+  let filePosition = position;
   let buf = Buffer.allocUnsafe(2 ** 20);
   let start = 0;
   let end = 0;
@@ -204,7 +233,8 @@ function* readRunFile(file: string): Generator<TermList> {
     end -= start;
     start = 0;
     while (end - start < need && !eof) {
-      const n = readSync(fd, buf, end, buf.length - end, null);
+      const n = readSync(fd, buf, end, buf.length - end, filePosition);
+      filePosition += n;
       if (n === 0) eof = true;
       end += n;
     }
@@ -236,18 +266,71 @@ function* readRunFile(file: string): Generator<TermList> {
   }
 }
 
-/** A run's term lists, in term order. */
-export function readRun(run: Run): Generator<TermList> {
-  return "packed" in run ? unpackLists(run.packed) : readRunFile(run.file);
+/** A run's term lists in `range`, in term order: a file is read from the last mark at or before the range's start. */
+export function readRun(run: Run, range: TermRange = {}): Generator<TermList> {
+  const { from, to } = range;
+  let lists: Generator<TermList>;
+  if ("packed" in run) lists = unpackLists(run.packed);
+  else {
+    const start = from === undefined ? undefined : (run.marks ?? []).filter((m) => m.term <= from).at(-1);
+    lists = readRunFile(run.file, start?.offset ?? 0);
+  }
+  return from === undefined && to === undefined ? lists : within(lists, range);
+}
+
+function* within(lists: Generator<TermList>, { from, to }: TermRange): Generator<TermList> {
+  try {
+    for (const l of lists) {
+      if (from !== undefined && l.term < from) continue;
+      if (to !== undefined && l.term >= to) return;
+      yield l;
+    }
+  } finally {
+    // Closes a run file left before its end.
+    lists.return(undefined);
+  }
+}
+
+/**
+ * Pure: up to `parts - 1` of the segment breaks (postings.ts SEGMENT_BREAKS) that cut the runs'
+ * terms into ranges of about equal size, from their marks (each stands for the bytes of lists up
+ * to the next, or to its file's end); fewer when a range would be empty. Runs held in memory (a
+ * single thread's) have no marks: one range.
+ */
+export function rangeCuts(runs: readonly Run[], parts: number, breaks: readonly string[] = SEGMENT_BREAKS): string[] {
+  const spans = runs.flatMap((r) => ("file" in r ? (r.marks ?? []).map((m, i, all) => ({ term: m.term, bytes: (all[i + 1]?.offset ?? r.bytes ?? m.offset + MARK_BYTES) - m.offset })) : []));
+  // The bytes before each break.
+  const before = breaks.map((b) => spans.reduce((n, s) => n + (s.term < b ? s.bytes : 0), 0));
+  const total = spans.reduce((n, s) => n + s.bytes, 0);
+  const cuts: string[] = [];
+  let last = 0;
+  for (let k = 1; k < parts; k++) {
+    // The break nearest this range's share of the bytes, after the previous cut and short of the end.
+    const share = (total * k) / parts;
+    let best = -1;
+    for (let b = 0; b < breaks.length; b++) {
+      if (before[b]! <= last || before[b]! >= total) continue;
+      if (best < 0 || Math.abs(before[b]! - share) < Math.abs(before[best]! - share)) best = b;
+    }
+    if (best < 0) break;
+    cuts.push(breaks[best]!);
+    last = before[best]!;
+  }
+  return cuts.sort();
+}
+
+/** The ranges `cuts` makes: from the first term to the first cut, …, from the last cut on. */
+export function rangesOf(cuts: readonly string[]): TermRange[] {
+  return [...cuts, undefined].map((to, i) => ({ ...(i > 0 ? { from: cuts[i - 1]! } : {}), ...(to !== undefined ? { to } : {}) }));
 }
 
 /**
  * Runs given in record order (each run's records after the previous run's) as one sequence of
- * term lists in term order: a k-way merge on a heap, each run read as it is needed, so memory
- * holds one list per run whatever the corpus.
+ * term lists in term order, those of `range` only when given: a k-way merge on a heap, each run
+ * read as it is needed, so memory holds one list per run whatever the corpus.
  */
-export function* mergeRuns(runs: readonly Run[]): Generator<TermList> {
-  const sources = runs.map(readRun);
+export function* mergeRuns(runs: readonly Run[], range: TermRange = {}): Generator<TermList> {
+  const sources = runs.map((r) => readRun(r, range));
   type Head = { list: TermList; run: number };
   const heap: Head[] = [];
   const before = (a: Head, b: Head) => (a.list.term < b.list.term ? true : a.list.term > b.list.term ? false : a.run < b.run);
@@ -352,8 +435,12 @@ export interface ChunkFigures {
   firsts: string[];
 }
 
-/** Writes term lists (in term order) as chunks of about `chunkBytes` of postings each. */
-export async function writeChunks(siteDir: string, lists: Iterable<TermList>, chunkBytes = CHUNK_BYTES): Promise<ChunkFigures> {
+/**
+ * Writes term lists (in term order) as chunks of about `chunkBytes` of postings each, ended too
+ * at every segment break, the k-th at `pathOf(k)` (a range merged apart is written under names
+ * of its own, renumbered after).
+ */
+export async function writeChunks(siteDir: string, lists: Iterable<TermList>, chunkBytes = CHUNK_BYTES, pathOf: (k: number) => string = chunkPath, breaks: readonly string[] = SEGMENT_BREAKS): Promise<ChunkFigures> {
   const files = new FileWriter(siteDir);
   const firsts: string[] = [];
   let terms = 0;
@@ -362,11 +449,16 @@ export async function writeChunks(siteDir: string, lists: Iterable<TermList>, ch
   const flush = async () => {
     if (batch.length === 0) return;
     firsts.push(batch[0]!.term);
-    await files.write(chunkPath(firsts.length - 1), encodeChunk(batch));
+    await files.write(pathOf(firsts.length - 1), encodeChunk(batch));
     batch = [];
     bytes = 0;
   };
+  let nextBreak = 0;
   for (const list of lists) {
+    if (nextBreak < breaks.length && list.term >= breaks[nextBreak]!) {
+      await flush();
+      while (nextBreak < breaks.length && list.term >= breaks[nextBreak]!) nextBreak++;
+    }
     batch.push(list);
     terms++;
     bytes += list.postings.length + list.term.length * 3 + 8;

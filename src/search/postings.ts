@@ -6,14 +6,22 @@
 // - Each term (a token of fold.ts, or a filter as `#key:value`) has a posting list: for each
 //   record holding it, the gap from the previous record's number and how often it occurs, both
 //   as variable-length integers.
-// - Terms are sorted and cut into chunks of about CHUNK_BYTES; the manifest lists each chunk's
-//   first term, so one term is one chunk to fetch and a prefix is a run of chunks.
+// - Terms are sorted and cut into chunks of about CHUNK_BYTES, and always at SEGMENT_BREAKS;
+//   the manifest lists each chunk's first term, so one term is one chunk to fetch and a prefix
+//   is a run of chunks.
 // - Each record's display data (url, meta, the start of its text) is a file of its own.
 // Chunks and records are gzip-compressed by us, so what a reader downloads does not depend on
 // whether the server compresses.
 
 /** Raw bytes of posting lists per chunk before compression (about a third of it on the wire). */
 export const CHUNK_BYTES = 32 * 1024;
+
+/**
+ * Terms at which a chunk always ends, whatever its size: Latin words at e, j, n and s, Chinese
+ * characters every 1,536 code points. The build's threads each merge a run of these segments
+ * (never cutting one), so the index is the same file for file on any number of cores.
+ */
+export const SEGMENT_BREAKS: readonly string[] = ["e", "j", "n", "s", "\u4e00", ...Array.from({ length: 13 }, (_, k) => String.fromCharCode(0x5400 + k * 0x600))];
 
 /** Where the postings index lives in the site, and its files' names. */
 export const POSTINGS_DIR = "search/ix/";
@@ -56,29 +64,44 @@ export function readVarint(buf: Uint8Array, at: { i: number }): number {
 }
 
 /** One chunk's bytes: its term count, then per term its UTF-8 name, record count and posting list. */
-export function encodeChunk(terms: Array<{ term: string; records: number; postings: Uint8Array }>): Uint8Array {
+export function encodeChunk(terms: ReadonlyArray<{ term: string; records: number; postings: Uint8Array }>): Uint8Array {
+  // Sized first, then written in place: a small array per number and name was a third of the
+  // index's merge (a chunk holds a thousand terms).
   const enc = new TextEncoder();
-  const head: number[] = [];
-  const parts: Uint8Array[] = [];
-  writeVarint(head, terms.length);
-  parts.push(Uint8Array.from(head));
-  for (const t of terms) {
-    const name = enc.encode(t.term);
-    const h: number[] = [];
-    writeVarint(h, name.length);
-    parts.push(Uint8Array.from(h), name);
-    const c: number[] = [];
-    writeVarint(c, t.records);
-    writeVarint(c, t.postings.length);
-    parts.push(Uint8Array.from(c), t.postings);
-  }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  const names = terms.map((t) => enc.encode(t.term));
+  let size = varintBytes(terms.length);
+  terms.forEach((t, k) => (size += varintBytes(names[k]!.length) + names[k]!.length + varintBytes(t.records) + varintBytes(t.postings.length) + t.postings.length));
+  const out = new Uint8Array(size);
   let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
+  const put = (n: number) => {
+    while (n >= 0x80) {
+      out[at++] = (n % 0x80) | 0x80;
+      n = Math.floor(n / 0x80);
+    }
+    out[at++] = n;
+  };
+  put(terms.length);
+  terms.forEach((t, k) => {
+    const name = names[k]!;
+    put(name.length);
+    out.set(name, at);
+    at += name.length;
+    put(t.records);
+    put(t.postings.length);
+    out.set(t.postings, at);
+    at += t.postings.length;
+  });
   return out;
+}
+
+/** How many bytes writeVarint writes for n. */
+function varintBytes(n: number): number {
+  let bytes = 1;
+  while (n >= 0x80) {
+    n = Math.floor(n / 0x80);
+    bytes++;
+  }
+  return bytes;
 }
 
 /** A term's posting list: record numbers, increasing, and the term's count in each. */

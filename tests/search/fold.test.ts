@@ -37,6 +37,18 @@ test("visitTokens gives tokenize's tokens, Chinese ones as numbers, in the same 
   assert.deepEqual(tokenize(fold("E-graph", map)), ["e-graph"]);
 });
 
+test("a pair of the main plane is one key wherever it stands, also in a run with a character beyond it", () => {
+  const keys: string[] = [];
+  const words: string[] = [];
+  visitTokens(fold("尤先科则遭到二𫫇英剧毒", map), (k) => keys.push(keyToken(k)), (w) => words.push(w));
+  assert.ok(keys.includes("先科"), "先科 is a key, as in a run without 𫫇");
+  assert.deepEqual(words, ["二𫫇", "𫫇英"], "only the pairs holding 𫫇 are words");
+  assert.ok(keys.includes("毒") && !words.includes("毒"), "the last character too");
+  const only: string[] = [];
+  visitTokens(fold("𫫇", map), () => only.push("key"), (w) => only.push(w));
+  assert.deepEqual(only, ["𫫇"]);
+});
+
 test("excerpts of indexed text read as the original, with matched characters marked", () => {
   const excerpt = "的 <mark>南京</mark> <mark>京工</mark> <mark>工厂</mark> 厂也 也面 面临 临 ， tsmc &amp; <mark>huawei</mark> said";
   assert.equal(readableExcerpt(excerpt), "的<mark>南京工厂</mark>也面临，tsmc &amp; <mark>huawei</mark> said");

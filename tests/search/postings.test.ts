@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { Chunk, chunkOf, chunkPath, chunksOfPrefix, encodeChunk, readVarint, recordPath, writeVarint } from "../../src/search/postings.ts";
-import { mergeRuns, PostingsWriter, writeChunks, type Run } from "../../src/search/postings-write.ts";
+import { mergeRuns, PostingsWriter, rangeCuts, rangesOf, writeChunks, type Run } from "../../src/search/postings-write.ts";
 import { shareRecords } from "../../src/search/index-share.ts";
 import { excerptOf, findRecords, intersect, MAX_PREFIX_CHUNKS, PostingsIndex, RECORD_CACHE, union } from "../../src/search/postings-search.ts";
 import { prefetchSearch, runSearch, type SearchIndex } from "../../src/search/engine.ts";
@@ -145,8 +145,13 @@ test("run files larger than the reader's buffer merge to the same lists as lists
     const writer = new PostingsWriter(site, spill ? { spill } : {});
     for (const t of texts) await writer.add(t, [], {}, { url: "/", meta: {}, text: "" });
     const runs = await writer.runs();
-    const out = [...mergeRuns(runs)].map((l) => `${l.term} ${l.records} ${l.last} ${Buffer.from(l.postings).toString("base64")}`);
-    return { out, runs: runs.length, largest: spill ? Math.max(...(await Promise.all(runs.map(async (r) => (await fs.stat((r as { file: string }).file)).size)))) : 0 };
+    const line = (l: { term: string; records: number; last: number; postings: Uint8Array }) => `${l.term} ${l.records} ${l.last} ${Buffer.from(l.postings).toString("base64")}`;
+    const out = [...mergeRuns(runs)].map(line);
+    // Merged in three ranges of terms cut at breaks (one per thread of the build), read from a mark mid-file;
+    // every word here starts with w: the breaks are between its second letters.
+    const cuts = rangeCuts(runs, 3, ["w1", "w2", "w3", "w4", "w5"]);
+    const inRanges = rangesOf(cuts).map((range) => [...mergeRuns(runs, range)].map(line));
+    return { out, inRanges, cuts, runs: runs.length, largest: spill ? Math.max(...(await Promise.all(runs.map(async (r) => (await fs.stat((r as { file: string }).file)).size)))) : 0 };
   };
   const held = await lists();
   const spilled = await lists(12 * 2 ** 20);
@@ -154,6 +159,46 @@ test("run files larger than the reader's buffer merge to the same lists as lists
   assert.ok(spilled.largest > 2 ** 20, `largest run ${spilled.largest} bytes`);
   assert.equal(spilled.out.length, held.out.length);
   assert.deepEqual(spilled.out, held.out);
+  assert.equal(spilled.cuts.length, 2, `cuts ${spilled.cuts}`);
+  assert.deepEqual(spilled.inRanges.flat(), held.out, "the ranges together are the whole merge, in order, each list once");
+  for (const r of spilled.inRanges) assert.ok(r.length > held.out.length / 10, `a range of ${r.length} of ${held.out.length} lists`);
+  assert.deepEqual(held.cuts, [], "lists held in memory have no marks: one range");
+});
+
+test("a term has one list, whether its record's run of Chinese holds a character beyond the main plane or not", async () => {
+  const site = await fs.mkdtemp(path.join(os.tmpdir(), "kb-postings-"));
+  const writer = new PostingsWriter(site);
+  for (const text of ["尤先科获胜", "尤先科则遭到二𫫇英剧毒", "先科"]) await writer.add(fold(text, MAP), [], {}, { url: "/", meta: {}, text });
+  const lists = [...mergeRuns(await writer.runs())];
+  const terms = lists.map((l) => l.term);
+  assert.equal(new Set(terms).size, terms.length, "no term twice");
+  const { records } = new Chunk(encodeChunk(lists.filter((l) => l.term === "先科"))).postings("先科")!;
+  assert.deepEqual(records, [0, 1, 2]);
+});
+
+test("terms are cut into ranges at the breaks nearest equal shares of the runs' bytes, each range non-empty", () => {
+  // Marks a megabyte apart, the file ending a megabyte after the last.
+  const run = (...terms: string[]): Run => ({ file: "x.run", marks: terms.map((term, i) => ({ term, offset: i * 2 ** 20 })), bytes: terms.length * 2 ** 20 });
+  const breaks = ["b", "c", "d", "e", "f"];
+  assert.deepEqual(rangeCuts([run("a", "c", "e"), run("b", "d", "f")], 2, breaks), ["d"]);
+  assert.deepEqual(rangeCuts([run("a", "c", "e"), run("b", "d", "f")], 3, breaks), ["c", "e"]);
+  assert.deepEqual(rangeCuts([run("a")], 2, breaks), [], "every term before the first break: nothing to cut");
+  assert.deepEqual(rangeCuts([run("g", "h")], 2, breaks), [], "every term after the last break");
+  // 8 MB from a, then a megabyte each from b, c and d.
+  const uneven: Run = { file: "y.run", marks: ["a", "b", "c", "d"].map((term, i) => ({ term, offset: (i ? 7 + i : 0) * 2 ** 20 })), bytes: 11 * 2 ** 20 };
+  assert.deepEqual(rangeCuts([uneven], 2, breaks), ["b"], "by bytes, not by marks: the 8 MB before b against 3 after");
+  assert.deepEqual(rangeCuts([uneven], 5, breaks), ["b", "c", "d"], "none past the last mark");
+  assert.deepEqual(rangeCuts([run("a", "b")], 5, breaks), ["b"], "no empty range: fewer cuts");
+  assert.deepEqual(rangesOf([]), [{}]);
+  assert.deepEqual(rangesOf(["d"]), [{ to: "d" }, { from: "d" }]);
+  assert.deepEqual(rangesOf(["c", "e"]), [{ to: "c" }, { from: "c", to: "e" }, { from: "e" }]);
+});
+
+test("chunks end at every segment break, however small, so ranges merged apart make the same chunks", async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kb-postings-"));
+  const list = (term: string) => ({ term, records: 1, last: 0, postings: Uint8Array.from([0, 1]) });
+  const { firsts } = await writeChunks(dir, ["a", "b", "d", "e", "m", "\u4e00", "\u4e01"].map(list), 1 << 20, undefined, ["c", "e", "n", "\u4e00"]);
+  assert.deepEqual(firsts, ["a", "d", "e", "\u4e00"]);
 });
 
 test("records are shared between threads in runs of about equal weight", () => {
