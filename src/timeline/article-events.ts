@@ -25,7 +25,7 @@ export type MentionContext = Parameters<typeof describedEvents>[2];
 export function eventIndex(events: readonly TimelineEvent[]): EventIndex {
   const relaxedBy = relaxations(events);
   return {
-    named: linkableEvents(events),
+    named: linkableEvents(events, relaxedBy),
     described: events.map((e) => ({ id: e.id, jurisdiction: e.jurisdiction, kind: e.kind, items: e.items, targets: e.targets, date: { start: e.date.start }, days: eventDays(e), ...(relaxedBy.has(e.id) ? { relaxedBy: relaxedBy.get(e.id)! } : {}) })),
   };
 }

@@ -6,8 +6,7 @@
 // also links the event that does so (an event whose responds_to suspends, lifts or rescinds it).
 // Dated sentences that report a measure are the other path (candidates.ts matchEvent).
 import type { TimelineEvent } from "../model/event.ts";
-import { simplifiedToHongKong, simplifiedToTaiwan, taiwanToSimplified } from "../normalize/chinese-script.ts";
-import { readAsSimplified } from "../normalize/chinese-script.ts";
+import { readAsSimplified, simplifiedToHongKong, simplifiedToTaiwan, taiwanToSimplified } from "../normalize/chinese-script.ts";
 import { eventInstrumentKeys, findInstruments } from "./instruments.ts";
 import { daysApart } from "./dates.ts";
 import { SUSPENDS_OR_LIFTS } from "./suggest.ts";
@@ -35,8 +34,8 @@ export interface ArticleEventLink {
 
 const HAN = /\p{Script=Han}/u;
 
-/** The events made ready for linking; instruments and names two events share are dropped. */
-export function linkableEvents(events: readonly TimelineEvent[]): LinkableEvent[] {
+/** The events made ready for linking (with what relaxes each, when the caller has it already); instruments and names two events share are dropped. */
+export function linkableEvents(events: readonly TimelineEvent[], relaxedBy = relaxations(events)): LinkableEvent[] {
   const owners = new Map<string, Set<string>>();
   const own = (what: string, id: string) => (owners.get(what) ?? owners.set(what, new Set()).get(what)!).add(id);
   const prepared = events.map((e) => {
@@ -47,7 +46,6 @@ export function linkableEvents(events: readonly TimelineEvent[]): LinkableEvent[
     return { id: e.id, start: e.date.start, keys, spellings };
   });
   const unique = (x: string) => owners.get(x)!.size === 1;
-  const relaxedBy = relaxations(events);
   return prepared
     .map((e) => ({ ...e, keys: e.keys.filter(unique), spellings: e.spellings.filter(unique), ...(relaxedBy.has(e.id) ? { relaxedBy: relaxedBy.get(e.id)! } : {}) }))
     .filter((e) => e.keys.length || e.spellings.length);
@@ -133,15 +131,12 @@ const NAMES_ITS_KIND = /协议|协定|共识|法案?|费|\b(?:deal|agreement|acc
  * something else it is a date ("beating April's Liberation Day trading activity").
  */
 export function namesMeasureAt(text: string, i: number, length: number): boolean {
-  const says = (t: string) => {
-    const s = readAsSimplified(t);
-    return MEASURE_ZH.test(s) || MEASURE_EN.test(s);
-  };
-  const name = text.slice(i, i + length);
-  if (says(name) || NAMES_ITS_KIND.test(readAsSimplified(name))) return true;
+  const says = (simplified: string) => MEASURE_ZH.test(simplified) || MEASURE_EN.test(simplified);
+  const name = readAsSimplified(text.slice(i, i + length));
+  if (says(name) || NAMES_ITS_KIND.test(name)) return true;
   const start = text.lastIndexOf("\n", i) + 1;
   const next = text.indexOf("\n", i + length);
-  return says(text.slice(start, next < 0 ? text.length : next));
+  return says(readAsSimplified(text.slice(start, next < 0 ? text.length : next)));
 }
 
 /** A name as it may be written: Simplified, Taiwan and Hong Kong Traditional; Latin in lower case. */
