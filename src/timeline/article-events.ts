@@ -1,10 +1,11 @@
 // Which shipped events an article reports: those it names (an instrument, a name the measure
 // is known by: event-links.ts), then those it describes by side, period and items
-// (described-events.ts). Ingest links every note this way, and events:suggest reads the same
+// (described-events.ts), or by a firm put on a list (listed-firms.ts). Ingest links every note this way, and events:suggest reads the same
 // links. Precision before recall: each path links only where one event fits.
 import type { TimelineEvent } from "../model/event.ts";
 import { articleEventLinks, linkableEvents, relaxations, type ArticleEventLink, type LinkableEvent } from "./event-links.ts";
 import { describedEvents, mayDescribe, type DescribableEvent } from "./described-events.ts";
+import { listedFirmEvents, mayNameListing } from "./listed-firms.ts";
 import { sentences } from "./suggest.ts";
 import { eventDays } from "./dates.ts";
 
@@ -38,8 +39,9 @@ export function articleEvents(body: string, articleDay: string, index: EventInde
   if (!index.named.length && !index.described.length) return [];
   const named: ArticleEvent[] = articleEventLinks(body, articleDay, index.named);
   const seen = new Set(named.map((n) => n.event));
-  const described = describedEvents(split ?? sentences(body, mayDescribe), articleDay, ctx, index.described)
-    .filter((d) => !seen.has(d.event))
+  const read = split ?? sentences(body, (line) => mayDescribe(line) || mayNameListing(line));
+  const described = [...describedEvents(read, articleDay, ctx, index.described), ...listedFirmEvents(read, articleDay, ctx, index.described)]
+    .filter((d) => !seen.has(d.event) && (seen.add(d.event), true))
     .map((d): ArticleEvent => ({ ...d, how: "description" }));
   return [...named, ...described].sort((a, b) => a.line - b.line || (a.event < b.event ? -1 : 1));
 }

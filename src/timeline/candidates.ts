@@ -71,8 +71,9 @@ export function reportsMeasure(s: Suggestion, articleDay: string): boolean {
   // A date after the article's is a measure announced earlier taking effect, or a plan: the
   // announcement is found where it was reported.
   if (s.day > articleDay) return false;
-  // "since 4 March", "自3月4日以来", "before April 2": a date the sentence counts from, not the day of its measure.
-  if (boundaryDate(s.simplified, s.expr)) return false;
+  // "since 4 March", "自3月4日以来", "before April 2": a date the sentence counts from, not the day of its measure
+  // (unless what is counted from it is lifted: 暂停自3月4日起加征的关税 reports the measure of 4 March).
+  if (!s.lifted && boundaryDate(s.simplified, s.expr)) return false;
   // Items of the field, or the other side named: a US rule on Chinese firms, China's on American
   // ones. Tariffs and sanctions are everyone's (on Canada, on Iran's oil): they need the other side.
   const counterpart = COUNTERPART[s.jurisdiction];
@@ -117,7 +118,8 @@ export function articleMentions(article: string, body: string, anchor: Normalize
         items: s.items,
         targets: s.targets.filter((t) => t !== own.authority),
         instruments,
-        ...(s.carried ? { carried: true as const } : {}),
+        // A lifted measure's date is evidence for it, as a date carried from the sentence before is.
+        ...(s.carried || s.lifted ? { carried: true as const } : {}),
       },
     ];
   });
@@ -233,7 +235,8 @@ export function matchEvent(c: Candidate, events: readonly TimelineEvent[]): stri
     if (key && eventKeys.includes(key) && (nearDay || c.precision === "month" || !days.length)) return e.id;
     if (!nearDay || e.jurisdiction.toUpperCase() !== c.jurisdiction) continue;
     if ((c.kind === "relaxation") !== (e.kind === "relaxation")) continue;
-    const sharedItems = e.items.filter((i) => c.items.includes(i)).length;
+    // An event's item that is a kind of the candidate's (counter-tariffs, heavy-rare-earths) is shared.
+    const sharedItems = e.items.filter((i) => c.items.some((x) => i === x || i.endsWith(`-${x}`))).length;
     if (c.precision === "month" && sharedItems === 0) continue;
     const issuer = e.authority === c.authority || c.authority === c.jurisdiction.toLowerCase();
     const score =

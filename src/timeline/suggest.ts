@@ -36,6 +36,11 @@ export interface Suggestion {
   action: string;
   /** Its date is the sentence before it's (CARRY): it may join a measure others report, not stand alone. */
   carried?: true;
+  /**
+   * Its date is the day of the measure it lifts ("取消3月对美国小麦加征的关税", "暂停自3月4日以来的报复性关税"),
+   * so it reports that measure, as evidence only: the lifting is dated elsewhere.
+   */
+  lifted?: true;
 }
 
 const ZH_ACTIONS = [
@@ -43,6 +48,9 @@ const ZH_ACTIONS = [
   "制裁", "生效", "废除", "取消", "收紧", "放宽", "恢复", "削减", "禁用", "封锁", "审查", "裁定", "反制",
   // A rate changed is a measure too: 将对美关税提高到84%, 降至10%.
   "提高", "上调", "下调", "降低", "降至", "加码",
+  // Listing, levying, extending and opening a probe, as reports word them: 纳入实体清单, 列为不可靠实体,
+  // 征收关税, 收取港口费, 延长暂停期, 启动/发起调查; and a state's hold on a firm (冻结控制权, 接管).
+  "纳入", "列为", "征收", "收取", "延长", "终止", "启动", "发起", "冻结", "接管",
 ];
 const EN_ACTIONS = /\b(announc|impos|ban|bann|add|suspend|restrict|rescind|blacklist|sanction|publish|tighten|list|curb|bar|block|approv|lift|revok|ban|control|rais|hik|lower)(e|es|ed|s|ing)?\b/i;
 const COUNTER = /反制|回应|报复|反击|对等|针锋相对|retaliat|in response|responds?|countermeasure/i;
@@ -51,6 +59,7 @@ const COUNTER = /反制|回应|报复|反击|对等|针锋相对|retaliat|in res
  * event-links.ts the words that make a named measure's sentence report the event relaxing it.
  */
 export const SUSPENDS_OR_LIFTS = /暂停|暂缓|推迟|延缓|延后|中止|停止实施|叫停|撤回|撤销|废除|取消|解除|回滚|suspen(?:d|ds|ded|ding|sion)\b|pause[ds]?\b|pausing|delay(?:s|ed|ing)?\b|lift(?:s|ed|ing)?\b|rescind(?:s|ed|ing)?\b|roll(?:s|ed|ing)? back|revok(?:e|es|ed|ing)\b/i;
+const UNTIL = /(?:至|到|直到|until|till|through)\s*$/i;
 // Easing that suspends nothing is a relaxation too: a licence granted, trade resumed.
 const RELAX = new RegExp(`${SUSPENDS_OR_LIFTS.source}|放宽|恢复|批准.{0,8}许可|eas(e|ing)|approv`, "i");
 
@@ -83,7 +92,20 @@ function firstAction(text: string): { word: string; index: number } | undefined 
 
 /** Where an actor is first named in a text, by any of its names in either script. */
 /** After a state's name, words that make it an attribute of what follows ("中国电容器制造商", "中国本土企业"), not a subject. */
-const ATTRIBUTE_OF = /^(?:本土|国内|国有|民营)?(?:企业|公司|制造商|厂商|商品|产品|实体|芯片|半导体|公民|学生)/;
+const ATTRIBUTE_OF = /^(?:本土|国内|国有|民营|输美|输华|农|工业)?(?:企业|公司|制造商|厂商|商品|产品|实体|芯片|半导体|公民|学生|大豆|小麦|船只|船舶)/;
+
+/**
+ * A report's frame ("白宫公布的情况说明书显示，", "彭博社报道称："): what follows is what was reported,
+ * and its own subject, when it names one, is who acts.
+ */
+const REPORTED = /(?:显示|表示|指出|报道|称|说)[，,:：]\s*/g;
+
+/** Where the reported clause of a sentence begins (0 when the sentence has no frame). */
+function reportedClauseAt(text: string): number {
+  let at = 0;
+  for (const m of text.matchAll(REPORTED)) at = m.index + m[0].length;
+  return at;
+}
 
 /**
  * Where an actor is first named as one who may act: a state named only as the attribute of
@@ -136,9 +158,10 @@ export function suggestEvents(body: string, anchor: NormalizedDate, ctx: Suggest
   // takes the one before it in the same paragraph, for the next CARRY sentences.
   let carried: { expr: string; r: ResolvedDate; line: number; left: number } | undefined;
   for (const { text: sentence, line } of split) {
-    const own = findDateExpressions(sentence)
+    const dates = findDateExpressions(sentence)
       .map((d) => ({ expr: d.expr, r: resolveRelativeDate(d.expr, anchor) }))
-      .find((d) => d.r !== undefined);
+      .filter((d): d is { expr: string; r: ResolvedDate } => d.r !== undefined);
+    const own = dates[0];
     let resolved: { expr: string; r: ResolvedDate; carried?: true } | undefined;
     if (own?.r) {
       resolved = { expr: own.expr, r: own.r };
@@ -150,7 +173,9 @@ export function suggestEvents(body: string, anchor: NormalizedDate, ctx: Suggest
     // Traditional sentences (關稅, 實體清單) are read in Simplified, as the word lists are
     // written; only dated sentences are converted, so a long note costs little.
     const text = readAsSimplified(sentence);
-    const action = firstAction(text);
+    const framed = reportedClauseAt(text);
+    const inClause = framed ? firstAction(text.slice(framed)) : undefined;
+    const action = inClause ? { word: inClause.word, index: inClause.index + framed } : firstAction(text);
     if (!action) continue;
     const mentions = ctx.findMentions(text);
     const mentioned = mentions.actors.map((id) => actorById.get(id)).filter((a): a is Actor => Boolean(a));
@@ -168,7 +193,9 @@ export function suggestEvents(body: string, anchor: NormalizedDate, ctx: Suggest
     ]
       .filter((c) => Number.isFinite(c.at))
       .sort((x, y) => x.at - y.at);
-    const before = candidates.filter((c) => c.at < action.index);
+    // In a reported clause that names its subject, the subject is there, not the outlet or office reporting it.
+    const inReported = framed && inClause ? candidates.filter((c) => c.at >= framed && c.at < action.index) : [];
+    const before = inReported.length ? inReported : candidates.filter((c) => c.at < action.index);
     const pick = before.find((c) => c.a.type === "authority") ?? before[0] ?? candidates[0];
     // 中方 and 美方 ("the Chinese side") name a state only in such sentences: the registry
     // does not find them in running text, where they are often the end of one word and the start of the next.
@@ -179,23 +206,38 @@ export function suggestEvents(body: string, anchor: NormalizedDate, ctx: Suggest
     const jurisdiction = (issuer.jurisdiction ?? issuer.id).toUpperCase();
     const targets = mentioned.filter((a) => a.id !== issuer.id && a.id !== jurisdiction.toLowerCase() && a.type !== "outlet").map((a) => a.id);
     const domain = [...new Set(mentions.tags.map((t) => DOMAIN_OF_TAG[t]).filter((d): d is EventDomain => Boolean(d)))];
-    out.push({
+    const relaxes = RELAX.test(text) && !COUNTER.test(text);
+    // 取消[3月…加征的关税]: a date after the word that lifts is the lifted measure's, but not a
+    // deadline ("暂停至8月12日", "paused until 12 August").
+    const lift = relaxes ? SUSPENDS_OR_LIFTS.exec(text) : null;
+    const liftedDate = lift
+      ? dates.find((d) => {
+          const at = text.indexOf(readAsSimplified(d.expr));
+          return at > lift.index && !UNTIL.test(text.slice(Math.max(0, at - 6), at));
+        })
+      : undefined;
+    const report = (date: { expr: string; r: ResolvedDate; carried?: true }, lifted: boolean): Suggestion => ({
       sentence,
       simplified: text,
       line,
-      expr: resolved.expr,
-      day: resolved.r.day,
-      precision: resolved.r.precision,
-      dateNote: resolved.r.note,
+      expr: date.expr,
+      day: date.r.day,
+      precision: date.r.precision,
+      dateNote: date.r.note,
       authority: issuer.id,
       jurisdiction,
-      kind: COUNTER.test(text) ? "countermeasure" : RELAX.test(text) ? "relaxation" : "measure",
+      kind: COUNTER.test(text) ? "countermeasure" : relaxes && !lifted ? "relaxation" : "measure",
       domain: domain.length ? domain : ["trade-rules"],
       items: mentions.tags.filter((t) => ctx.tags.find((x) => x.id === t && x.kind !== "topic")),
       targets,
       action: action.word,
-      ...(resolved.carried ? { carried: true as const } : {}),
+      ...(date.carried ? { carried: true as const } : {}),
+      ...(lifted ? { lifted: true as const } : {}),
     });
+    const liftsOwn = liftedDate !== undefined && !resolved.carried && liftedDate.expr === resolved.expr;
+    out.push(report(resolved, liftsOwn));
+    // "白宫周六公布…中国将取消3月…加征的关税": the lifting on Saturday, and the measure of March it lifts.
+    if (liftedDate && !liftsOwn) out.push(report(liftedDate, true));
   }
   return out;
 }

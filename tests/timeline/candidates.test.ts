@@ -45,8 +45,34 @@ test("a date a sentence counts from or to is not the day of its measure", () => 
   assert.equal(boundaryDate("They will suspend all retaliatory tariffs since March 4.", "March 4"), true);
   assert.equal(boundaryDate("3月4日起生效的关税将暂停。", "3月4日"), true);
   assert.equal(boundaryDate("商务部3月4日宣布将15家美国实体列入出口管制管控名单。", "3月4日"), false);
-  const found = articleMentions("a", "中国商务部宣布，暂停自2025年3月4日以来对美国实施的出口管制措施。", day("2025-11-05"), vocab);
-  assert.deepEqual(found, []);
+  assert.deepEqual(articleMentions("a", "中国商务部宣布，自2025年3月4日以来对美国实施出口管制措施。", day("2025-11-05"), vocab), []);
+});
+
+test("a date inside what a sentence lifts is the lifted measure's: evidence for it, never a candidate alone", () => {
+  const brief = (body: string) => articleMentions("a", body, day("2025-11-05"), vocab).map((m) => [m.jurisdiction, m.kind, m.day.slice(0, 7), m.carried ?? false]);
+  assert.deepEqual(brief("中国商务部宣布，暂停自2025年3月4日以来对美国实施的出口管制措施。"), [["CN", "measure", "2025-03", true]]);
+  // Two dates: the day the lifting was made known, and the month of the measure it lifts.
+  assert.deepEqual(brief("白宫周六公布的情况说明书显示，中国也将取消3月对美国小麦加征的关税。"), [
+    ["CN", "relaxation", "2025-11", false],
+    ["CN", "measure", "2025-03", true],
+  ]);
+  // A deadline after the word that lifts is not a measure's day; a date before it is the lifting's.
+  const until = articleMentions("a", "美国宣布暂停对中国商品加征关税，至2025年8月12日。", day("2025-08-13"), vocab);
+  assert.deepEqual(until.map((m) => [m.kind, m.carried ?? false]), [["relaxation", false]]);
+  const own = articleMentions("a", "11月10日起，美国将暂停对中国船只收取港口费。", day("2025-11-01"), vocab);
+  assert.deepEqual(own.map((m) => m.kind), []);
+  // Alone, the evidence of the lifted measure makes no candidate that is not a shipped event.
+  const lifted = articleMentions("a", "中国将取消3月对美国小麦加征的关税。", day("2025-11-05"), vocab);
+  assert.deepEqual(collectionCandidates(lifted, []), []);
+  // With the timeline, it is new evidence for the counter-tariffs of March (counter-tariffs are tariffs).
+  assert.deepEqual(collectionCandidates(lifted, events).map((c) => c.matches_event), ["2025-03-04-cn-tariff-commission-2025-2-farm-counter-tariffs"]);
+});
+
+test("the subject of a reported clause acts, not the office or outlet that reports it", () => {
+  const [m] = articleMentions("a", "白宫周六公布的情况说明书显示，中国将对美国大豆加征的关税下调至10%。", day("2025-11-05"), vocab);
+  assert.equal(m?.jurisdiction, "CN");
+  const [n] = articleMentions("a", "美国商务部周一宣布，将140家中国企业纳入实体清单。", day("2024-12-04"), vocab);
+  assert.deepEqual([n?.jurisdiction, n?.day], ["US", "2024-12-02"]);
 });
 
 test("reports of one measure in several articles and scripts merge into one candidate; another measure stays apart", () => {
