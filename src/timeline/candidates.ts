@@ -48,7 +48,7 @@ export interface Candidate extends MeasureFacts {
 
 // What a measure is called: a sentence that names none of these reports something else.
 export const MEASURE_ZH =
-  /出口管制|出口限制|限制[^，。；]{0,10}出口|管制措施|管控|实体清单|不可靠实体|管制清单|禁令|禁运|禁售|禁止|断供|许可|制裁|反制|加征|关税|反倾销|反补贴|反歧视|调查|审查|列入|除名|移出|暂停|暂缓|停止执行|取消|豁免|放宽|收紧|升级|新规|规则|条例|公告|行政令|外国直接产品|长臂/;
+  /出口管制|出口限制|限制[^，。；]{0,10}出口|管制措施|管控|实体清单|不可靠实体|管制清单|禁令|禁运|禁售|禁止|断供|许可|制裁|反制|加征|关税|反倾销|反补贴|反歧视|调查|贸易协议|经贸协议|审查|列入|除名|移出|暂停|暂缓|停止执行|取消|豁免|放宽|收紧|升级|新规|规则|条例|公告|行政令|外国直接产品|长臂/;
 export const MEASURE_EN =
   /\b(?:export controls?|controls? on|entity list|unreliable entity|blacklist(?:ed|s)?|ban(?:s|ned)?|embargo|licen[cs](?:e|es|ing)|sanction(?:s|ed)?|tariffs?|dut(?:y|ies)|anti-dumping|probe|investigation|review|restrict(?:s|ed|ions?)|rules?|regulations?|executive order|suspend(?:s|ed)?|suspension|lift(?:s|ed)?|rescind(?:s|ed)?|waiver|exemptions?|foreign direct product)\b/i;
 // What marks a sentence as something other than a measure taken: company and market news,
@@ -224,6 +224,9 @@ function toCandidate(group: Mention[]): Candidate {
 export function matchEvent(c: Candidate, events: readonly TimelineEvent[]): string | null {
   const key = c.instrument ? instrumentKeys(c.instrument)[0] : undefined;
   let best: { id: string; score: number } | null = null;
+  // A named office (the White House, not "the US") with one event in those days is that event,
+  // items or not ("白宫昨天公布了中美达成的贸易协议": the fact sheet of the day before).
+  const ofIssuer = c.precision === "day" && c.authority !== c.jurisdiction.toLowerCase() ? events.filter((e) => e.authority === c.authority && daysApart(e.date.start, c.announced) <= SAME_MEASURE_DAYS).length : 0;
   for (const e of events) {
     const eventKeys = eventInstrumentKeys(e);
     // The announced day only. Read with its publication and entry into force too, the list shown
@@ -242,7 +245,7 @@ export function matchEvent(c: Candidate, events: readonly TimelineEvent[]): stri
     const score =
       2 * sharedItems +
       (e.domain.some((d) => c.domain.includes(d)) ? 1 : 0) +
-      (issuer ? 1 : 0) +
+      (issuer ? (ofIssuer === 1 && e.authority === c.authority ? 2 : 1) : 0) +
       (days.includes(c.announced) ? 1 : 0);
     if (score >= 3 && (!best || score > best.score)) best = { id: e.id, score };
   }

@@ -100,6 +100,8 @@ const ATTRIBUTE_OF = /^(?:本土|国内|国有|民营|输美|输华|农|工业)?
  */
 const REPORTED = /(?:显示|表示|指出|报道|称|说)[，,:：]\s*/g;
 
+const FRAME_END = /(?:显示|表示|指出|报道|称|说)[，,:：]$/;
+
 /** Where the reported clause of a sentence begins (0 when the sentence has no frame). */
 function reportedClauseAt(text: string): number {
   let at = 0;
@@ -173,73 +175,104 @@ export function suggestEvents(body: string, anchor: NormalizedDate, ctx: Suggest
     // Traditional sentences (關稅, 實體清單) are read in Simplified, as the word lists are
     // written; only dated sentences are converted, so a long note costs little.
     const text = readAsSimplified(sentence);
-    const framed = reportedClauseAt(text);
-    const inClause = framed ? firstAction(text.slice(framed)) : undefined;
-    const action = inClause ? { word: inClause.word, index: inClause.index + framed } : firstAction(text);
-    if (!action) continue;
-    const mentions = ctx.findMentions(text);
-    const mentioned = mentions.actors.map((id) => actorById.get(id)).filter((a): a is Actor => Boolean(a));
-    // The issuer is the subject: the first authority, state or person named before the action
-    // (美国政府于本周一公布… → US); failing that, the first one named at all.
-    // 中方 and 美方 stand where they are named, as their states (美方…宣布将…中国…企业…列入: the US).
-    const sides = SIDE_WORDS.flatMap(([re, id]) => {
-      const m = re.exec(text);
-      const a = actorById.get(id);
-      return m && a ? [{ a, at: m.index }] : [];
-    });
-    const candidates = [
-      ...mentioned.filter((a) => a.type === "authority" || a.type === "jurisdiction" || (a.type === "person" && a.jurisdiction)).map((a) => ({ a, at: firstIndex(text, a) })),
-      ...sides,
-    ]
-      .filter((c) => Number.isFinite(c.at))
-      .sort((x, y) => x.at - y.at);
-    // In a reported clause that names its subject, the subject is there, not the outlet or office reporting it.
-    const inReported = framed && inClause ? candidates.filter((c) => c.at >= framed && c.at < action.index) : [];
-    const before = inReported.length ? inReported : candidates.filter((c) => c.at < action.index);
-    const pick = before.find((c) => c.a.type === "authority") ?? before[0] ?? candidates[0];
-    // 中方 and 美方 ("the Chinese side") name a state only in such sentences: the registry
-    // does not find them in running text, where they are often the end of one word and the start of the next.
-    const side = pick ? undefined : SIDE_WORDS.find(([re]) => re.test(text.slice(0, action.index + 12)));
-    const sideActor = side ? actorById.get(side[1]) : undefined;
-    if (!pick && !sideActor) continue;
-    const issuer = pick ? (pick.a.type === "person" ? actorById.get(pick.a.jurisdiction!.toLowerCase()) ?? pick.a : pick.a) : sideActor!;
-    const jurisdiction = (issuer.jurisdiction ?? issuer.id).toUpperCase();
-    const targets = mentioned.filter((a) => a.id !== issuer.id && a.id !== jurisdiction.toLowerCase() && a.type !== "outlet").map((a) => a.id);
-    const domain = [...new Set(mentions.tags.map((t) => DOMAIN_OF_TAG[t]).filter((d): d is EventDomain => Boolean(d)))];
-    const relaxes = RELAX.test(text) && !COUNTER.test(text);
-    // 取消[3月…加征的关税]: a date after the word that lifts is the lifted measure's, but not a
-    // deadline ("暂停至8月12日", "paused until 12 August").
-    const lift = relaxes ? SUSPENDS_OR_LIFTS.exec(text) : null;
-    const liftedDate = lift
-      ? dates.find((d) => {
-          const at = text.indexOf(readAsSimplified(d.expr));
-          return at > lift.index && !UNTIL.test(text.slice(Math.max(0, at - 6), at));
-        })
-      : undefined;
-    const report = (date: { expr: string; r: ResolvedDate; carried?: true }, lifted: boolean): Suggestion => ({
-      sentence,
-      simplified: text,
-      line,
-      expr: date.expr,
-      day: date.r.day,
-      precision: date.r.precision,
-      dateNote: date.r.note,
-      authority: issuer.id,
-      jurisdiction,
-      kind: COUNTER.test(text) ? "countermeasure" : relaxes && !lifted ? "relaxation" : "measure",
-      domain: domain.length ? domain : ["trade-rules"],
-      items: mentions.tags.filter((t) => ctx.tags.find((x) => x.id === t && x.kind !== "topic")),
-      targets,
-      action: action.word,
-      ...(date.carried ? { carried: true as const } : {}),
-      ...(lifted ? { lifted: true as const } : {}),
-    });
-    const liftsOwn = liftedDate !== undefined && !resolved.carried && liftedDate.expr === resolved.expr;
-    out.push(report(resolved, liftsOwn));
-    // "白宫周六公布…中国将取消3月…加征的关税": the lifting on Saturday, and the measure of March it lifts.
-    if (liftedDate && !liftsOwn) out.push(report(liftedDate, true));
+    // "美国同意将关税降至30%，中国则将关税降至10%": each side's clause is a report of its own.
+    for (const clause of sideClauses(text)) out.push(...clauseReports({ sentence, text, line, dates, resolved }, clause, ctx, actorById));
   }
   return out;
+}
+
+type Dated = { expr: string; r: ResolvedDate; carried?: true };
+
+// Where a second side's clause begins: "，中国则…", "，而美方随即…".
+const SIDE_CLAUSE = /[，,；;]\s*(?:而|但)?(?=(?:中国|中方|美国|美方|北京|华盛顿)(?:则|也|亦|随即|随后|立即|旋即))/g;
+
+/** The clauses of a sentence that each name a side acting ("…，中国则…"); the sentence itself when there is one. */
+export function sideClauses(text: string): string[] {
+  // Not after a report's frame ("…显示，中国也将…"): that is one report, told by someone.
+  const cuts = [...text.matchAll(SIDE_CLAUSE)].filter((m) => !FRAME_END.test(text.slice(0, m.index + 1))).map((m) => m.index + m[0].length);
+  if (!cuts.length) return [text];
+  return [0, ...cuts].map((at, i) => text.slice(at, i < cuts.length ? cuts[i] : undefined));
+}
+
+/**
+ * The reports of one clause of a dated sentence (the sentence when it has one clause): who acts,
+ * on what, and what kind of measure. The clause's own date when it has one, else the sentence's.
+ */
+function clauseReports(
+  s: { sentence: string; text: string; line: number; dates: readonly Dated[]; resolved: Dated },
+  text: string,
+  ctx: SuggestContext,
+  actorById: ReadonlyMap<string, Actor>,
+): Suggestion[] {
+  const { sentence, line } = s;
+  // The measure words, forecasts and conditions are read in the whole sentence ("如果…，中国也将…").
+  const whole = s.text;
+  const dates = s.dates.filter((d) => text.includes(readAsSimplified(d.expr)));
+  const resolved = text === whole ? s.resolved : (dates[0] ?? s.resolved);
+  const framed = reportedClauseAt(text);
+  const inClause = framed ? firstAction(text.slice(framed)) : undefined;
+  const action = inClause ? { word: inClause.word, index: inClause.index + framed } : firstAction(text);
+  if (!action) return [];
+  const mentions = ctx.findMentions(text);
+  const mentioned = mentions.actors.map((id) => actorById.get(id)).filter((a): a is Actor => Boolean(a));
+  // The issuer is the subject: the first authority, state or person named before the action
+  // (美国政府于本周一公布… → US); failing that, the first one named at all.
+  // 中方 and 美方 stand where they are named, as their states (美方…宣布将…中国…企业…列入: the US).
+  const sides = SIDE_WORDS.flatMap(([re, id]) => {
+    const m = re.exec(text);
+    const a = actorById.get(id);
+    return m && a ? [{ a, at: m.index }] : [];
+  });
+  const candidates = [
+    ...mentioned.filter((a) => a.type === "authority" || a.type === "jurisdiction" || (a.type === "person" && a.jurisdiction)).map((a) => ({ a, at: firstIndex(text, a) })),
+    ...sides,
+  ]
+    .filter((c) => Number.isFinite(c.at))
+    .sort((x, y) => x.at - y.at);
+  // In a reported clause that names its subject, the subject is there, not the outlet or office reporting it.
+  const inReported = framed && inClause ? candidates.filter((c) => c.at >= framed && c.at < action.index) : [];
+  const before = inReported.length ? inReported : candidates.filter((c) => c.at < action.index);
+  const pick = before.find((c) => c.a.type === "authority") ?? before[0] ?? candidates[0];
+  // 中方 and 美方 ("the Chinese side") name a state only in such sentences: the registry
+  // does not find them in running text, where they are often the end of one word and the start of the next.
+  const side = pick ? undefined : SIDE_WORDS.find(([re]) => re.test(text.slice(0, action.index + 12)));
+  const sideActor = side ? actorById.get(side[1]) : undefined;
+  if (!pick && !sideActor) return [];
+  const issuer = pick ? (pick.a.type === "person" ? actorById.get(pick.a.jurisdiction!.toLowerCase()) ?? pick.a : pick.a) : sideActor!;
+  const jurisdiction = (issuer.jurisdiction ?? issuer.id).toUpperCase();
+  const targets = mentioned.filter((a) => a.id !== issuer.id && a.id !== jurisdiction.toLowerCase() && a.type !== "outlet").map((a) => a.id);
+  const domain = [...new Set(mentions.tags.map((t) => DOMAIN_OF_TAG[t]).filter((d): d is EventDomain => Boolean(d)))];
+  const relaxes = RELAX.test(text) && !COUNTER.test(text);
+  // 取消[3月…加征的关税]: a date after the word that lifts is the lifted measure's, but not a
+  // deadline ("暂停至8月12日", "paused until 12 August").
+  const lift = relaxes ? SUSPENDS_OR_LIFTS.exec(text) : null;
+  const liftedDate = lift
+    ? dates.find((d) => {
+        const at = text.indexOf(readAsSimplified(d.expr));
+        return at > lift.index && !UNTIL.test(text.slice(Math.max(0, at - 6), at));
+      })
+    : undefined;
+  const report = (date: { expr: string; r: ResolvedDate; carried?: true }, lifted: boolean): Suggestion => ({
+    sentence,
+    simplified: whole,
+    line,
+    expr: date.expr,
+    day: date.r.day,
+    precision: date.r.precision,
+    dateNote: date.r.note,
+    authority: issuer.id,
+    jurisdiction,
+    kind: COUNTER.test(text) ? "countermeasure" : relaxes && !lifted ? "relaxation" : "measure",
+    domain: domain.length ? domain : ["trade-rules"],
+    items: mentions.tags.filter((t) => ctx.tags.find((x) => x.id === t && x.kind !== "topic")),
+    targets,
+    action: action.word,
+    ...(date.carried ? { carried: true as const } : {}),
+    ...(lifted ? { lifted: true as const } : {}),
+  });
+  const liftsOwn = liftedDate !== undefined && !resolved.carried && liftedDate.expr === resolved.expr;
+  // "白宫周六公布…中国将取消3月…加征的关税": the lifting on Saturday, and the measure of March it lifts.
+  return liftedDate && !liftsOwn ? [report(resolved, false), report(liftedDate, true)] : [report(resolved, liftsOwn)];
 }
 
 /** A suggestion as the front matter of an event file, with the evidence in comments. */

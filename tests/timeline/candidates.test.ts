@@ -104,6 +104,15 @@ test("a candidate that is a shipped event is matched to it, by days, side and it
   // A measure of a day with nothing shipped stays new.
   const lone = collectionCandidates(articleMentions("d", "2019年3月5日，美国商务部将两家中国企业列入实体清单。", day("2019-03-08"), vocab), events);
   assert.equal(lone[0]?.matches_event, null);
+  // A named office with one event in those days: that event, without items ("the deal" is the fact sheet of the day before).
+  const deal = collectionCandidates(articleMentions("e", "白宫昨天公布了中美达成的贸易协议的全部内容。", day("2025-11-02"), vocab), events);
+  assert.deepEqual(deal.map((c) => [c.announced, c.matches_event]), [["2025-11-01", "2025-11-01-us-white-house-fact-sheet-china-deal"]]);
+  // Two events of that office in those days: neither, without items to tell them apart.
+  const two = collectionCandidates(articleMentions("e", "白宫昨天公布了中美达成的贸易协议的全部内容。", day("2025-11-04"), vocab), events);
+  assert.deepEqual(two.map((c) => c.matches_event), [null]);
+  // "The US" alone is no named office: without items, nothing to match.
+  const vague = collectionCandidates(articleMentions("f", "美国昨天公布了中美达成的贸易协议的全部内容。", day("2025-11-03"), vocab), events);
+  assert.deepEqual(vague.map((c) => c.matches_event), [null]);
 });
 
 test("a report dated by the sentence before it joins a measure dated on its own or a shipped event, and never stands alone", () => {

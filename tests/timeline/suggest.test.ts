@@ -8,7 +8,7 @@ import { DiagnosticLog } from "../../src/model/diagnostics.ts";
 import { loadVocabulary, type Vocabulary } from "../../src/ingest/vocabulary.ts";
 import { parseContentFile } from "../../src/content/frontmatter.ts";
 import { normalizeDate } from "../../src/normalize/date.ts";
-import { suggestEvents, suggestionToEventFile, sentences } from "../../src/timeline/suggest.ts";
+import { suggestEvents, suggestionToEventFile, sentences, sideClauses } from "../../src/timeline/suggest.ts";
 import { eventFrontMatter } from "../../src/model/event.ts";
 
 let vocab: Vocabulary;
@@ -118,4 +118,12 @@ test("the issuer is the side that acts: 美方 where it is named, not a state th
   assert.deepEqual(issuer("根据新华社的报道，美方在周五宣布将包括中国电容器制造商艾华集团在内的43家中国本土企业列入实体清单。", "2026-08-02"), ["US"]);
   assert.deepEqual(issuer("美国商务部周五宣布将43家中国企业列入实体清单。", "2026-08-02"), ["US"], "an authority named before the action, as before");
   assert.deepEqual(issuer("中国商务部8月1日宣布对美国企业实施出口管制。", "2026-08-02"), ["CN"]);
+});
+
+test("a sentence in which each side acts in a clause of its own reports both; a report's frame is not a clause", () => {
+  const both = suggestEvents("2025年5月12日，美國同意將中國商品關稅降至30%，中國則將美國商品關稅降至10%。", anchor("2025-05-20"), vocab);
+  assert.deepEqual(brief(both), [["2025-05-12", "us", "measure"], ["2025-05-12", "cn", "measure"]]);
+  assert.deepEqual(sideClauses("美国同意将关税降至30%，中国则将关税降至10%"), ["美国同意将关税降至30%，", "中国则将关税降至10%"]);
+  assert.deepEqual(sideClauses("白宫公布的情况说明书显示，中国也将取消关税"), ["白宫公布的情况说明书显示，中国也将取消关税"]);
+  assert.deepEqual(sideClauses("美国加征关税"), ["美国加征关税"]);
 });
