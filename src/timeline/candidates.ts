@@ -138,8 +138,11 @@ function sameMeasure(a: Mention, b: Mention): boolean {
   if (a.jurisdiction !== b.jurisdiction) return false;
   if (a.precision === "month" || b.precision === "month") return false;
   if (daysApart(a.day, b.day) > SAME_MEASURE_DAYS) return false;
-  // The same days and side: the same items, or the same issuer on the same domain.
-  return overlaps(a.items, b.items) || (a.authority === b.authority && overlaps(a.domain, b.domain));
+  // The same days and side: the same items, or the same issuer on the same domain. "The US" on
+  // "trade rules" (what a sentence without items or a named office gets) tells nothing apart.
+  const named = a.authority === b.authority && a.authority !== a.jurisdiction.toLowerCase();
+  const domains = a.domain.filter((d) => d !== "trade-rules" && b.domain.includes(d));
+  return overlaps(a.items, b.items) || (a.authority === b.authority && (named ? overlaps(a.domain, b.domain) : domains.length > 0));
 }
 
 function mostCommon<T extends string>(xs: readonly T[]): T {

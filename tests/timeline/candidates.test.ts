@@ -91,6 +91,17 @@ test("reports of one measure in several articles and scripts merge into one cand
   assert.ok(us.confidence > merged.find((m) => m.jurisdiction === "CN")!.confidence, "three articles make a surer candidate than one");
 });
 
+test("two reports of one side and days that name no item and no office are two candidates, not one", () => {
+  const a = articleMentions("a", "美国政府今日宣布，恢复此前取消的香港多项特权，中国政府表示欢迎。", day("2026-07-17"), vocab);
+  const b = articleMentions("b", "美国昨日宣布禁止中国开源模型在政府设备上使用。", day("2026-07-18"), vocab);
+  assert.ok(a.length && b.length, "each article reports something of the US");
+  assert.equal(mergeMentions([...a, ...b]).length, 2);
+  // The same office on the same domain is one measure, items or not.
+  const c = articleMentions("c", "本周一，美国商务部对中国芯片企业实施新的出口管制。", day("2024-12-04"), vocab);
+  const d = articleMentions("d", "美国商务部周一宣布收紧对华半导体的限制。", day("2024-12-03"), vocab);
+  assert.equal(mergeMentions([...c, ...d]).length, 1);
+});
+
 test("a candidate that is a shipped event is matched to it, by days, side and items, or by its instrument", () => {
   const us = articleMentions("a", "本周一，美国商务部将140家中国企业列入实体清单。", day("2024-12-04"), vocab);
   const cn = articleMentions("b", "12月3日，中国商务部宣布禁止两用物项对美国出口，镓、锗、锑原则上不予许可。", day("2024-12-04"), vocab);
