@@ -90,7 +90,6 @@ function firstAction(text: string): { word: string; index: number } | undefined 
   return best;
 }
 
-/** Where an actor is first named in a text, by any of its names in either script. */
 /** After a state's name, words that make it an attribute of what follows ("中国电容器制造商", "中国本土企业"), not a subject. */
 const ATTRIBUTE_OF = /^(?:本土|国内|国有|民营|输美|输华|农|工业)?(?:企业|公司|制造商|厂商|商品|产品|实体|芯片|半导体|公民|学生|大豆|小麦|船只|船舶)/;
 
@@ -98,9 +97,9 @@ const ATTRIBUTE_OF = /^(?:本土|国内|国有|民营|输美|输华|农|工业)?
  * A report's frame ("白宫公布的情况说明书显示，", "彭博社报道称："): what follows is what was reported,
  * and its own subject, when it names one, is who acts.
  */
-const REPORTED = /(?:显示|表示|指出|报道|称|说)[，,:：]\s*/g;
-
-const FRAME_END = /(?:显示|表示|指出|报道|称|说)[，,:：]$/;
+const FRAME = "(?:显示|表示|指出|报道|称|说)[，,:：]";
+const REPORTED = new RegExp(`${FRAME}\\s*`, "g");
+const FRAME_END = new RegExp(`${FRAME}$`);
 
 /** Where the reported clause of a sentence begins (0 when the sentence has no frame). */
 function reportedClauseAt(text: string): number {
@@ -148,6 +147,9 @@ export function sentences(body: string, keepLine?: (line: string) => boolean): A
   return out;
 }
 
+/** A date a sentence gives (or takes from the sentence before it), resolved against the article's. */
+type Dated = { expr: string; r: ResolvedDate; carried?: true };
+
 /** How many sentences after a dated one, in the same paragraph, take its date. */
 const CARRY = 2;
 
@@ -162,9 +164,9 @@ export function suggestEvents(body: string, anchor: NormalizedDate, ctx: Suggest
   for (const { text: sentence, line } of split) {
     const dates = findDateExpressions(sentence)
       .map((d) => ({ expr: d.expr, r: resolveRelativeDate(d.expr, anchor) }))
-      .filter((d): d is { expr: string; r: ResolvedDate } => d.r !== undefined);
+      .filter((d): d is Dated => d.r !== undefined);
     const own = dates[0];
-    let resolved: { expr: string; r: ResolvedDate; carried?: true } | undefined;
+    let resolved: Dated | undefined;
     if (own?.r) {
       resolved = { expr: own.expr, r: own.r };
       carried = { expr: own.expr, r: own.r, line, left: CARRY };
@@ -180,8 +182,6 @@ export function suggestEvents(body: string, anchor: NormalizedDate, ctx: Suggest
   }
   return out;
 }
-
-type Dated = { expr: string; r: ResolvedDate; carried?: true };
 
 // Where a second side's clause begins: "，中国则…", "，而美方随即…".
 const SIDE_CLAUSE = /[，,；;]\s*(?:而|但)?(?=(?:中国|中方|美国|美方|北京|华盛顿)(?:则|也|亦|随即|随后|立即|旋即))/g;
@@ -252,7 +252,7 @@ function clauseReports(
         return at > lift.index && !UNTIL.test(text.slice(Math.max(0, at - 6), at));
       })
     : undefined;
-  const report = (date: { expr: string; r: ResolvedDate; carried?: true }, lifted: boolean): Suggestion => ({
+  const report = (date: Dated, lifted: boolean): Suggestion => ({
     sentence,
     simplified: whole,
     line,
