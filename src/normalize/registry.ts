@@ -8,7 +8,8 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } fro
 import type { z } from "zod";
 import { LANGS } from "../model/types.ts";
 import type { Diagnostic } from "../model/diagnostics.ts";
-import { actorEntrySchema, tagEntrySchema, type ActorEntry, type Names, type TagEntry, type TextRules } from "../model/registry.ts";
+import { actorEntrySchema, tagEntrySchema, type Actor, type ActorEntry, type Names, type TagEntry, type TextRules } from "../model/registry.ts";
+import { memoizeByReference } from "../memo.ts";
 import { slugify } from "./slug.ts";
 import { simplifiedToHongKong as cnToHk, simplifiedToTaiwan as cnToTw, taiwanToSimplified as twToCn } from "./chinese-script.ts";
 
@@ -397,3 +398,6 @@ function resolve(name: string, keys: Map<string, string>, byId: Map<string, unkn
   const slug = slugify(name);
   return slug && byId.has(slug) ? slug : undefined;
 }
+
+/** The actors by id, made once per list of actors (a registry's list lives as long as its run). */
+export const actorsById: (actors: readonly Actor[]) => ReadonlyMap<string, Actor> = memoizeByReference((actors: readonly Actor[]) => new Map(actors.map((a) => [a.id, a])));

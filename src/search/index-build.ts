@@ -79,11 +79,10 @@ export async function numberChunks(cfg: Pick<KbConfig, "outputDir">, ranges: Rea
   return ranges.flat();
 }
 
-/** Every part's runs (parts and their runs in record order) merged into the chunks; the run files are removed. */
-export async function mergeAndWrite(cfg: KbConfig, parts: ReadonlyArray<{ runs: Run[]; postings: number }>): Promise<{ firsts: string[]; postings: number }> {
+/** The runs (in record order) merged into the chunks, on this thread; their first terms. The run files are removed. */
+async function mergeAndWrite(cfg: KbConfig, runs: readonly Run[]): Promise<string[]> {
   try {
-    const { firsts } = await writeChunks(cfg.outputDir, mergeRuns(parts.flatMap((p) => p.runs)));
-    return { firsts, postings: parts.reduce((n, p) => n + p.postings, 0) };
+    return (await writeChunks(cfg.outputDir, mergeRuns(runs))).firsts;
   } finally {
     await fs.rm(runsDir(cfg.dataDir), { recursive: true, force: true });
   }
@@ -122,7 +121,7 @@ export async function buildSearchIndex(cfg: KbConfig, inThreads?: () => Promise<
     ({ map, aliases } = prepared);
     if (engineFor(sources, cfg.pagefindMaxWords) === "postings") {
       // Few records (or no summary to count them by): made on this thread.
-      const { firsts } = await mergeAndWrite(cfg, [await writeRecords(cfg, sources, 0, sources.length, "t00")]);
+      const firsts = await mergeAndWrite(cfg, (await writeRecords(cfg, sources, 0, sources.length, "t00")).runs);
       manifest = { engine: "postings", pages: sources.length, firsts };
       chunks = firsts.length;
     } else {

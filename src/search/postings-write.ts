@@ -13,7 +13,7 @@ import { visitTokens } from "./fold.ts";
 import { RunLists, type TermList } from "./postings-run.ts";
 
 export type { TermList };
-import { chunkPath, CHUNK_BYTES, encodeChunk, filterTerm, readVarint, recordPath, SEGMENT_BREAKS, writeVarint, type RecordData } from "./postings.ts";
+import { chunkPath, CHUNK_BYTES, encodeChunk, filterTerm, putVarint, readVarint, recordPath, SEGMENT_BREAKS, writeVarint, type RecordData } from "./postings.ts";
 
 const gzip = promisify(gzipCb);
 
@@ -180,13 +180,7 @@ function writeRunFile(file: string, lists: Iterable<TermList>): { marks: RunMark
   try {
     let buf = Buffer.allocUnsafe(2 ** 20);
     let used = 0;
-    const varint = (n: number) => {
-      while (n >= 0x80) {
-        buf[used++] = (n & 0x7f) | 0x80;
-        n = Math.floor(n / 0x80);
-      }
-      buf[used++] = n;
-    };
+    const varint = (n: number) => (used = putVarint(buf, used, n));
     for (const l of lists) {
       const nameBytes = Buffer.byteLength(l.term);
       const need = nameBytes + l.postings.length + 40;

@@ -50,6 +50,16 @@ export function writeVarint(out: number[], n: number): void {
   out.push(n);
 }
 
+/** Writes n as writeVarint does into `out` at `at`, for writers that size their buffer first; returns where it ends. */
+export function putVarint(out: Uint8Array, at: number, n: number): number {
+  while (n >= 0x80) {
+    out[at++] = (n % 0x80) | 0x80;
+    n = Math.floor(n / 0x80);
+  }
+  out[at++] = n;
+  return at;
+}
+
 /** Reads a variable-length integer at `at.i`, moving `at.i` past it. */
 export function readVarint(buf: Uint8Array, at: { i: number }): number {
   let n = 0;
@@ -72,22 +82,14 @@ export function encodeChunk(terms: ReadonlyArray<{ term: string; records: number
   let size = varintBytes(terms.length);
   terms.forEach((t, k) => (size += varintBytes(names[k]!.length) + names[k]!.length + varintBytes(t.records) + varintBytes(t.postings.length) + t.postings.length));
   const out = new Uint8Array(size);
-  let at = 0;
-  const put = (n: number) => {
-    while (n >= 0x80) {
-      out[at++] = (n % 0x80) | 0x80;
-      n = Math.floor(n / 0x80);
-    }
-    out[at++] = n;
-  };
-  put(terms.length);
+  let at = putVarint(out, 0, terms.length);
   terms.forEach((t, k) => {
     const name = names[k]!;
-    put(name.length);
+    at = putVarint(out, at, name.length);
     out.set(name, at);
     at += name.length;
-    put(t.records);
-    put(t.postings.length);
+    at = putVarint(out, at, t.records);
+    at = putVarint(out, at, t.postings.length);
     out.set(t.postings, at);
     at += t.postings.length;
   });

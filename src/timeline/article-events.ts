@@ -1,7 +1,7 @@
 // Which shipped events an article reports: those it names (an instrument, a name the measure
 // is known by: event-links.ts), then those it describes by side, period and items
-// (described-events.ts), or by a firm put on a list (listed-firms.ts). Ingest links every note this way, and events:suggest reads the same
-// links. Precision before recall: each path links only where one event fits.
+// (described-events.ts) or by a firm put on a list (listed-firms.ts). Ingest links every note
+// this way, and events:suggest reads the same links. Precision before recall: each path links only where one event fits.
 import type { TimelineEvent } from "../model/event.ts";
 import { articleEventLinks, linkableEvents, relaxations, type ArticleEventLink, type LinkableEvent } from "./event-links.ts";
 import { describedEvents, mayDescribe, type DescribableEvent } from "./described-events.ts";

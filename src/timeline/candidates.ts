@@ -7,7 +7,7 @@
 // GDELT counts each event once with the articles that report it; this does it for measures.
 import type { NormalizedDate } from "../model/types.ts";
 import type { EventDomain, EventKind, TimelineEvent } from "../model/event.ts";
-import { suggestEvents, type SuggestContext, type Suggestion } from "./suggest.ts";
+import { DEFAULT_DOMAIN, suggestEvents, type SuggestContext, type Suggestion } from "./suggest.ts";
 import { eventInstrumentKeys, instrumentIssuer, instrumentKeys, instrumentLabel } from "./instruments.ts";
 import { daysApart } from "./dates.ts";
 
@@ -138,11 +138,16 @@ function sameMeasure(a: Mention, b: Mention): boolean {
   if (a.jurisdiction !== b.jurisdiction) return false;
   if (a.precision === "month" || b.precision === "month") return false;
   if (daysApart(a.day, b.day) > SAME_MEASURE_DAYS) return false;
-  // The same days and side: the same items, or the same issuer on the same domain. "The US" on
-  // "trade rules" (what a sentence without items or a named office gets) tells nothing apart.
-  const named = a.authority === b.authority && a.authority !== a.jurisdiction.toLowerCase();
-  const domains = a.domain.filter((d) => d !== "trade-rules" && b.domain.includes(d));
-  return overlaps(a.items, b.items) || (a.authority === b.authority && (named ? overlaps(a.domain, b.domain) : domains.length > 0));
+  // The same days and side: the same items, or the same issuer on the same domain. A state alone
+  // ("美国") on the domain of a sentence with no tags tells nothing apart.
+  if (overlaps(a.items, b.items)) return true;
+  if (a.authority !== b.authority) return false;
+  return overlaps(onlyItsState(a) ? a.domain.filter((d) => d !== DEFAULT_DOMAIN) : a.domain, b.domain);
+}
+
+/** Whether a report names its issuer only by its state ("美国"), not by an office. */
+function onlyItsState(m: Pick<MeasureFacts, "authority" | "jurisdiction">): boolean {
+  return m.authority === m.jurisdiction.toLowerCase();
 }
 
 function mostCommon<T extends string>(xs: readonly T[]): T {
@@ -229,7 +234,7 @@ export function matchEvent(c: Candidate, events: readonly TimelineEvent[]): stri
   let best: { id: string; score: number } | null = null;
   // A named office (the White House, not "the US") with one event in those days is that event,
   // items or not ("白宫昨天公布了中美达成的贸易协议": the fact sheet of the day before).
-  const ofIssuer = c.precision === "day" && c.authority !== c.jurisdiction.toLowerCase() ? events.filter((e) => e.authority === c.authority && daysApart(e.date.start, c.announced) <= SAME_MEASURE_DAYS).length : 0;
+  const ofIssuer = c.precision === "day" && !onlyItsState(c) ? events.filter((e) => e.authority === c.authority && daysApart(e.date.start, c.announced) <= SAME_MEASURE_DAYS).length : 0;
   for (const e of events) {
     const eventKeys = eventInstrumentKeys(e);
     // The announced day only. Read with its publication and entry into force too, the list shown
@@ -244,7 +249,7 @@ export function matchEvent(c: Candidate, events: readonly TimelineEvent[]): stri
     // An event's item that is a kind of the candidate's (counter-tariffs, heavy-rare-earths) is shared.
     const sharedItems = e.items.filter((i) => c.items.some((x) => i === x || i.endsWith(`-${x}`))).length;
     if (c.precision === "month" && sharedItems === 0) continue;
-    const issuer = e.authority === c.authority || c.authority === c.jurisdiction.toLowerCase();
+    const issuer = e.authority === c.authority || onlyItsState(c);
     const score =
       2 * sharedItems +
       (e.domain.some((d) => c.domain.includes(d)) ? 1 : 0) +

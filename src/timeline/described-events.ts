@@ -3,6 +3,8 @@
 // links to the one event of that side and period whose items it names; when two events of the
 // period share those items, it links to neither (a wrong link is worse than none).
 import type { Actor } from "../model/registry.ts";
+import { actorsById } from "../normalize/registry.ts";
+import { memoizeByReference } from "../memo.ts";
 import type { TimelineEvent } from "../model/event.ts";
 import { readAsSimplified } from "../normalize/chinese-script.ts";
 import { arabicDateNumerals, ZH_YEAR_WORDS } from "../normalize/date.ts";
@@ -86,6 +88,22 @@ function datedPeriodOf(written: string, articleDay: string): { year: number; mon
   return undefined;
 }
 
+/**
+ * Items many events share (tariffs, export controls, the Entity List) tell no measure apart: the
+ * others are rare. Counted once per list of events, not per article.
+ */
+const rareItems = memoizeByReference((events: readonly DescribableEvent[]): ((item: string) => boolean) => {
+  const eventsWith = new Map<string, number>();
+  for (const e of events) for (const i of e.items) eventsWith.set(i, (eventsWith.get(i) ?? 0) + 1);
+  return (item) => (eventsWith.get(item) ?? 0) <= Math.max(3, events.length / 40);
+});
+
+// Failing a rare item, a material or a technology tells measures apart within a side and a
+// period even when many events of other years share it (rare earths in 2010 against 2025's
+// many); beside a rare one (gallium) it would only add events (semiconductors).
+const materialsAndTechnologies = memoizeByReference((tags: ReadonlyArray<{ id: string; kind: string }>) => new Set(tags.filter((t) => t.kind === "material" || t.kind === "technology").map((t) => t.id)));
+const NO_TAGS: ReadonlyArray<{ id: string; kind: string }> = [];
+
 /** The events an article describes by side, period and items, once each. */
 export function describedEvents(
   body: string | ReadonlyArray<{ text: string; line: number }>,
@@ -93,15 +111,9 @@ export function describedEvents(
   ctx: { actors: readonly Actor[]; tags?: ReadonlyArray<{ id: string; kind: string }>; findMentions(text: string): { actors: string[]; tags: string[] } },
   events: readonly DescribableEvent[],
 ): DescribedLink[] {
-  const actorById = new Map(ctx.actors.map((a) => [a.id, a]));
-  // Items many events share (tariffs, export controls, the Entity List) tell no measure apart.
-  const eventsWith = new Map<string, number>();
-  for (const e of events) for (const i of e.items) eventsWith.set(i, (eventsWith.get(i) ?? 0) + 1);
-  const rare = (item: string) => (eventsWith.get(item) ?? 0) <= Math.max(3, events.length / 40);
-  // Failing a rare item, a material or a technology tells measures apart within a side and a
-  // period even when many events of other years share it (rare earths in 2010 against 2025's
-  // many); beside a rare one (gallium) it would only add events (semiconductors).
-  const thing = new Set((ctx.tags ?? []).filter((t) => t.kind === "material" || t.kind === "technology").map((t) => t.id));
+  const actorById = actorsById(ctx.actors);
+  const rare = rareItems(events);
+  const thing = materialsAndTechnologies(ctx.tags ?? NO_TAGS);
   const out = new Map<string, DescribedLink>();
   for (const { text, line } of typeof body === "string" ? sentences(body, mayDescribe) : body) {
     // The cheap test first: most sentences name no period (a year or a month is the same in both scripts).

@@ -3,6 +3,7 @@
 // once; later rules add its affiliates or more firms, which the sentence then says (子公司,
 // 更多, again), and such a sentence links to nothing here.
 import type { Actor } from "../model/registry.ts";
+import { actorsById } from "../normalize/registry.ts";
 import { readAsSimplified } from "../normalize/chinese-script.ts";
 import { NOT_A_MEASURE } from "./candidates.ts";
 import { periodOf, type DescribableEvent, type DescribedLink } from "./described-events.ts";
@@ -45,13 +46,12 @@ export function listedFirmEvents(
   events: readonly DescribableEvent[],
 ): DescribedLink[] {
   const out = new Map<string, DescribedLink>();
-  let actorById: Map<string, Actor> | undefined;
   for (const { text, line } of split) {
     if (!LIST_NAME.test(text)) continue;
     const simplified = readAsSimplified(text);
     if (!PUT_ON.test(simplified) || NOT_FIRST.test(simplified) || NOT_A_MEASURE.test(simplified)) continue;
     const found = ctx.findMentions(simplified);
-    actorById ??= new Map(ctx.actors.map((a) => [a.id, a]));
+    const actorById = actorsById(ctx.actors);
     const period = periodOf(text, articleDay);
     // A "blacklist" is told apart from the other lists of its side (sanctions, procurement) only by
     // the period it names: it must name one the first listing is in.

@@ -5,6 +5,7 @@
 import { stringify } from "yaml";
 import type { NormalizedDate } from "../model/types.ts";
 import type { Actor, Tag } from "../model/registry.ts";
+import { actorsById } from "../normalize/registry.ts";
 import type { EventDomain, EventKind } from "../model/event.ts";
 import { findDateExpressions, resolveRelativeDate, type ResolvedDate } from "../normalize/date.ts";
 import { slugify } from "../normalize/slug.ts";
@@ -62,6 +63,9 @@ export const SUSPENDS_OR_LIFTS = /暂停|暂缓|推迟|延缓|延后|中止|停�
 const UNTIL = /(?:至|到|直到|until|till|through)\s*$/i;
 // Easing that suspends nothing is a relaxation too: a licence granted, trade resumed.
 const RELAX = new RegExp(`${SUSPENDS_OR_LIFTS.source}|放宽|恢复|批准.{0,8}许可|eas(e|ing)|approv`, "i");
+
+/** The domain of a sentence whose tags point to none. */
+export const DEFAULT_DOMAIN: EventDomain = "trade-rules";
 
 /** Which policy domain the tags a sentence mentions point to. */
 const DOMAIN_OF_TAG: Record<string, EventDomain> = {
@@ -155,7 +159,7 @@ const CARRY = 2;
 
 /** `split`: the body's sentences when the caller has them already (a collection reads each note once). */
 export function suggestEvents(body: string, anchor: NormalizedDate, ctx: SuggestContext, split: ReadonlyArray<{ text: string; line: number }> = sentences(body)): Suggestion[] {
-  const actorById = new Map(ctx.actors.map((a) => [a.id, a]));
+  const actorById = actorsById(ctx.actors);
   const out: Suggestion[] = [];
   // A paragraph often dates a measure once and reports it over the next sentences
   // ("双方在5月12日签署了联合声明。美国同意将关税降至30%…"): a sentence without a date of its own
@@ -263,7 +267,7 @@ function clauseReports(
     authority: issuer.id,
     jurisdiction,
     kind: COUNTER.test(text) ? "countermeasure" : relaxes && !lifted ? "relaxation" : "measure",
-    domain: domain.length ? domain : ["trade-rules"],
+    domain: domain.length ? domain : [DEFAULT_DOMAIN],
     items: mentions.tags.filter((t) => ctx.tags.find((x) => x.id === t && x.kind !== "topic")),
     targets,
     action: action.word,
