@@ -87,7 +87,12 @@ export async function serve(root: string, prefix = "/"): Promise<{ url: string; 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // A browser keeps connections open after its last request; close them rather than wait.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
