@@ -54,7 +54,7 @@ export const MEASURE_EN =
 // What marks a sentence as something other than a measure taken: company and market news,
 // statistics and polls, forecasts, threats and conditionals.
 export const NOT_A_MEASURE =
-  /裁员|很可能|可能会|也许|或许|股价|股市|市值|反弹|暴跌|大涨|大跌|标普|纳斯达克|道指|财报|营收|利润|盈利|就业数据|非农|统计局|民意调查|民调|房价|销售价格|可能性|预计|预测|或将|有望|恐将|威胁|扬言|如果|若是|假如|一旦|打算|考虑|拟于|传闻|据传|layoffs?|stock|shares? (?:fell|rose)|S&P|Nasdaq|Dow\b|rall(?:y|ied)|rebound|earnings|revenue|profit|jobs (?:data|report)|poll|survey|forecast|expected to|could|would|might|threat(?:en(?:s|ed)?)?|if\b|plans? to|considering|rumou?r/i;
+  /裁员|很可能|可能会|也许|或许|股价|股市|市值|反弹|暴跌|大涨|大跌|标普|纳斯达克|道指|财报|营收|利润|盈利|就业数据|非农|统计局|环比|同比|民意调查|民调|房价|销售价格|可能性|预计|预测|或将|有望|恐将|威胁|扬言|如果|若是|假如|一旦|打算|考虑|拟于|传闻|据传|layoffs?|stock|shares? (?:fell|rose)|S&P|Nasdaq|Dow\b|rall(?:y|ied)|rebound|earnings|revenue|profit|jobs (?:data|report)|poll|survey|forecast|expected to|could|would|might|threat(?:en(?:s|ed)?)?|if\b|plans? to|considering|rumou?r/i;
 // The parties of the exchange this knowledge base records; another state's measure against a
 // third (Iran, Russia's war) is not part of it.
 const PARTIES = new Set(["US", "CN", "NL", "JP", "KR", "TW", "EU", "GB", "DE", "INT"]);
@@ -68,6 +68,8 @@ export function reportsMeasure(s: Suggestion, articleDay: string): boolean {
   if (!PARTIES.has(s.jurisdiction)) return false;
   if (!(MEASURE_ZH.test(s.simplified) || MEASURE_EN.test(s.simplified))) return false;
   if (NOT_A_MEASURE.test(s.simplified)) return false;
+  // A question asks, it does not report ("之前中国不是有些企业被美国列入实体清单吗？").
+  if (/[？?]["”」』]?$/.test(s.simplified)) return false;
   // A date after the article's is a measure announced earlier taking effect, or a plan: the
   // announcement is found where it was reported.
   if (s.day > articleDay) return false;
@@ -232,9 +234,10 @@ function toCandidate(group: Mention[]): Candidate {
 export function matchEvent(c: Candidate, events: readonly TimelineEvent[]): string | null {
   const key = c.instrument ? instrumentKeys(c.instrument)[0] : undefined;
   let best: { id: string; score: number } | null = null;
-  // A named office (the White House, not "the US") with one event in those days is that event,
-  // items or not ("白宫昨天公布了中美达成的贸易协议": the fact sheet of the day before).
-  const ofIssuer = c.precision === "day" && !onlyItsState(c) ? events.filter((e) => e.authority === c.authority && daysApart(e.date.start, c.announced) <= SAME_MEASURE_DAYS).length : 0;
+  // A named office (the White House, not "the US") is, items or not, the one of its events in
+  // those days nearest to the report's day, when no other is as near ("白宫昨天公布了中美达成的
+  // 贸易协议": the fact sheet of the day before, not the orders of two days after).
+  const nearestOfIssuer = c.precision === "day" && !onlyItsState(c) ? nearestOnly(events.filter((e) => e.authority === c.authority), c.announced) : undefined;
   for (const e of events) {
     const eventKeys = eventInstrumentKeys(e);
     // The announced day only. Read with its publication and entry into force too, the list shown
@@ -253,11 +256,19 @@ export function matchEvent(c: Candidate, events: readonly TimelineEvent[]): stri
     const score =
       2 * sharedItems +
       (e.domain.some((d) => c.domain.includes(d)) ? 1 : 0) +
-      (issuer ? (ofIssuer === 1 && e.authority === c.authority ? 2 : 1) : 0) +
+      (issuer ? (e === nearestOfIssuer ? 2 : 1) : 0) +
       (days.includes(c.announced) ? 1 : 0);
     if (score >= 3 && (!best || score > best.score)) best = { id: e.id, score };
   }
   return best?.id ?? null;
+}
+
+/** The event within SAME_MEASURE_DAYS of `day` nearest to it, when no other is as near. */
+function nearestOnly(events: readonly TimelineEvent[], day: string): TimelineEvent | undefined {
+  const near = events.map((e) => ({ e, apart: daysApart(e.date.start, day) })).filter((x) => x.apart <= SAME_MEASURE_DAYS);
+  const least = Math.min(...near.map((x) => x.apart));
+  const nearest = near.filter((x) => x.apart === least);
+  return nearest.length === 1 ? nearest[0]!.e : undefined;
 }
 
 /** A mention of a shipped event an article names (event-links.ts), to merge with the dated reports of it. */

@@ -48,21 +48,23 @@ const ZH_ACTIONS = [
   "宣布", "实施", "禁止", "列入", "管制", "发布", "公布", "出台", "限制", "暂停", "批准", "撤回", "叫停", "加征",
   "制裁", "生效", "废除", "取消", "收紧", "放宽", "恢复", "削减", "禁用", "封锁", "审查", "裁定", "反制",
   // A rate changed is a measure too: 将对美关税提高到84%, 降至10%.
-  "提高", "上调", "下调", "降低", "降至", "加码",
+  "提高", "上调", "下调", "降低", "降至", "加码", "减半",
   // Listing, levying, extending and opening a probe, as reports word them: 纳入实体清单, 列为不可靠实体,
   // 征收关税, 收取港口费, 延长暂停期, 启动/发起调查; and a state's hold on a firm (冻结控制权, 接管).
   "纳入", "列为", "征收", "收取", "延长", "终止", "启动", "发起", "冻结", "接管",
 ];
-const EN_ACTIONS = /\b(announc|impos|ban|bann|add|suspend|restrict|rescind|blacklist|sanction|publish|tighten|list|curb|bar|block|approv|lift|revok|ban|control|rais|hik|lower)(e|es|ed|s|ing)?\b/i;
-const COUNTER = /反制|回应|报复|反击|对等|针锋相对|retaliat|in response|responds?|countermeasure/i;
+const EN_ACTIONS = /\b(announc|impos|ban|bann|add|suspend|restrict|rescind|blacklist|sanction|publish|tighten|list|curb|bar|block|approv|lift|revok|ban|control|rais|hik|lower|cut|cutt)(e|es|ed|s|ing)?\b(?!-)/i;
+const COUNTER = /反制|回应(?!称|说|表示|道|时|记者|媒体|提问|问题)|报复|反击|对等(?!关税)|针锋相对|retaliat|in response|responds?|countermeasure/i;
 /**
  * Words that say a measure is suspended, put off or lifted: a relaxation here, and in
  * event-links.ts the words that make a named measure's sentence report the event relaxing it.
  */
 export const SUSPENDS_OR_LIFTS = /暂停|暂缓|推迟|延缓|延后|中止|停止实施|叫停|撤回|撤销|废除|取消|解除|回滚|suspen(?:d|ds|ded|ding|sion)\b|pause[ds]?\b|pausing|delay(?:s|ed|ing)?\b|lift(?:s|ed|ing)?\b|rescind(?:s|ed|ing)?\b|roll(?:s|ed|ing)? back|revok(?:e|es|ed|ing)\b/i;
 const UNTIL = /(?:至|到|直到|until|till|through)\s*$/i;
-// Easing that suspends nothing is a relaxation too: a licence granted, trade resumed.
-const RELAX = new RegExp(`${SUSPENDS_OR_LIFTS.source}|放宽|恢复|批准.{0,8}许可|eas(e|ing)|approv`, "i");
+// Easing that suspends nothing is a relaxation too: a licence granted, trade resumed, a rate
+// lowered ("将中国商品关税降至30%", "减半至10%", "cut tariffs to 30%").
+const LOWERS = "降至|降到|降为|下调|降低|削减|减半|减免|\\bcut(?:s|ting)?\\b(?!-)|lower(?:s|ed|ing)?\\b|reduc(?:e|es|ed|ing)\\b";
+const RELAX = new RegExp(`${SUSPENDS_OR_LIFTS.source}|放宽|恢复|批准.{0,8}许可|eas(e|ing)|approv|${LOWERS}`, "i");
 
 /** The domain of a sentence whose tags point to none. */
 export const DEFAULT_DOMAIN: EventDomain = "trade-rules";

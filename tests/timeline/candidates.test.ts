@@ -27,7 +27,7 @@ const day = (d: string) => {
   return r.value;
 };
 
-test("only measures of the exchange: not layoffs, markets, statistics, polls, forecasts or threats", () => {
+test("only measures of the exchange: not layoffs, markets, statistics, polls, forecasts, threats or questions", () => {
   const body = [
     "本周一，美国商务部将140家中国企业列入实体清单。",
     "本周一，英伟达宣布裁员，股价下跌。",
@@ -35,6 +35,8 @@ test("only measures of the exchange: not layoffs, markets, statistics, polls, fo
     "周一公布的民意调查显示，多数美国人反对关税。",
     "特朗普周一威胁称，将对中国商品加征100%关税。",
     "分析人士预计美国商务部周一将出台新规。",
+    "10月份，中国对美国稀土出口环比减少28.7%，出口管制持续收紧。",
+    "本周一，美国商务部不是将140家中国企业列入实体清单了吗？",
   ].join("\n\n");
   const found = articleMentions("a", body, day("2024-12-04"), vocab);
   assert.deepEqual(found.map((m) => [m.line, m.day, m.authority]), [[1, "2024-12-02", "us-doc"]]);
@@ -118,7 +120,10 @@ test("a candidate that is a shipped event is matched to it, by days, side and it
   // A named office with one event in those days: that event, without items ("the deal" is the fact sheet of the day before).
   const deal = collectionCandidates(articleMentions("e", "白宫昨天公布了中美达成的贸易协议的全部内容。", day("2025-11-02"), vocab), events);
   assert.deepEqual(deal.map((c) => [c.announced, c.matches_event]), [["2025-11-01", "2025-11-01-us-white-house-fact-sheet-china-deal"]]);
-  // Two events of that office in those days: neither, without items to tell them apart.
+  // Its events in those days, one nearer than the others: that one (the fact sheet a day before, two orders two days after).
+  const nearer = collectionCandidates(articleMentions("e", "白宫昨天公布了中美达成的贸易协议的全部内容。", day("2025-11-03"), vocab), events);
+  assert.deepEqual(nearer.map((c) => [c.announced, c.matches_event]), [["2025-11-02", "2025-11-01-us-white-house-fact-sheet-china-deal"]]);
+  // Two of its events as near as each other: neither, without items to tell them apart.
   const two = collectionCandidates(articleMentions("e", "白宫昨天公布了中美达成的贸易协议的全部内容。", day("2025-11-04"), vocab), events);
   assert.deepEqual(two.map((c) => c.matches_event), [null]);
   // "The US" alone is no named office: without items, nothing to match.

@@ -77,13 +77,22 @@ test("a sentence without a date takes the one before it in the same paragraph, f
   assert.equal(s[0]!.action, "降至");
 });
 
-test("a rate raised or lowered is a measure: 提高到84%, raised tariffs", () => {
+test("a rate raised is a measure, a rate lowered a relaxation: 提高到84%, raised tariffs; 减半至10%, cut tariffs", () => {
   const s = suggestEvents("第二天4月9日中方也全面加码，将对美关税提高到84%。\n\nOn April 9 the White House raised tariffs on Chinese goods to 125%.", anchor("2025-11-03"), vocab);
   assert.deepEqual(
-    s.map((x) => [x.day, x.jurisdiction]),
+    s.map((x) => [x.day, x.jurisdiction, x.kind]),
     [
-      ["2025-04-09", "CN"],
-      ["2025-04-09", "US"],
+      ["2025-04-09", "CN", "measure"],
+      ["2025-04-09", "US", "measure"],
+    ],
+  );
+  const lowered = suggestEvents("11月4日，美国将芬太尼相关关税减半至10%。\n\nOn May 12 the White House cut tariffs on Chinese goods to 30%.\n\nOn May 12 the White House announced cutting-edge chip controls on China.", anchor("2025-11-12"), vocab);
+  assert.deepEqual(
+    lowered.map((x) => [x.day, x.jurisdiction, x.kind]),
+    [
+      ["2025-11-04", "US", "relaxation"],
+      ["2025-05-12", "US", "relaxation"],
+      ["2025-05-12", "US", "measure"],
     ],
   );
 });
@@ -113,6 +122,13 @@ test("a measure put off or suspended is a relaxation; one that only promises exe
   assert.deepEqual(kinds("中国商务部10月9日宣布稀土出口管制新措施，并称未来可能提供豁免。"), ["measure"]);
 });
 
+test("reciprocal tariffs (对等关税) and a reply (回应称) are no countermeasure; a retaliation is", () => {
+  const kinds = (body: string) => suggestEvents(body, anchor("2025-11-03"), vocab).map((s) => [s.day, s.kind, s.lifted ?? false]);
+  assert.deepEqual(kinds("11月1日，美国宣布继续暂停一年对华加征的24%的对等关税。"), [["2025-11-01", "relaxation", false]]);
+  assert.deepEqual(kinds("11月1日，贝森特回应称，美国将暂停实施9月29日公布的50%穿透性规则一年。"), [["2025-11-01", "relaxation", false], ["2025-09-29", "measure", true]]);
+  assert.deepEqual(kinds("4月4日，中国宣布对美国商品加征34%关税，作为对等反制。"), [["2025-04-04", "countermeasure", false]]);
+});
+
 test("the issuer is the side that acts: 美方 where it is named, not a state that only qualifies the firms a measure lists", () => {
   const issuer = (text: string, day: string) => suggestEvents(text, anchor(day), vocab).map((s) => s.jurisdiction);
   assert.deepEqual(issuer("根据新华社的报道，美方在周五宣布将包括中国电容器制造商艾华集团在内的43家中国本土企业列入实体清单。", "2026-08-02"), ["US"]);
@@ -122,7 +138,7 @@ test("the issuer is the side that acts: 美方 where it is named, not a state th
 
 test("a sentence in which each side acts in a clause of its own reports both; a report's frame is not a clause", () => {
   const both = suggestEvents("2025年5月12日，美國同意將中國商品關稅降至30%，中國則將美國商品關稅降至10%。", anchor("2025-05-20"), vocab);
-  assert.deepEqual(brief(both), [["2025-05-12", "us", "measure"], ["2025-05-12", "cn", "measure"]]);
+  assert.deepEqual(brief(both), [["2025-05-12", "us", "relaxation"], ["2025-05-12", "cn", "relaxation"]], "a rate lowered is a relaxation");
   assert.deepEqual(sideClauses("美国同意将关税降至30%，中国则将关税降至10%"), ["美国同意将关税降至30%，", "中国则将关税降至10%"]);
   assert.deepEqual(sideClauses("白宫公布的情况说明书显示，中国也将取消关税"), ["白宫公布的情况说明书显示，中国也将取消关税"]);
   assert.deepEqual(sideClauses("美国加征关税"), ["美国加征关税"]);
