@@ -120,8 +120,8 @@ export function articleMentions(article: string, body: string, anchor: Normalize
         items: s.items,
         targets: s.targets.filter((t) => t !== own.authority),
         instruments,
-        // A lifted measure's date is evidence for it, as a date carried from the sentence before is.
-        ...(s.carried || s.lifted ? { carried: true as const } : {}),
+        // A lifted or answered measure's date is evidence for it, as a date carried from the sentence before is.
+        ...(s.carried || s.lifted || s.answered ? { carried: true as const } : {}),
       },
     ];
   });

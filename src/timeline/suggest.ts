@@ -42,6 +42,8 @@ export interface Suggestion {
    * so it reports that measure, as evidence only: the lifting is dated elsewhere.
    */
   lifted?: true;
+  /** Its date is the day of the measure the sentence answers ("反击9月29日美国…"): a report of that measure, as evidence only. */
+  answered?: true;
 }
 
 const ZH_ACTIONS = [
@@ -219,6 +221,8 @@ function clauseReports(
   const inClause = framed ? firstAction(text.slice(framed)) : undefined;
   const action = inClause ? { word: inClause.word, index: inClause.index + framed } : firstAction(text);
   if (!action) return [];
+  // "他不会对中国征收100%的关税", "中方没有限制稀土出口": an action denied is none taken.
+  if (DENIED.test(text.slice(Math.max(0, action.index - 14), action.index))) return [];
   const mentions = ctx.findMentions(text);
   const mentioned = mentions.actors.map((id) => actorById.get(id)).filter((a): a is Actor => Boolean(a));
   // The issuer is the subject: the first authority, state or person named before the action
@@ -277,8 +281,38 @@ function clauseReports(
     ...(lifted ? { lifted: true as const } : {}),
   });
   const liftsOwn = liftedDate !== undefined && !resolved.carried && liftedDate.expr === resolved.expr;
+  // "反击9月29日美国新宣布的制裁措施": a date right after the word of answer is the answered
+  // measure's, the other side's; it is evidence for that measure, and the answer is dated only
+  // by a date of its own.
+  const answered = answeredMeasure(text, dates, jurisdiction, actorById);
+  if (answered) {
+    const own = answered.date.expr === resolved.expr && !resolved.carried ? [] : [report(resolved, false)];
+    const other: Suggestion = { ...report(answered.date, false), authority: answered.side.id, jurisdiction: answered.side.id.toUpperCase(), kind: "measure", targets: [jurisdiction.toLowerCase()], answered: true };
+    return [...own, other];
+  }
   // "白宫周六公布…中国将取消3月…加征的关税": the lifting on Saturday, and the measure of March it lifts.
   return liftedDate && !liftsOwn ? [report(resolved, false), report(liftedDate, true)] : [report(resolved, liftsOwn)];
+}
+
+/** Words just before an action that deny it (不得 and 不予, which ban, are not among them). */
+const DENIED = /(?:不会|没有|并未|未曾|尚未|并不|\b(?:will not|won't|did not|didn't|has not|have not|never))[^，,。；;]{0,4}$/i;
+
+/** The other side of the exchange, for the side that answers. */
+const OTHER_SIDE: Record<string, string> = { CN: "us", US: "cn" };
+/** How far after the word of answer its date may stand ("反击9月29日", "回应美国4月2日"). */
+const ANSWERED_WITHIN = 4;
+
+/** The date and side of the measure a clause answers, when a date follows its word of answer closely. */
+function answeredMeasure(text: string, dates: readonly Dated[], jurisdiction: string, actorById: ReadonlyMap<string, Actor>): { date: Dated; side: Actor } | undefined {
+  const counter = COUNTER.exec(text);
+  const side = OTHER_SIDE[jurisdiction] ? actorById.get(OTHER_SIDE[jurisdiction]!) : undefined;
+  if (!counter || !side) return undefined;
+  const after = counter.index + counter[0].length;
+  const date = dates.find((d) => {
+    const at = text.indexOf(readAsSimplified(d.expr));
+    return at >= after && at - after <= ANSWERED_WITHIN;
+  });
+  return date ? { date, side } : undefined;
 }
 
 /** A suggestion as the front matter of an event file, with the evidence in comments. */

@@ -129,6 +129,25 @@ test("reciprocal tariffs (对等关税) and a reply (回应称) are no counterme
   assert.deepEqual(kinds("4月4日，中国宣布对美国商品加征34%关税，作为对等反制。"), [["2025-04-04", "countermeasure", false]]);
 });
 
+test("a date right after the word of answer is the answered measure's, the other side's: evidence for it; the answer keeps only a date of its own", () => {
+  const brief = (body: string) => suggestEvents(body, anchor("2025-10-12"), vocab).map((s) => [s.day, s.jurisdiction, s.kind, s.answered ?? false]);
+  assert.deepEqual(brief("他认为，此次中国新的稀土管制规定，主要是为了反击9月29日美国新宣布的制裁措施。"), [["2025-09-29", "US", "measure", true]]);
+  assert.deepEqual(brief("10月9日，中国宣布扩大稀土出口管制，反制9月29日美国扩大实体清单的规则。"), [
+    ["2025-10-09", "CN", "countermeasure", false],
+    ["2025-09-29", "US", "measure", true],
+  ]);
+  assert.deepEqual(brief("10月9日，中国宣布扩大稀土出口管制，作为对美国的反制。"), [["2025-10-09", "CN", "countermeasure", false]]);
+});
+
+test("an action denied is none taken; a ban worded as 不得 or 不予 is one", () => {
+  const days = (body: string) => suggestEvents(body, anchor("2025-10-17"), vocab).map((s) => s.day);
+  assert.deepEqual(days("特朗普今天早上明确表示，他不会对中国征收100%的关税。"), []);
+  assert.deepEqual(days("中方今天表示，中方没有限制稀土出口。"), []);
+  assert.deepEqual(days("On Friday, Trump said he will not impose 100% tariffs on China."), []);
+  assert.deepEqual(days("商务部今天宣布，相关物项不予许可，不得出口至美国。"), ["2025-10-17"]);
+  assert.deepEqual(days("特朗普今天宣布对中国征收100%的关税。"), ["2025-10-17"]);
+});
+
 test("the issuer is the side that acts: 美方 where it is named, not a state that only qualifies the firms a measure lists", () => {
   const issuer = (text: string, day: string) => suggestEvents(text, anchor(day), vocab).map((s) => s.jurisdiction);
   assert.deepEqual(issuer("根据新华社的报道，美方在周五宣布将包括中国电容器制造商艾华集团在内的43家中国本土企业列入实体清单。", "2026-08-02"), ["US"]);
