@@ -249,8 +249,11 @@ export function matchEvent(c: Candidate, events: readonly TimelineEvent[]): stri
     if (key && eventKeys.includes(key) && (nearDay || c.precision === "month" || !days.length)) return e.id;
     if (!nearDay || e.jurisdiction.toUpperCase() !== c.jurisdiction) continue;
     if ((c.kind === "relaxation") !== (e.kind === "relaxation")) continue;
-    // An event's item that is a kind of the candidate's (counter-tariffs, heavy-rare-earths) is shared.
-    const sharedItems = e.items.filter((i) => c.items.some((x) => i === x || i.endsWith(`-${x}`))).length;
+    // An event's item that is a kind of the candidate's (counter-tariffs, heavy-rare-earths) is
+    // shared; an item many measures have (tariffs) tells less than one few have (the Unreliable
+    // Entity List), so "加征34%的关税，同时将11家实体列为不可靠实体清单" is the listing of that day,
+    // not the WTO complaint about tariffs.
+    const sharedItems = c.items.filter((x) => e.items.some((i) => i === x || i.endsWith(`-${x}`))).reduce((n, x) => n + (COMMON_ITEMS.has(x) ? 0.5 : 1), 0);
     if (c.precision === "month" && sharedItems === 0) continue;
     const issuer = e.authority === c.authority || onlyItsState(c);
     const score =
@@ -262,6 +265,9 @@ export function matchEvent(c: Candidate, events: readonly TimelineEvent[]): stri
   }
   return best?.id ?? null;
 }
+
+/** Items so many measures have that sharing one tells little. */
+const COMMON_ITEMS = new Set(["tariffs", "sanctions", "export-controls"]);
 
 /** The event within SAME_MEASURE_DAYS of `day` nearest to it, when no other is as near. */
 function nearestOnly(events: readonly TimelineEvent[], day: string): TimelineEvent | undefined {

@@ -114,6 +114,9 @@ test("a candidate that is a shipped event is matched to it, by days, side and it
   assert.deepEqual(cnCandidate.articles.sort(), ["b", "c"], "the announcement's number and the items bring both articles to one candidate");
   assert.equal(cnCandidate.instrument, "商务部公告2024年第46号");
   assert.ok(got.find((c) => c.jurisdiction === "US")!.matches_event?.startsWith("2024-12-02-us-bis-"));
+  // An item few measures have tells more than tariffs: the listing of that day, not the WTO complaint about tariffs.
+  const listing = collectionCandidates(articleMentions("t", "4月4日，中国宣布对美国进口商品加征34%的关税，同时将11家实体列为不可靠实体清单。", day("2025-04-05"), vocab), events);
+  assert.deepEqual(listing.map((c) => c.matches_event), ["2025-04-04-cn-uel-11-us-firms-skydio"]);
   // A measure of a day with nothing shipped stays new.
   const lone = collectionCandidates(articleMentions("d", "2019年3月5日，美国商务部将两家中国企业列入实体清单。", day("2019-03-08"), vocab), events);
   assert.equal(lone[0]?.matches_event, null);
