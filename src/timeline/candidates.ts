@@ -79,7 +79,7 @@ export function reportsMeasure(s: Suggestion, articleDay: string): boolean {
   // Items of the field, or the other side named: a US rule on Chinese firms, China's on American
   // ones. Tariffs and sanctions are everyone's (on Canada, on Iran's oil): they need the other side.
   const counterpart = COUNTERPART[s.jurisdiction];
-  const ofTheField = s.items.some((i) => !ANYONES_ITEMS.has(i)) || s.domain.some((d) => d !== "trade-rules" && d !== "tariffs");
+  const ofTheField = s.items.some((i) => !ANYONES_ITEMS.has(i)) || s.domain.some((d) => d !== DEFAULT_DOMAIN && d !== "tariffs");
   return ofTheField || (counterpart ? counterpart.test(s.simplified) : true);
 }
 
@@ -266,8 +266,8 @@ export function matchEvent(c: Candidate, events: readonly TimelineEvent[]): stri
   return best?.id ?? null;
 }
 
-/** Items so many measures have that sharing one tells little. */
-const COMMON_ITEMS = new Set(["tariffs", "sanctions", "export-controls"]);
+/** Items so many measures have that sharing one tells little: anyone's items, and export controls. */
+const COMMON_ITEMS = new Set([...ANYONES_ITEMS, "export-controls"]);
 
 /** The event within SAME_MEASURE_DAYS of `day` nearest to it, when no other is as near. */
 function nearestOnly(events: readonly TimelineEvent[], day: string): TimelineEvent | undefined {
