@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import sanitizeHtml from "sanitize-html";
-import { renderMarkdown, countWords, sanitizeBody } from "../../src/render/markdown.ts";
+import { renderMarkdown, countWords, sanitizeBody, htmlText } from "../../src/render/markdown.ts";
 import { buildLinkTargets } from "../../src/render/wikilinks.ts";
 
 test("template syntax in a body is text, not a template", () => {
@@ -153,6 +153,15 @@ test("a transcript's originals are marked, counted and in the text; the summary'
   assert.match(other.html, /<details>\s*<summary>更多<\/summary>/);
   assert.match(other.html, /<details class="original" lang="en">/);
   assert.equal(renderMarkdown("No raw HTML here.").originals, 0);
+});
+
+test("the text of raw HTML: entities decoded, tags gone, scripts, styles and a summary's label left out", () => {
+  assert.equal(htmlText('<p class="english-text">AT&amp;T &eacute;t&#233; &#x4E2D;国 &lt;b&gt;</p>'), "AT&T été 中国 <b>");
+  assert.equal(htmlText("<details><summary>View/Hide Original English</summary><p>Said <b>so</b>.</p></details>"), "Said so.");
+  assert.equal(htmlText("a<script>var x = '<p>no</p>';</script>b<style>p{}</style>c<noscript>n</noscript>d"), "abcd");
+  // An element left open ends with its fragment: the next fragment is read on its own.
+  assert.equal(htmlText("<summary>label"), "");
+  assert.equal(htmlText("after"), "after");
 });
 
 test("wikilinks: resolved ones are links relative to the article page, unresolved ones text reported once each", () => {
