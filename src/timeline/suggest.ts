@@ -250,6 +250,12 @@ function clauseReports(
   if (!pick && !sideActor) return [];
   const issuer = pick ? (pick.a.type === "person" ? actorById.get(pick.a.jurisdiction!.toLowerCase()) ?? pick.a : pick.a) : sideActor!;
   const jurisdiction = (issuer.jurisdiction ?? issuer.id).toUpperCase();
+  // "今天冯德莱恩表示，最近中国加强了出口管制", "on Wednesday, Bessent called the export controls
+  // unacceptable": a date before someone's words about a measure dates the words, not the measure.
+  const sameSide = candidates.filter((c) => (c.a.jurisdiction ?? c.a.id).toUpperCase() === jurisdiction).map((c) => c.at);
+  // Unless the words announce that side's own act ("贝森特回应称，美国将暂停…").
+  const announced = pick !== undefined && ANNOUNCES.test(text.slice(pick.at, pick.at + 12));
+  if (!resolved.carried && !announced && datesTheSaying(text, resolved.expr, action.index, sameSide, mentioned)) return [];
   const targets = mentioned.filter((a) => a.id !== issuer.id && a.id !== jurisdiction.toLowerCase() && a.type !== "outlet").map((a) => a.id);
   const domain = [...new Set(mentions.tags.map((t) => DOMAIN_OF_TAG[t]).filter((d): d is EventDomain => Boolean(d)))];
   const relaxes = RELAX.test(text) && !COUNTER.test(text);
@@ -292,6 +298,33 @@ function clauseReports(
   }
   // "白宫周六公布…中国将取消3月…加征的关税": the lifting on Saturday, and the measure of March it lifts.
   return liftedDate && !liftsOwn ? [report(resolved, false), report(liftedDate, true)] : [report(resolved, liftsOwn)];
+}
+
+/** Verbs of saying (not 称为 "called so", 著称 "known for", 据说 "reportedly", 说明 "explain"). */
+const SAYS = /表示|指出|批评|警告|谴责|认为|(?<![名简对号俗统昵宣声著堪相])称(?![为作之])|(?<![据小])说(?![明服])|\b(?:said|says|called|calls|told|warned|critici[sz]ed|argued)\b/i;
+
+/** After the side's name, words that announce its act: 将, 决定, 宣布, "will". */
+const ANNOUNCES = /将|决定|宣布|\bwill\b|\bdecided\b/;
+
+/** Words of a news report: what it says happened is dated by it ("有消息泄露并被主要媒体报道，称…"). */
+const NEWS = /报道|消息|媒体|新闻|\b(?:reported|reports?|according to|news)\b/i;
+
+/**
+ * Whether a clause's date dates someone's words about a measure rather than the measure: the
+ * date stands before a verb of saying and the action after it, and neither the side that acts
+ * (its authorities, people, or the state: then it speaks of its own measure, "中国商务部今天表示，中方…")
+ * nor an outlet or a news report (of the day: "彭博社10月9日报道称，…") is named before that verb.
+ */
+function datesTheSaying(text: string, expr: string, actionAt: number, issuerSideAt: readonly number[], mentioned: readonly Actor[]): boolean {
+  const dateAt = text.indexOf(readAsSimplified(expr));
+  if (dateAt < 0) return false;
+  const says = SAYS.exec(text.slice(dateAt, actionAt));
+  if (!says) return false;
+  const saidAt = dateAt + says.index;
+  if (issuerSideAt.some((at) => at < saidAt)) return false;
+  const before = text.slice(0, saidAt).toLowerCase();
+  if (NEWS.test(before)) return false;
+  return !mentioned.some((a) => a.type === "outlet" && [...Object.values(a.names), ...a.aliases].some((n) => n && before.includes(n.toLowerCase())));
 }
 
 /** Words just before an action that deny it (不得 and 不予, which ban, are not among them). */

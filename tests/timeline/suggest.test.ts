@@ -148,6 +148,17 @@ test("an action denied is none taken; a ban worded as 不得 or 不予 is one", 
   assert.deepEqual(days("特朗普今天宣布对中国征收100%的关税。"), ["2025-10-17"]);
 });
 
+test("a date before someone's words about a measure dates the words; the issuer's own words, a news report and a name (称为) do not", () => {
+  const days = (body: string) => suggestEvents(body, anchor("2025-10-25"), vocab).map((s) => `${s.day} ${s.jurisdiction}`);
+  assert.deepEqual(days("今天冯德莱恩在柏林表示，最近几周，中国大幅度加强了对稀土和电池材料的出口管制。"), []);
+  assert.deepEqual(days("However, on Wednesday, Bessent called the export controls unacceptable."), []);
+  assert.deepEqual(days("中国商务部今天表示，中方决定对稀土相关技术实施出口管制。"), ["2025-10-25 CN"], "the side that acts speaks: its words are the measure");
+  assert.deepEqual(days("周四，有消息被主要媒体报道，称中国对稀土实施了新的出口管制。"), ["2025-10-23 CN"], "a news report of the day");
+  assert.deepEqual(days("10月9日，被称为稀土新规的措施由中国商务部宣布实施。"), ["2025-10-09 CN"]);
+  assert.deepEqual(days("10月27日，美国官员回应称，美国将暂停实施该规则一年。"), ["2025-10-27 US"], "words that announce the side's own act");
+  assert.deepEqual(days("中国10月9日宣布对稀土实施出口管制，美方称之为经济胁迫。"), ["2025-10-09 CN"], "the words come after the action");
+});
+
 test("the issuer is the side that acts: 美方 where it is named, not a state that only qualifies the firms a measure lists", () => {
   const issuer = (text: string, day: string) => suggestEvents(text, anchor(day), vocab).map((s) => s.jurisdiction);
   assert.deepEqual(issuer("根据新华社的报道，美方在周五宣布将包括中国电容器制造商艾华集团在内的43家中国本土企业列入实体清单。", "2026-08-02"), ["US"]);
