@@ -10,7 +10,7 @@ import { normalizeDate, checkPlausibleDate } from "../normalize/date.ts";
 import { detectLang } from "../normalize/lang.ts";
 import { plainTitle } from "../model/names.ts";
 import { slugify } from "../normalize/slug.ts";
-import { renderMarkdown, countWords, type RenderOptions } from "../render/markdown.ts";
+import { renderMarkdown, countWords, MAX_QUOTE_DEPTH, type RenderOptions } from "../render/markdown.ts";
 import { NAME_FIELDS, type Vocabulary } from "./vocabulary.ts";
 import type { FallbackDates } from "./file-dates.ts";
 import { articleEvents, type EventIndex } from "../timeline/article-events.ts";
@@ -79,6 +79,9 @@ export function ingestArticle(
   for (const r of rendered.removed) {
     const times = r.count > 1 ? ` (×${r.count}, first at line ${parsed.bodyLine + r.line - 1})` : "";
     warn(`removed from the page for safety: ${r.what}${times} (the text stays in the file)`, "body", parsed.bodyLine + r.line - 1, "html-removed");
+  }
+  if (rendered.flattenedFrom !== undefined) {
+    warn(`quotes or lists are nested deeper than a page can show from this line on: the deepest levels are shown ${MAX_QUOTE_DEPTH} levels deep, every word kept`, "body", parsed.bodyLine + rendered.flattenedFrom - 1);
   }
   for (const u of rendered.wikilinks.unresolved) {
     warn(`[[${u.target}]] leads to no note or image in the content folder; shown as plain text`, "body", parsed.bodyLine + u.line - 1, "wikilink-unresolved");

@@ -79,12 +79,17 @@ export interface DiagnosticGroup {
   places: Place[];
 }
 
+/** How many of a named kind's messages its label names. */
+const KIND_LABELS = 3;
+
 /**
  * Diagnostics grouped by kind: the kind they name, else severity + field root + message
  * template. Errors first, then the most frequent; linear in the diagnostics.
  */
 export function groupDiagnostics(diagnostics: readonly Diagnostic[], placesShown = PLACES_SHOWN): DiagnosticGroup[] {
-  type Building = DiagnosticGroup & { seen: Set<string>; lastFile?: string };
+  // A named kind may hold messages of several templates ("the file is empty", "the file is
+  // binary"): its label names each of the first few, so no file is shown under another's words.
+  type Building = DiagnosticGroup & { seen: Set<string>; lastFile?: string; labels: string[] };
   const groups = new Map<string, Building>();
   // Many messages repeat word for word (148,928 × `attribute "class" on <p>`): read each once.
   const templates = new Map<string, string>();
@@ -112,8 +117,13 @@ export function groupDiagnostics(diagnostics: readonly Diagnostic[], placesShown
         files: 0,
         places: [],
         seen: new Set(),
+        labels: [],
       };
       groups.set(key, g);
+    }
+    if (d.kind && g.labels.length <= KIND_LABELS) {
+      const label = templateOf(d.message);
+      if (!g.labels.includes(label)) g.labels.push(label);
     }
     g.count++;
     // Diagnostics come in file order: most are in the file just seen, and cost no lookup.
@@ -127,7 +137,7 @@ export function groupDiagnostics(diagnostics: readonly Diagnostic[], placesShown
   const rank = (g: DiagnosticGroup) => (g.severity === "error" ? 0 : 1);
   // Stable: groups of one size keep the order of their first diagnostic.
   return [...groups.values()]
-    .map(({ seen: _seen, lastFile: _lastFile, ...g }) => g)
+    .map(({ seen: _seen, lastFile: _lastFile, labels, ...g }) => (labels.length > 1 ? { ...g, label: [...labels.slice(0, KIND_LABELS), ...(labels.length > KIND_LABELS ? ["…"] : [])].join(" / ") } : g))
     .sort((a, b) => rank(a) - rank(b) || b.count - a.count);
 }
 

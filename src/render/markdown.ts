@@ -49,6 +49,8 @@ export interface RenderedBody {
   wikilinks: { resolved: number; unresolved: Array<{ target: string; line: number }> };
   /** Images of the content folder the body shows (![[image.png]]), as paths in that folder. */
   attachments: string[];
+  /** The first body line nested deeper than a page shows (quotes in quotes, lists in lists), when one is. */
+  flattenedFrom?: number;
 }
 
 const SANITIZE: sanitizeHtml.IOptions = {
@@ -248,7 +250,17 @@ function closeHeadingGaps(tokens: Token[]): void {
 export function renderMarkdown(body: string, opts: RenderOptions = {}): RenderedBody {
   const classes = opts.classes ?? [];
   const env: WikilinkEnv = opts.links ? { linkTargets: opts.links } : {};
-  const tokens = md.parse(body, env);
+  let tokens = md.parse(body, env);
+  // markdown-it stops reading a block nested maxNesting deep and leaves out what is inside it:
+  // such a body is read again with its deepest levels brought up, so that none of its text is lost.
+  let flattenedFrom: number | undefined;
+  if (tokens.some((t) => t.level >= md.options.maxNesting - 1)) {
+    const flat = flattenDeepNesting(body);
+    if (flat.from !== undefined) {
+      flattenedFrom = flat.from;
+      tokens = md.parse(flat.body, env);
+    }
+  }
   const leadingH1 = tokens[0]?.type === "heading_open" && tokens[0].tag === "h1" ? inlineText(tokens[1]).trim() : "";
   closeHeadingGaps(tokens);
   captionImages(tokens);
@@ -322,7 +334,48 @@ export function renderMarkdown(body: string, opts: RenderOptions = {}): Rendered
     originals,
     wikilinks: { resolved, unresolved: [...unresolved].map(([target, line]) => ({ target, line })) },
     attachments: [...attachments],
+    ...(flattenedFrom !== undefined ? { flattenedFrom } : {}),
   };
+}
+
+/** The deepest quote markers and list indentation a body keeps: well within markdown-it's maxNesting (100 levels) together. */
+export const MAX_QUOTE_DEPTH = 24;
+const MAX_INDENT = 48;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const QUOTE_MARKER = / {0,3}>[ \t]?/y;
+
+/**
+ * Pure: a body whose lines quote more than MAX_QUOTE_DEPTH levels deep or are indented more than
+ * MAX_INDENT columns, with those levels brought up to the limit (lines inside fenced code are left
+ * as written). `from`: the first line changed (1-based), undefined when none was.
+ */
+export function flattenDeepNesting(body: string): { body: string; from?: number } {
+  let from: number | undefined;
+  let fence: string | undefined;
+  const lines = body.split("\n").map((line, i) => {
+    const f = FENCE.exec(line)?.[1];
+    if (f && (fence === undefined || (f[0] === fence[0] && f.length >= fence.length))) {
+      fence = fence === undefined ? f : undefined;
+      return line;
+    }
+    if (fence !== undefined) return line;
+    let out = line;
+    let depth = 0;
+    let kept = 0;
+    let end = 0;
+    QUOTE_MARKER.lastIndex = 0;
+    while (QUOTE_MARKER.exec(out)) {
+      end = QUOTE_MARKER.lastIndex;
+      if (++depth === MAX_QUOTE_DEPTH) kept = end;
+    }
+    if (depth > MAX_QUOTE_DEPTH) out = out.slice(0, kept) + out.slice(end);
+    const indent = /^[ \t]*/.exec(out)![0];
+    const width = [...indent].reduce((w, c) => (c === "\t" ? w + 4 - (w % 4) : w + 1), 0);
+    if (width > MAX_INDENT) out = " ".repeat(MAX_INDENT) + out.slice(indent.length);
+    if (out !== line) from ??= i + 1;
+    return out;
+  });
+  return from === undefined ? { body } : { body: lines.join("\n"), from };
 }
 
 /** A summary that says its details hold the original of the text above (in English or Chinese). */

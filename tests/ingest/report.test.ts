@@ -113,7 +113,20 @@ test("a diagnostic that names its kind is grouped by it, whatever its message an
   assert.equal(into[0]!.kind, "date-fallback");
   const groups = groupDiagnostics(into);
   assert.deepEqual(groups.map((g) => [g.kind, g.field, g.count]), [["date-fallback", undefined, 2], [undefined, "date", 1]]);
-  assert.match(formatGroup(groups[0]!), /^warning ×2  date-fallback: date # was read as # — a\.md:3 … \(\+1\)$/);
+  // Each wording of the kind is named, so that no file stands under another's words.
+  assert.match(formatGroup(groups[0]!), /^warning ×2  date-fallback: date # was read as # \/ a wholly different wording — a\.md:3 … \(\+1\)$/);
+});
+
+test("a kind's label names its first three wordings, then an ellipsis; one wording is named once", () => {
+  const into: Diagnostic[] = [];
+  for (const [file, message] of [["e.md", "the file is empty: nothing"], ["b.md", "the file is binary: NUL"], ["e2.md", "the file is empty: nothing"]] as const) reporterFor(file, into).warn(message, undefined, undefined, "not-an-article");
+  assert.equal(groupDiagnostics(into)[0]!.label, "the file is empty / the file is binary");
+  const many: Diagnostic[] = [];
+  for (const w of ["one", "two", "three", "four"]) reporterFor(`${w}.md`, many).warn(`wording ${w}: x`, undefined, undefined, "k");
+  assert.equal(groupDiagnostics(many)[0]!.label, "wording one / wording two / wording three / …");
+  const same: Diagnostic[] = [];
+  for (const f of ["a.md", "b.md"]) reporterFor(f, same).warn("the file is empty: nothing", undefined, undefined, "not-an-article");
+  assert.equal(groupDiagnostics(same)[0]!.label, "the file is empty");
 });
 
 test("a small run reads exactly as before: every diagnostic one a line, then the totals", () => {

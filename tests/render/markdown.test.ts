@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import sanitizeHtml from "sanitize-html";
-import { renderMarkdown, countWords, sanitizeBody, htmlText } from "../../src/render/markdown.ts";
+import { renderMarkdown, countWords, sanitizeBody, htmlText, flattenDeepNesting, MAX_QUOTE_DEPTH } from "../../src/render/markdown.ts";
 import { buildLinkTargets } from "../../src/render/wikilinks.ts";
 
 test("template syntax in a body is text, not a template", () => {
@@ -162,6 +162,27 @@ test("the text of raw HTML: entities decoded, tags gone, scripts, styles and a s
   // An element left open ends with its fragment: the next fragment is read on its own.
   assert.equal(htmlText("<summary>label"), "");
   assert.equal(htmlText("after"), "after");
+});
+
+test("quotes and lists nested deeper than markdown-it reads keep every word, shown at the deepest level a page shows", () => {
+  // markdown-it leaves out whatever is nested 100 levels deep; a mail thread or a generated outline can be.
+  const quoted = renderMarkdown(`Intro\n\n${">".repeat(150)} the innermost reply\n\nAfter`);
+  assert.match(quoted.text, /the innermost reply/);
+  assert.match(quoted.html, /After/);
+  assert.equal(quoted.flattenedFrom, 3);
+  assert.equal((quoted.html.match(/<blockquote>/g) ?? []).length, MAX_QUOTE_DEPTH);
+  const outline = Array.from({ length: 80 }, (_, i) => `${"  ".repeat(i)}- item ${i}`).join("\n");
+  const listed = renderMarkdown(outline);
+  for (const i of [0, 40, 79]) assert.match(listed.text, new RegExp(`item ${i}\\b`));
+  assert.ok(listed.flattenedFrom !== undefined);
+  // Shallow bodies are read as written, deep indentation in fenced code included.
+  const code = "```\n" + " ".repeat(60) + "deeply indented code\n```";
+  assert.deepEqual(flattenDeepNesting(code), { body: code });
+  assert.equal(renderMarkdown("> one\n>> two").flattenedFrom, undefined);
+  const mixed = flattenDeepNesting(`${"> ".repeat(30)}deep\n\`\`\`\n${" ".repeat(60)}code\n\`\`\``);
+  assert.equal(mixed.from, 1);
+  assert.equal(mixed.body.split("\n")[0], `${"> ".repeat(MAX_QUOTE_DEPTH)}deep`);
+  assert.equal(mixed.body.split("\n")[2], `${" ".repeat(60)}code`);
 });
 
 test("wikilinks: resolved ones are links relative to the article page, unresolved ones text reported once each", () => {
