@@ -61,6 +61,30 @@ export function parseContentFile(raw: string, opts: ParseOptions = {}): ParsedFi
 /** A line that is a front-matter field: `key:` then a space or the line's end. */
 const FIELD_LINE = /^[A-Za-z_][\w-]*:(?:[ \t]|$)/;
 
+/** How far down the fields of a front matter never closed are looked for (a real one had 37 lines of lists). */
+const UNCLOSED_MAX_LINES = 200;
+/** Fields that make the lines after an unclosed `---` front matter (unclosedFieldsEnd). */
+const NOTE_KEYS = new Set(["title", "date", "tags", "categories", "summary", "draft", "source", "author", "updated"]);
+
+/**
+ * Where the fields of a front matter opened on line 1 and never closed by `---` end: the 1-based
+ * line of the first blank line or rule of other dashes (`----`, a mistyped closing line) after
+ * them, when every line before it is a `key:` line, a list item or an indented continuation and
+ * one of them names a title, date, tags…; else undefined (the whole file stays the body).
+ */
+export function unclosedFieldsEnd(text: string): { line: number } | undefined {
+  const lines = text.split("\n", UNCLOSED_MAX_LINES + 2);
+  let named = false;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === "" || /^-{3,}[ \t]*$/.test(line)) return named && i > 1 ? { line: i + 1 } : undefined;
+    const key = /^([A-Za-z_][\w-]*):(?:[ \t]|$)/.exec(line);
+    if (key) named ||= NOTE_KEYS.has(key[1]!.toLowerCase());
+    else if (!/^(?:[ \t]+\S|-[ \t])/.test(line)) return undefined;
+  }
+  return undefined;
+}
+
 /** Hexo's keys, one of which front matter without its opening line must have to be read as such. */
 const HEXO_KEYS = new Set(["title", "date", "tags", "categories", "layout", "updated", "permalink"]);
 const HEADLESS_MAX_LINES = 40;
@@ -152,6 +176,24 @@ function parseCleaned(cleanedText: string, problems: ParsedFile["problems"], opt
     return { data: {}, body: text, bodyLine: 1, lineOf: () => undefined, problems, hasFrontMatter: false };
   }
   const close = text.slice(4).search(/^---[ \t]*$/m);
+  // A note whose front matter lost its closing line keeps its fields when they end at a blank
+  // line: that line is read as the closing one, so the title and date are the note's own.
+  const end = close < 0 && opts.lenient ? unclosedFieldsEnd(text) : undefined;
+  if (end) {
+    const lines = text.split("\n");
+    const rule = lines[end.line - 1]!.trim();
+    lines[end.line - 1] = "---";
+    const parsed = parseCleaned(lines.join("\n"), problems, opts);
+    parsed.problems.push({
+      severity: "warning",
+      line: rule ? end.line : 1,
+      field: "front matter",
+      message: rule
+        ? `front matter closed with \`${rule}\` instead of \`---\`; read as its closing line`
+        : `front matter opened with \`---\` on line 1 is never closed by a \`---\` line; its fields up to the blank line ${end.line} are read, the rest is the body`,
+    });
+    return parsed;
+  }
   if (close < 0) {
     problems.push({
       severity,

@@ -56,6 +56,26 @@ test("an opening --- that is never closed is an error, not a silently swallowed 
   assert.equal(r.body, "---\ntitle: a\nthe whole note", "the text is kept");
 });
 
+test("an article's front matter that lost its closing line keeps its fields up to the first blank line", () => {
+  const r = parseContentFile("---\ntitle: 断了的笔记\ndate: 2024-01-02\ntags:\n  - 稀土\n\n正文第一段。\n\n第二段。", { lenient: true });
+  assert.deepEqual(r.data, { title: "断了的笔记", date: "2024-01-02", tags: ["稀土"] });
+  assert.equal(r.body, "正文第一段。\n\n第二段。");
+  assert.equal(r.bodyLine, 7);
+  assert.equal(r.lineOf("date"), 3);
+  assert.deepEqual(r.problems.map((p) => [p.severity, p.line, p.field]), [["warning", 1, "front matter"]]);
+  assert.match(r.problems[0]!.message, /never closed .*up to the blank line 6 are read, the rest is the body/);
+  // `----` over and under the fields (a real note): both read as `---`, each with its warning.
+  const dashes = parseContentFile("----\ntitle: a\npeople:\n  - 老冒\n----\n\n### 正文", { lenient: true });
+  assert.deepEqual([dashes.data, dashes.body, dashes.bodyLine], [{ title: "a", people: ["老冒"] }, "\n### 正文", 6]);
+  assert.deepEqual(dashes.problems.map((p) => [p.line, p.message.replace(/;.*/, "")]), [[1, "front matter opened with `----` instead of `---`"], [5, "front matter closed with `----` instead of `---`"]]);
+  // Not fields: a rule over prose, or fields that name nothing a note has, stay the body.
+  for (const text of ["---\nNote: this is prose.\n\nMore.", "---\nfoo: 1\n\nbody", "---\ntitle: a\nthe whole note"]) {
+    const kept = parseContentFile(text, { lenient: true });
+    assert.equal(kept.body, text, text);
+    assert.match(kept.problems[0]!.message, /the whole file is published as the body/);
+  }
+});
+
 test("a second --- line inside the body stays in the body", () => {
   const r = parseContentFile("---\ntitle: a\n---\npart one\n---\npart two\n");
   assert.equal(r.body, "part one\n---\npart two\n");

@@ -59,6 +59,9 @@ test("a broken field or date degrades, with a warning naming file, line and fiel
   const malformed = article("articles/malformed-yaml.md").article;
   assert.deepEqual([malformed.title, malformed.date.day, malformed.outlet], ["Malformed YAML", "2024-12-04", "Nowhere"]);
   assert.match(article("articles/not-a-mapping.md").html, /The front matter is a list/);
+  const unclosed = article("articles/unclosed-front-matter.md");
+  assert.deepEqual([unclosed.article.title, unclosed.article.date.day, unclosed.article.tags.includes("rare-earths")], ["没有闭合的元数据", "2024-12-20", true]);
+  assert.doesNotMatch(unclosed.html, /title:/);
   const deep = article("articles/deep-nesting.md");
   assert.match(deep.html, /最深处的回复：the innermost reply/);
   assert.match(deep.html, /The end of the note\./);
