@@ -59,30 +59,11 @@ export function parseContentFile(raw: string, opts: ParseOptions = {}): ParsedFi
 }
 
 /** A line that is a front-matter field: `key:` then a space or the line's end. */
-const FIELD_LINE = /^[A-Za-z_][\w-]*:(?:[ \t]|$)/;
+const FIELD_LINE = /^([A-Za-z_][\w-]*):(?:[ \t]|$)/;
 
-/** How far down the fields of a front matter never closed are looked for (a real one had 37 lines of lists). */
-const UNCLOSED_MAX_LINES = 200;
-/** Fields that make the lines after an unclosed `---` front matter (unclosedFieldsEnd). */
-const NOTE_KEYS = new Set(["title", "date", "tags", "categories", "summary", "draft", "source", "author", "updated"]);
-
-/**
- * Where the fields of a front matter opened on line 1 and never closed by `---` end: the 1-based
- * line of the first blank line or rule of other dashes (`----`, a mistyped closing line) after
- * them, when every line before it is a `key:` line, a list item or an indented continuation and
- * one of them names a title, date, tags…; else undefined (the whole file stays the body).
- */
-export function unclosedFieldsEnd(text: string): { line: number } | undefined {
-  const lines = text.split("\n", UNCLOSED_MAX_LINES + 2);
-  let named = false;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === "" || /^-{3,}[ \t]*$/.test(line)) return named && i > 1 ? { line: i + 1 } : undefined;
-    const key = /^([A-Za-z_][\w-]*):(?:[ \t]|$)/.exec(line);
-    if (key) named ||= NOTE_KEYS.has(key[1]!.toLowerCase());
-    else if (!/^(?:[ \t]+\S|-[ \t])/.test(line)) return undefined;
-  }
-  return undefined;
+/** A line of a block of YAML fields: a field, a list item or an indented continuation. */
+function isFieldLine(line: string): boolean {
+  return FIELD_LINE.test(line) || /^[ \t]+\S/.test(line) || /^-[ \t]/.test(line);
 }
 
 /** Hexo's keys, one of which front matter without its opening line must have to be read as such. */
@@ -103,11 +84,34 @@ export function headlessFrontMatterClose(text: string): number | undefined {
   if (close < 1) return undefined;
   const head = lines.slice(0, close);
   // Every line a field, a list item or an indented continuation.
-  if (!head.every((l) => l.trim() === "" || FIELD_LINE.test(l) || /^[ \t]+\S/.test(l) || /^- /.test(l))) return undefined;
+  if (!head.every((l) => l.trim() === "" || isFieldLine(l))) return undefined;
   const doc = parseDocument(head.join("\n"), { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   const keys = doc.contents.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ""));
   return keys.some((k) => HEXO_KEYS.has(k)) ? close + 1 : undefined;
+}
+
+/** How far down the fields of a front matter never closed are looked for (a real one had 36 lines of them). */
+const UNCLOSED_MAX_LINES = 200;
+/** Keys that make the lines after an unclosed `---` front matter: Hexo's, and a note's own. */
+const NOTE_KEYS = new Set([...HEXO_KEYS, "summary", "draft", "source", "author"]);
+
+/**
+ * Where the fields of a front matter opened on line 1 and never closed by `---` end: the 1-based
+ * line of the first blank line or rule of other dashes (`----`, a mistyped closing line) after
+ * them, when every line before it is a field line and one of them names a title, date, tags…;
+ * else undefined (the whole file stays the body).
+ */
+export function unclosedFieldsEnd(text: string): { line: number } | undefined {
+  const lines = text.split("\n", UNCLOSED_MAX_LINES + 2);
+  let named = false;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === "" || /^-{3,}[ \t]*$/.test(line)) return named && i > 1 ? { line: i + 1 } : undefined;
+    if (!isFieldLine(line)) return undefined;
+    named ||= NOTE_KEYS.has(FIELD_LINE.exec(line)?.[1]!.toLowerCase() ?? "");
+  }
+  return undefined;
 }
 
 function strayBomProblems(lines: number[]): ParsedFile["problems"] {

@@ -215,7 +215,7 @@ function clauseReports(
   const { sentence, line } = s;
   // The measure words, forecasts and conditions are read in the whole sentence ("如果…，中国也将…").
   const whole = s.text;
-  const dates = s.dates.filter((d) => text.includes(readAsSimplified(d.expr)));
+  const dates = s.dates.filter((d) => dateIndex(text, d.expr) >= 0);
   const resolved = text === whole ? s.resolved : (dates[0] ?? s.resolved);
   const framed = reportedClauseAt(text);
   const inClause = framed ? firstAction(text.slice(framed)) : undefined;
@@ -264,7 +264,7 @@ function clauseReports(
   const lift = relaxes ? SUSPENDS_OR_LIFTS.exec(text) : null;
   const liftedDate = lift
     ? dates.find((d) => {
-        const at = text.indexOf(readAsSimplified(d.expr));
+        const at = dateIndex(text, d.expr);
         return at > lift.index && !UNTIL.test(text.slice(Math.max(0, at - 6), at));
       })
     : undefined;
@@ -300,6 +300,11 @@ function clauseReports(
   return liftedDate && !liftsOwn ? [report(resolved, false), report(liftedDate, true)] : [report(resolved, liftsOwn)];
 }
 
+/** Where a date expression of the sentence stands in a clause read in Simplified (-1 if not in it). */
+function dateIndex(text: string, expr: string): number {
+  return text.indexOf(readAsSimplified(expr));
+}
+
 /** Verbs of saying (not 称为 "called so", 著称 "known for", 据说 "reportedly", 说明 "explain"). */
 const SAYS = /表示|指出|批评|警告|谴责|认为|(?<![名简对号俗统昵宣声著堪相])称(?![为作之])|(?<![据小])说(?![明服])|\b(?:said|says|called|calls|told|warned|critici[sz]ed|argued)\b/i;
 
@@ -316,15 +321,14 @@ const NEWS = /报道|消息|媒体|新闻|\b(?:reported|reports?|according to|ne
  * nor an outlet or a news report (of the day: "彭博社10月9日报道称，…") is named before that verb.
  */
 function datesTheSaying(text: string, expr: string, actionAt: number, issuerSideAt: readonly number[], mentioned: readonly Actor[]): boolean {
-  const dateAt = text.indexOf(readAsSimplified(expr));
+  const dateAt = dateIndex(text, expr);
   if (dateAt < 0) return false;
   const says = SAYS.exec(text.slice(dateAt, actionAt));
   if (!says) return false;
   const saidAt = dateAt + says.index;
   if (issuerSideAt.some((at) => at < saidAt)) return false;
-  const before = text.slice(0, saidAt).toLowerCase();
-  if (NEWS.test(before)) return false;
-  return !mentioned.some((a) => a.type === "outlet" && [...Object.values(a.names), ...a.aliases].some((n) => n && before.includes(n.toLowerCase())));
+  if (NEWS.test(text.slice(0, saidAt))) return false;
+  return !mentioned.some((a) => a.type === "outlet" && firstIndex(text, a) < saidAt);
 }
 
 /** Words just before an action that deny it (不得 and 不予, which ban, are not among them). */
@@ -342,7 +346,7 @@ function answeredMeasure(text: string, dates: readonly Dated[], jurisdiction: st
   if (!counter || !side) return undefined;
   const after = counter.index + counter[0].length;
   const date = dates.find((d) => {
-    const at = text.indexOf(readAsSimplified(d.expr));
+    const at = dateIndex(text, d.expr);
     return at >= after && at - after <= ANSWERED_WITHIN;
   });
   return date ? { date, side } : undefined;
