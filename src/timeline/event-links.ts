@@ -174,8 +174,8 @@ export function articleEventLinks(body: string, articleDay: string, events: read
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const spelling = m[0].toLowerCase();
-      // A Latin name stands as words of its own ("phase one", not "phase oneself").
-      if (!HAN.test(spelling) && !standsAlone(text, m.index, m[0].length)) {
+      // A Latin name stands as words of its own ("phase one", not "phase oneself"); a law's Chinese name does not run on into another word (出口管制法规).
+      if (HAN.test(spelling) ? lawInLongerWord(spelling, text, m.index + m[0].length) : !standsAlone(text, m.index, m[0].length)) {
         re.lastIndex = m.index + 1;
         continue;
       }
@@ -224,6 +224,14 @@ function spellingMatcher(events: readonly LinkableEvent[]): { re: RegExp | undef
     matchers.set(events, m);
   }
   return m;
+}
+
+/** After a law's name, the characters that make 法 the start of another word: 出口管制法规 and 出口管制法律 are export-control rules and laws, not the Export Control Law. */
+const LAW_CONTINUED = /^[规規律案典院官]/;
+
+/** Pure: whether a Chinese name of a law (…法) ending at `end` runs on into a longer word there. */
+export function lawInLongerWord(name: string, text: string, end: number): boolean {
+  return name.endsWith("法") && LAW_CONTINUED.test(text.slice(end, end + 1));
 }
 
 /** Whether the Latin words at [i, i + length) are not part of longer words. */

@@ -252,7 +252,9 @@ function clauseReports(
   const jurisdiction = (issuer.jurisdiction ?? issuer.id).toUpperCase();
   // "今天冯德莱恩表示，最近中国加强了出口管制", "on Wednesday, Bessent called the export controls
   // unacceptable": a date before someone's words about a measure dates the words, not the measure.
-  const sameSide = candidates.filter((c) => (c.a.jurisdiction ?? c.a.id).toUpperCase() === jurisdiction).map((c) => c.at);
+  // The side is its state or an authority: an official speaking (Bessent, 卢特尼克) may speak of
+  // the other side's measure, and announces his own with 将 or 宣布 (ANNOUNCES below).
+  const sameSide = candidates.filter((c) => c.a.type !== "person" && (c.a.jurisdiction ?? c.a.id).toUpperCase() === jurisdiction).map((c) => c.at);
   // Unless the words announce that side's own act ("贝森特回应称，美国将暂停…").
   const announced = pick !== undefined && ANNOUNCES.test(text.slice(pick.at, pick.at + 12));
   if (!resolved.carried && !announced && datesTheSaying(text, resolved.expr, action.index, sameSide, mentioned)) return [];

@@ -39,6 +39,14 @@ test("a name the measure is known by links it in any script, only from an articl
   assert.deepEqual(linked("他说解放日关税会来。", "2025-03-01"), [], "an article written before the measure cannot report it by name");
 });
 
+test("a law's Chinese name links it, but not the longer words it begins (出口管制法规, 出口管制法律)", () => {
+  const law = "2020-10-17-cn-npcsc-export-control-law";
+  assert.deepEqual(linked("它在2020年颁布了《出口管制法》，并依据该法限制镓的出口。", "2025-11-15").map((l) => l[0]), [law]);
+  assert.deepEqual(linked("中方于2021年依据出口管制法采取了措施。", "2021-06-01").map((l) => l[0]), [law], "within two years, without the year");
+  assert.deepEqual(linked("各国在2021年纷纷收紧出口管制法规。", "2021-06-01"), [], "export-control rules");
+  assert.deepEqual(linked("美国的出口管制法律在2021年被修改。", "2021-06-01"), [], "export-control laws");
+});
+
 test("a name that is only a day names the measure in a paragraph that speaks of one, not in one about something else", () => {
   const reciprocal = "2025-04-02-us-white-house-reciprocal-tariffs";
   assert.deepEqual(linked("The calls volume beat April's Liberation Day trading activity, when 100 million options were traded.", "2025-10-15"), [], "a market day");
