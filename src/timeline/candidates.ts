@@ -7,7 +7,7 @@
 // GDELT counts each event once with the articles that report it; this does it for measures.
 import type { NormalizedDate } from "../model/types.ts";
 import type { EventDomain, EventKind, TimelineEvent } from "../model/event.ts";
-import { DEFAULT_DOMAIN, suggestEvents, type SuggestContext, type Suggestion } from "./suggest.ts";
+import { boundaryDate, DEFAULT_DOMAIN, suggestEvents, type SuggestContext, type Suggestion } from "./suggest.ts";
 import { eventInstrumentKeys, instrumentIssuer, instrumentKeys, instrumentLabel } from "./instruments.ts";
 import { daysApart } from "./dates.ts";
 
@@ -85,16 +85,6 @@ export function reportsMeasure(s: Suggestion, articleDay: string): boolean {
 
 /** Measures any state takes against any other (tariffs, sanctions, an arms embargo on Cambodia): of the exchange only when they name the other side. */
 const ANYONES_ITEMS = new Set(["tariffs", "sanctions", "secondary-sanctions", "export-bans"]);
-
-const SINCE_BEFORE = /(?:自|从|截至|直到|since|from|before|after|until|by)\s*$/i;
-const SINCE_AFTER = /^\s*(?:以来|起|开始|之前|以前|之后|以后|前后|前)/;
-
-/** Whether a date expression is the bound of a span (since, until, before) rather than a measure's day. */
-export function boundaryDate(sentence: string, expr: string): boolean {
-  const at = sentence.indexOf(expr);
-  if (at < 0) return false;
-  return SINCE_BEFORE.test(sentence.slice(Math.max(0, at - 8), at)) || SINCE_AFTER.test(sentence.slice(at + expr.length, at + expr.length + 4));
-}
 
 /** The mentions of measures in one article. */
 export function articleMentions(article: string, body: string, anchor: NormalizedDate, ctx: SuggestContext, split?: ReadonlyArray<{ text: string; line: number }>): Mention[] {
@@ -245,7 +235,9 @@ export function matchEvent(c: Candidate, events: readonly TimelineEvent[]): stri
     // effect on the day another is announced (port fees and the Hanwha sanctions, 14 October 2025).
     const days = [e.date.start];
     // A month ("4月份", "last April") meets the events of that month, on the items alone.
-    const nearDay = c.precision === "day" ? days.some((d) => daysApart(d, c.announced) <= SAME_MEASURE_DAYS) : days.some((d) => d.startsWith(c.announced.slice(0, 7)));
+    // An event known only to its month (reported "that week", no order published) meets any day of it.
+    const sameMonth = days.some((d) => d.startsWith(c.announced.slice(0, 7)));
+    const nearDay = c.precision === "day" ? days.some((d) => daysApart(d, c.announced) <= SAME_MEASURE_DAYS) || (e.date.precision === "month" && sameMonth) : sameMonth;
     if (key && eventKeys.includes(key) && (nearDay || c.precision === "month" || !days.length)) return e.id;
     if (!nearDay || e.jurisdiction.toUpperCase() !== c.jurisdiction) continue;
     if ((c.kind === "relaxation") !== (e.kind === "relaxation")) continue;

@@ -136,6 +136,9 @@ function firstIndex(text: string, a: Actor): number {
   return best;
 }
 
+const FOLD_OPEN = /<details[\s>]/i;
+const FOLD_CLOSE = /<\/details\s*>/i;
+
 /**
  * Splits running text into sentences, keeping the line each starts on. `keepLine`: only the
  * lines it accepts are read (a caller that wants a few kinds of sentence skips the rest).
@@ -143,7 +146,15 @@ function firstIndex(text: string, a: Actor): number {
 export function sentences(body: string, keepLine?: (line: string) => boolean): Array<{ text: string; line: number }> {
   const out: Array<{ text: string; line: number }> = [];
   const lines = body.split("\n");
+  // What a note folds away in <details> (a transcript's original beside each paragraph) says
+  // again what the paragraph says, in subtitle lines cut by <br>: it is not read twice.
+  let folded = false;
   lines.forEach((raw, i) => {
+    const opens = FOLD_OPEN.test(raw);
+    if (opens || folded) {
+      folded = !FOLD_CLOSE.test(raw);
+      return;
+    }
     if (keepLine && !keepLine(raw)) return;
     const line = raw.replace(/^\s*(?:#+|[-*>]|\d+\.)\s+/, "").replace(/!\[[^\]]*\]\([^)]*\)/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\*\*|__/g, "");
     // Chinese sentences end at 。！？；(and a closing quote); English ones at a stop before a space.
@@ -216,13 +227,19 @@ function clauseReports(
   // The measure words, forecasts and conditions are read in the whole sentence ("如果…，中国也将…").
   const whole = s.text;
   const dates = s.dates.filter((d) => dateIndex(text, d.expr) >= 0);
-  const resolved = text === whole ? s.resolved : (dates[0] ?? s.resolved);
   const framed = reportedClauseAt(text);
   const inClause = framed ? firstAction(text.slice(framed)) : undefined;
   const action = inClause ? { word: inClause.word, index: inClause.index + framed } : firstAction(text);
   if (!action) return [];
+  const first = text === whole ? s.resolved : (dates[0] ?? s.resolved);
+  // The date nearest before the action is the act's; one named earlier frames the sentence
+  // ("就在这个月发生了两件大事：第一，中国在10月9日宣布…", "这个月，也就是十月份，中国扩大了…").
+  const datedBefore = first.carried ? [] : dates.map((d) => ({ d, at: dateIndex(text, d.expr) })).filter(({ d, at }) => at < action.index && !boundaryDate(text, readAsSimplified(d.expr)));
+  const resolved = datedBefore.sort((a, b) => a.at - b.at).at(-1)?.d ?? first;
   // "他不会对中国征收100%的关税", "中方没有限制稀土出口": an action denied is none taken.
   if (DENIED.test(text.slice(Math.max(0, action.index - 14), action.index))) return [];
+  // "并可能放宽部分关税政策", "将讨论降低对华关税": an action that may come or is to be discussed is none taken.
+  if (HEDGED.test(text.slice(Math.max(0, action.index - 14), action.index))) return [];
   const mentions = ctx.findMentions(text);
   const mentioned = mentions.actors.map((id) => actorById.get(id)).filter((a): a is Actor => Boolean(a));
   // The issuer is the subject: the first authority, state or person named before the action
@@ -302,16 +319,32 @@ function clauseReports(
   return liftedDate && !liftsOwn ? [report(resolved, false), report(liftedDate, true)] : [report(resolved, liftsOwn)];
 }
 
+const SINCE_BEFORE = /(?:自|从|截至|直到|since|from|before|after|until|by)\s*$/i;
+const SINCE_AFTER = /^\s*(?:以来|起|开始|之前|以前|之后|以后|前后|前)/;
+
+/** Whether a date expression is the bound of a span (since, until, before) rather than a measure's day. */
+export function boundaryDate(sentence: string, expr: string): boolean {
+  const at = sentence.indexOf(expr);
+  if (at < 0) return false;
+  return SINCE_BEFORE.test(sentence.slice(Math.max(0, at - 8), at)) || SINCE_AFTER.test(sentence.slice(at + expr.length, at + expr.length + 4));
+}
+
 /** Where a date expression of the sentence stands in a clause read in Simplified (-1 if not in it). */
 function dateIndex(text: string, expr: string): number {
   return text.indexOf(readAsSimplified(expr));
 }
 
 /** Verbs of saying (not 称为 "called so", 著称 "known for", 据说 "reportedly", 说明 "explain"). */
-const SAYS = /表示|指出|批评|警告|谴责|认为|(?<![名简对号俗统昵宣声著堪相])称(?![为作之])|(?<![据小])说(?![明服])|\b(?:said|says|called|calls|told|warned|critici[sz]ed|argued)\b/i;
+const SAYS = /表示|指出|批评|警告|谴责|指责|抨击|否认|澄清|强调|认为|(?<![名简对号俗统昵宣声著堪相])称(?![为作之])|(?<![据小])说(?![明服])|\b(?:said|says|called|calls|told|warned|critici[sz]ed|argued)\b/i;
 
 /** After the side's name, words that announce its act: 将, 决定, 宣布, "will". */
 const ANNOUNCES = /将|决定|宣布|\bwill\b|\bdecided\b/;
+
+/** In the words after a verb of saying, what announces an act: those above, 已经, 正式, 即日起, "has" (not the 已 of 而已). */
+const ANNOUNCES_DONE = new RegExp(`${ANNOUNCES.source}|已经|已于|已将|已对|正式|即日起|\\b(?:has|have)\\b`);
+
+/** Before a verb of saying, an instrument published: 公告, 声明, 通告, 通知, a statement or notice. */
+const PUBLISHED = /公告|声明|通告|通知|\b(?:statement|notice)\b/i;
 
 /** Words of a news report: what it says happened is dated by it ("有消息泄露并被主要媒体报道，称…"). */
 const NEWS = /报道|消息|媒体|新闻|\b(?:reported|reports?|according to|news)\b/i;
@@ -328,10 +361,17 @@ function datesTheSaying(text: string, expr: string, actionAt: number, issuerSide
   const says = SAYS.exec(text.slice(dateAt, actionAt));
   if (!says) return false;
   const saidAt = dateAt + says.index;
-  if (issuerSideAt.some((at) => at < saidAt)) return false;
+  // Words published as an instrument ("海关总署发布公告称", "发表声明称") are the act.
+  if (PUBLISHED.test(text.slice(dateAt, saidAt))) return false;
+  // The acting side's own words are its measure when they announce it ("中国商务部今天表示，中方决定…"),
+  // not when they describe or defend it ("…称北京的出口限制是负责任的行为").
+  if (issuerSideAt.some((at) => at < saidAt) && ANNOUNCES_DONE.test(text.slice(saidAt))) return false;
   if (NEWS.test(text.slice(0, saidAt))) return false;
   return !mentioned.some((a) => a.type === "outlet" && firstIndex(text, a) < saidAt);
 }
+
+/** Words just before an action that make it a possibility or a subject of talks, not an act. */
+const HEDGED = /(?:可能|或将|或许|也许|讨论|商讨|磋商|\b(?:may|might|could|discuss(?:es|ed|ing)?)\b)[^，,。；;]{0,4}$/i;
 
 /** Words just before an action that deny it (不得 and 不予, which ban, are not among them). */
 const DENIED = /(?:不会|没有|并未|未曾|尚未|并不|\b(?:will not|won't|did not|didn't|has not|have not|never))[^，,。；;]{0,4}$/i;

@@ -10,7 +10,8 @@ import { loadVocabulary, type Vocabulary } from "../../src/ingest/vocabulary.ts"
 import { parseEvent, linkEventsAlone } from "../../src/ingest/events.ts";
 import { normalizeDate } from "../../src/normalize/date.ts";
 import type { TimelineEvent } from "../../src/model/event.ts";
-import { articleMentions, boundaryDate, candidateConfidence, collectionCandidates, mergeMentions } from "../../src/timeline/candidates.ts";
+import { articleMentions, candidateConfidence, collectionCandidates, mergeMentions } from "../../src/timeline/candidates.ts";
+import { boundaryDate } from "../../src/timeline/suggest.ts";
 import { candidateTitles, candidateToEventFile } from "../../src/timeline/candidate-file.ts";
 
 let vocab: Vocabulary;
@@ -132,6 +133,9 @@ test("a candidate that is a shipped event is matched to it, by days, side and it
   // "The US" alone is no named office: without items, nothing to match.
   const vague = collectionCandidates(articleMentions("f", "美国昨天公布了中美达成的贸易协议的全部内容。", day("2025-11-03"), vocab), events);
   assert.deepEqual(vague.map((c) => c.matches_event), [null]);
+  // An event known only to its month meets a report of any day of that month, on its items.
+  const monthly = collectionCandidates(articleMentions("g", "1月14日，中国海关禁止英伟达H200芯片进口。", day("2026-01-16"), vocab), events);
+  assert.deepEqual(monthly.map((c) => c.matches_event), ["2026-01-cn-gac-nvidia-h200-imports-blocked"]);
 });
 
 test("a report dated by the sentence before it joins a measure dated on its own or a shipped event, and never stands alone", () => {

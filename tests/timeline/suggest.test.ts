@@ -115,6 +115,19 @@ test("sentences keep their line and drop Markdown decoration", () => {
   ]);
 });
 
+test("what a note folds away in <details> (a transcript's original) is not read again", () => {
+  const body = [
+    "美国于10月10日宣布对中国加征关税。",
+    "<details>",
+    "<summary>View/Hide Original English</summary>",
+    '<p class="english-text">On October 10 the US announced tariffs on China.<br>More lines here.</p>',
+    "</details>",
+    '<details><summary>原文</summary><p class="english-text">十月十日美国宣布加征关税。</p></details>',
+    "中国随后宣布反制措施，并公布了清单。",
+  ].join("\n");
+  assert.deepEqual(sentences(body).map((s) => s.line), [1, 7]);
+});
+
 test("a measure put off or suspended is a relaxation; one that only promises exemptions is not", () => {
   const kinds = (body: string) => suggestEvents(body, anchor("2025-11-01"), vocab).map((s) => s.kind);
   assert.deepEqual(kinds("美国商务部10月30日同意推迟对华芯片的出口管制。"), ["relaxation"]);
@@ -148,6 +161,14 @@ test("an action denied is none taken; a ban worded as 不得 or 不予 is one", 
   assert.deepEqual(days("特朗普今天宣布对中国征收100%的关税。"), ["2025-10-17"]);
 });
 
+test("an action that may come or is to be discussed is none taken", () => {
+  const days = (body: string) => suggestEvents(body, anchor("2025-10-20"), vocab).map((s) => s.day);
+  assert.deepEqual(days("美国总统特朗普在10月19日接受采访时表示，中美谈判大门仍然敞开，并可能放宽部分关税政策。"), []);
+  assert.deepEqual(days("《华尔街日报》今天报道，川普与习近平将讨论降低对华关税。"), []);
+  assert.deepEqual(days("On Monday, officials said the US could lift tariffs on China."), []);
+  assert.deepEqual(days("美国10月19日宣布放宽部分对华关税。"), ["2025-10-19"], "one taken");
+});
+
 test("a date before someone's words about a measure dates the words; the issuer's own words, a news report and a name (称为) do not", () => {
   const days = (body: string) => suggestEvents(body, anchor("2025-10-25"), vocab).map((s) => `${s.day} ${s.jurisdiction}`);
   assert.deepEqual(days("今天冯德莱恩在柏林表示，最近几周，中国大幅度加强了对稀土和电池材料的出口管制。"), []);
@@ -157,6 +178,23 @@ test("a date before someone's words about a measure dates the words; the issuer'
   assert.deepEqual(days("10月9日，被称为稀土新规的措施由中国商务部宣布实施。"), ["2025-10-09 CN"]);
   assert.deepEqual(days("10月27日，美国官员回应称，美国将暂停实施该规则一年。"), ["2025-10-27 US"], "words that announce the side's own act");
   assert.deepEqual(days("中国10月9日宣布对稀土实施出口管制，美方称之为经济胁迫。"), ["2025-10-09 CN"], "the words come after the action");
+});
+
+test("the acting side's words are its measure when they announce it or are published as an instrument, not when they describe or defend it", () => {
+  const days = (body: string) => suggestEvents(body, anchor("2025-10-25"), vocab).map((s) => `${s.day} ${s.jurisdiction}`);
+  assert.deepEqual(days("中国商务部副部长周一在北京向外国企业代表发表讲话，称北京的出口限制是负责任的行为。"), []);
+  assert.deepEqual(days("中国官方今天指责美国煽动人们对其稀土管制措施的恐慌。"), []);
+  assert.deepEqual(days("今天中国方面称，新出台的规矩内容没有变，不会升级对稀土的管制，只是法律文件的一些表述而已。"), [], "the 已 of 而已 announces nothing");
+  assert.deepEqual(days("今天中国海关总署发布公告称，11月10日起恢复三家美国公司向中国出口大豆的资格。"), ["2025-10-25 CN"], "a notice published");
+  assert.deepEqual(days("中国商务部今天表示，中方已经对相关物项实施出口管制。"), ["2025-10-25 CN"], "announced as done");
+});
+
+test("of two dates before the action, the nearer one is the act's; a period named first frames the sentence, and a start (从…起) is no announcement", () => {
+  const days = (body: string) => suggestEvents(body, anchor("2025-11-20"), vocab).map((s) => `${s.precision === "month" ? s.day.slice(0, 7) : s.day} ${s.jurisdiction}`);
+  assert.deepEqual(days("而就在这个月发生了两件大事：第一，中国在10月9日宣布要对稀土矿物实施全面的出口管制。"), ["2025-10-09 CN"]);
+  assert.deepEqual(days("真正的危机爆发就在这个月，也就是十月份，中国极大地扩大了出口管制。"), ["2025-10 CN"]);
+  assert.deepEqual(days("中国商务部今天发布声明称，中国将从11月10日起停止对15家美国实体的出口管制措施。"), ["2025-11-20 CN"], "the day it starts is not the day it was announced");
+  assert.deepEqual(days("中国10月9日宣布对稀土实施出口管制，11月7日又宣布暂停。"), ["2025-10-09 CN"], "a date after the action is not the act's");
 });
 
 test("the issuer is the side that acts: 美方 where it is named, not a state that only qualifies the firms a measure lists", () => {
