@@ -32,7 +32,10 @@ const today = new Date().toISOString().slice(0, 10);
 
 // The shipped events, to tell new measures from ones already recorded.
 const events = await shippedEvents(cfg.contentDir, vocab, today, cfg.shippedContentDir);
-const files = await markdownFiles(inputs);
+const missing: string[] = [];
+const files = await markdownFiles(inputs, (p) => missing.push(p));
+for (const p of missing) console.error(`events:suggest: no such file or folder: ${p}`);
+if (missing.length && !files.length) process.exit(2);
 const { mentions, candidates, unread } = await candidatesOfFiles(files, vocab, events);
 // A lone report with no instrument is too often not a measure to be worth a person's time.
 // Candidates a person rejected in an earlier review are not proposed again.

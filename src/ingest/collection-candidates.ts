@@ -16,11 +16,20 @@ import { loadSiteConfig } from "./site-config.ts";
 import { DiagnosticLog } from "../model/diagnostics.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
-/** Markdown files under the given paths (folders walked as ingest walks a content folder), sorted. */
-export async function markdownFiles(paths: readonly string[]): Promise<string[]> {
+/**
+ * Markdown files under the given paths (folders walked as ingest walks a content folder), sorted.
+ * A path that does not exist goes to `missing` when given (the others are still read), else throws.
+ */
+export async function markdownFiles(paths: readonly string[], missing?: (path: string) => void): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
-    if ((await fs.stat(p)).isDirectory()) out.push(...(await listContentFiles(p, { keep: (name) => /\.(md|markdown)$/i.test(name) })).map((rel) => path.join(p, rel)));
+    const stat = await fs.stat(p).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== "ENOENT" || !missing) throw e;
+      missing(p);
+      return undefined;
+    });
+    if (!stat) continue;
+    if (stat.isDirectory()) out.push(...(await listContentFiles(p, { keep: (name) => /\.(md|markdown)$/i.test(name) })).map((rel) => path.join(p, rel)));
     else if (/\.(md|markdown)$/i.test(p)) out.push(p);
   }
   return out;

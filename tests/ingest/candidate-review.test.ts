@@ -85,3 +85,11 @@ test("in a notes folder without its own copy, \"sources\" copies the shipped eve
 test("a review file with a decision that is not one of accept, reject, sources is refused with its entry", () => {
   assert.throws(() => parseReviewFile("- decision: maybe\n  candidate: { announced: 2024-12-02 }\n"), /entry 1: decision "maybe"/);
 });
+
+test("a path given to events:suggest that does not exist is named and the others are read; without a handler it throws", async () => {
+  const missing: string[] = [];
+  const files = await markdownFiles([path.join(NOTES, "no-such-note.md"), NOTES], (p) => missing.push(p));
+  assert.deepEqual(missing, [path.join(NOTES, "no-such-note.md")]);
+  assert.ok(files.length > 0 && files.every((f) => f.startsWith(NOTES)));
+  await assert.rejects(markdownFiles([path.join(NOTES, "no-such-note.md")]), { code: "ENOENT" });
+});
