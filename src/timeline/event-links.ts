@@ -111,7 +111,14 @@ const ALLUSION_AFTER_DAYS = 730;
 export function alludesOnly(text: string, i: number, length: number, eventStart: string, articleDay: string): boolean {
   if (daysApart(eventStart, articleDay) <= ALLUSION_AFTER_DAYS) return false;
   const { start, end } = sentenceAround(text, i, length);
-  return !text.slice(start, end).includes(eventStart.slice(0, 4));
+  const sentence = text.slice(start, end);
+  return !yearSpellings(eventStart.slice(0, 4)).some((y) => sentence.includes(y));
+}
+
+/** Pure: a year as notes write it: 2022, 二〇二二, 二零二二 (a transcript spells years out). */
+export function yearSpellings(year: string): string[] {
+  const spelled = (zero: string) => [...year].map((d) => (d === "0" ? zero : "〇一二三四五六七八九"[Number(d)])).join("");
+  return [year, spelled("〇"), spelled("零")];
 }
 
 /** The relaxation of a measure a sentence reports: the latest announced by the article's day (or within the lead). */

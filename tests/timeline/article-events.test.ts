@@ -60,6 +60,8 @@ test("a measure years old named in passing is history, not a report: its name li
   assert.deepEqual(linked("这远低于第一阶段贸易协议中以2017年为基数的采购要求。", "2025-11-02"), [], "another year in the sentence is not the measure's");
   assert.deepEqual(linked("2020年1月签署的第一阶段贸易协议要求中国扩大采购。", "2025-10-27").map((l) => l[0]), [phaseOne], "dated, it is reported");
   assert.deepEqual(linked("第一阶段贸易协议签署后，中方开始采购。", "2020-06-01").map((l) => l[0]), [phaseOne], "within two years a name alone links");
+  assert.deepEqual(linked("二〇二〇年一月签署的第一阶段贸易协议要求中国扩大采购。", "2025-10-27").map((l) => l[0]), [phaseOne], "the year spelled out");
+  assert.deepEqual(linked("拜登政府在二零二二年签署了《芯片与科学法案》。", "2026-07-18").map((l) => l[0]), ["2022-08-09-us-chips-and-science-act"], "with 零 for the zero");
 });
 
 test("a description by side, month and a distinctive item links the one event that fits; a named event is not linked twice", () => {
