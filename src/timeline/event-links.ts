@@ -9,6 +9,7 @@ import type { TimelineEvent } from "../model/event.ts";
 import { readAsSimplified, simplifiedToHongKong, simplifiedToTaiwan, taiwanToSimplified } from "../normalize/chinese-script.ts";
 import { eventInstrumentKeys, findInstruments } from "./instruments.ts";
 import { daysApart } from "./dates.ts";
+import { arabicDateNumerals } from "../normalize/date.ts";
 import { SUSPENDS_OR_LIFTS } from "./suggest.ts";
 import { MEASURE_EN, MEASURE_ZH } from "./candidates.ts";
 
@@ -111,14 +112,8 @@ const ALLUSION_AFTER_DAYS = 730;
 export function alludesOnly(text: string, i: number, length: number, eventStart: string, articleDay: string): boolean {
   if (daysApart(eventStart, articleDay) <= ALLUSION_AFTER_DAYS) return false;
   const { start, end } = sentenceAround(text, i, length);
-  const sentence = text.slice(start, end);
-  return !yearSpellings(eventStart.slice(0, 4)).some((y) => sentence.includes(y));
-}
-
-/** Pure: a year as notes write it: 2022, 二〇二二, 二零二二 (a transcript spells years out). */
-export function yearSpellings(year: string): string[] {
-  const spelled = (zero: string) => [...year].map((d) => (d === "0" ? zero : "〇一二三四五六七八九"[Number(d)])).join("");
-  return [year, spelled("〇"), spelled("零")];
+  // A transcript spells the year out (二零二二年): read in figures, as the date parser reads it.
+  return !arabicDateNumerals(text.slice(start, end)).includes(eventStart.slice(0, 4));
 }
 
 /** The relaxation of a measure a sentence reports: the latest announced by the article's day (or within the lead). */

@@ -148,10 +148,10 @@ export function sentences(body: string, keepLine?: (line: string) => boolean): A
   const lines = body.split("\n");
   // What a note folds away in <details> (a transcript's original beside each paragraph) says
   // again what the paragraph says, in subtitle lines cut by <br>: it is not read twice.
+  const folds = FOLD_OPEN.test(body);
   let folded = false;
   lines.forEach((raw, i) => {
-    const opens = FOLD_OPEN.test(raw);
-    if (opens || folded) {
+    if (folds && (folded || FOLD_OPEN.test(raw))) {
       folded = !FOLD_CLOSE.test(raw);
       return;
     }
@@ -236,10 +236,10 @@ function clauseReports(
   // ("就在这个月发生了两件大事：第一，中国在10月9日宣布…", "这个月，也就是十月份，中国扩大了…").
   const datedBefore = first.carried ? [] : dates.map((d) => ({ d, at: dateIndex(text, d.expr) })).filter(({ d, at }) => at < action.index && !boundaryDate(text, readAsSimplified(d.expr)));
   const resolved = datedBefore.sort((a, b) => a.at - b.at).at(-1)?.d ?? first;
-  // "他不会对中国征收100%的关税", "中方没有限制稀土出口": an action denied is none taken.
-  if (DENIED.test(text.slice(Math.max(0, action.index - 14), action.index))) return [];
-  // "并可能放宽部分关税政策", "将讨论降低对华关税": an action that may come or is to be discussed is none taken.
-  if (HEDGED.test(text.slice(Math.max(0, action.index - 14), action.index))) return [];
+  // "他不会对中国征收100%的关税", "中方没有限制稀土出口": an action denied is none taken; nor is one
+  // that may come or is to be discussed ("并可能放宽部分关税政策", "将讨论降低对华关税").
+  const lead = text.slice(Math.max(0, action.index - 14), action.index);
+  if (DENIED.test(lead) || HEDGED.test(lead)) return [];
   const mentions = ctx.findMentions(text);
   const mentioned = mentions.actors.map((id) => actorById.get(id)).filter((a): a is Actor => Boolean(a));
   // The issuer is the subject: the first authority, state or person named before the action
@@ -351,9 +351,10 @@ const NEWS = /报道|消息|媒体|新闻|\b(?:reported|reports?|according to|ne
 
 /**
  * Whether a clause's date dates someone's words about a measure rather than the measure: the
- * date stands before a verb of saying and the action after it, and neither the side that acts
- * (its authorities, people, or the state: then it speaks of its own measure, "中国商务部今天表示，中方…")
- * nor an outlet or a news report (of the day: "彭博社10月9日报道称，…") is named before that verb.
+ * date stands before a verb of saying and the action after it, and the words are not a notice
+ * published (发布公告称), nor the acting side's (`issuerSideAt`: its state or authorities) announcing
+ * its act ("中国商务部今天表示，中方决定…"), nor told by an outlet or a news report of the day
+ * ("彭博社10月9日报道称，…").
  */
 function datesTheSaying(text: string, expr: string, actionAt: number, issuerSideAt: readonly number[], mentioned: readonly Actor[]): boolean {
   const dateAt = dateIndex(text, expr);
