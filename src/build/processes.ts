@@ -96,6 +96,15 @@ export async function runStage(
   return { code, signal, out, outOfMemory: endedOutOfMemory({ code, signal }, stderr.outOfMemory) };
 }
 
+/**
+ * Pure: what a stage's process adds to its environment. A render slice builds once and exits, so
+ * Eleventy's ESM resolver, there to reload a changed file under --watch, is left out: it runs as a
+ * loader on a thread of its own, and every import of the process waits on it.
+ */
+export function stageEnv(stage: BuildStage): Record<string, string> {
+  return stage === "render" ? { ELEVENTY_SKIP_ESM_RESOLVER: "1" } : {};
+}
+
 /** The stage bundles of this build, made once (stage-bundle.ts). */
 let stageBundles: Promise<string | undefined> | undefined;
 
@@ -114,7 +123,7 @@ export async function stageProcess(script: string, stage: BuildStage, cfg: KbCon
   const run = bundle
     ? ["--import", pathToFileURL(bundledFile(bundle, "child-exit.ts")).href, bundledFile(bundle, script)]
     : ["--import", "tsx", "--import", pathToFileURL(path.join(ROOT, "src/build/child-exit.ts")).href, path.join(ROOT, script)];
-  const child = spawn(process.execPath, [...prof, ...heap, ...run], { cwd: ROOT, env: { ...process.env, ...configEnv(cfg) }, stdio });
+  const child = spawn(process.execPath, [...prof, ...heap, ...run], { cwd: ROOT, env: { ...process.env, ...configEnv(cfg), ...stageEnv(stage) }, stdio });
   running.add(child);
   child.on("exit", () => running.delete(child));
   return child;
