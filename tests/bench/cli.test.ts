@@ -34,7 +34,7 @@ test("--corpus benches a folder of notes as it is, ours against the baseline, an
     const { stdout } = await run(["--corpus", dir]);
     assert.match(stdout, new RegExp(`corpus: ${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: 3 articles \\+ 0 events`));
     assert.match(stdout, /ours\/baseline: total time ×\d+\.\d\d, peak memory ×\d+\.\d\d/);
-    assert.match(stdout, /\| _site +\| +[\d.]+ MiB \(\d+ files\) \| +[\d.]+ MiB \(\d+ files\) \|/);
+    assert.match(stdout, /\| _site +\| +[\d.]+ MiB \([\d,]+ files\) \| +[\d.]+ MiB \([\d,]+ files\) \|/);
     assert.match(stdout, /\| lines printed +\| +\d+ \| +\d+ \|/);
     assert.match(stdout, /ours: 3 articles, [1-9]\d* events/);
     // The same notes searched with stock Pagefind and with ours: none that stock finds is missed.

@@ -145,6 +145,13 @@ test("with JavaScript off, every event, every link and every connector is there,
 test("the timeline takes at most 120 px of page per event at 1,280 px; time is an axis with breaks", async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${server.url}timeline/`);
+  // Rows off screen are laid out only near the viewport (content-visibility); the height measured
+  // is the page's once every row is laid out.
+  const laidOut = () => document.querySelectorAll<HTMLElement>(".tl-events").forEach((r) => (r.style.contentVisibility = "visible"));
+  // A reader who scrolls to the last event finds it drawn.
+  await page.locator(".tl-card").last().scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => (Array.from(document.querySelectorAll<HTMLElement>(".tl-card h3")).pop()?.innerText ?? "").length > 0, undefined, { timeout: 5000 });
+  await page.evaluate(laidOut);
   const { height, events, breaks } = await page.evaluate(() => ({
     height: document.querySelector("[data-timeline]")!.scrollHeight,
     events: document.querySelectorAll(".tl-card").length,
@@ -165,6 +172,7 @@ test("the timeline takes at most 120 px of page per event at 1,280 px; time is a
   const en = await context.newPage();
   await en.goto(`${server.url}timeline/`);
   await en.waitForFunction(() => document.documentElement.dataset.uiLang === "en");
+  await en.evaluate(laidOut);
   assert.equal(await en.locator(`[id="${US_RULE}"] h3`).innerText(), (await apiRows()).find((r) => r.id === US_RULE)!.title_en);
   const enHeight = await en.evaluate(() => document.querySelector("[data-timeline]")!.scrollHeight);
   assert.ok(enHeight / events <= 120, `English: ${(enHeight / events).toFixed(1)} px an event`);
