@@ -58,7 +58,7 @@ const byId = new Map(loaded.map((e) => [e.id, e]));
 
 /** Hosts of the official record: gazettes, ministries, the WTO (an address under one of them). */
 const OFFICIAL_HOSTS = [
-  "federalregister.gov", "govinfo.gov", "fdlp.gov", "gpo.gov", "bis.gov", "bis.doc.gov", "commerce.gov", "whitehouse.gov", "ustr.gov", "treasury.gov", "state.gov", "congress.gov", "ecfr.gov",
+  "federalregister.gov", "govinfo.gov", "fdlp.gov", "gpo.gov", "bis.gov", "bis.doc.gov", "commerce.gov", "whitehouse.gov", "ustr.gov", "treasury.gov", "state.gov", "congress.gov", "ecfr.gov", "fcc.gov", "defense.gov", "war.gov",
   "gov.cn", "npc.gov.cn", "mofcom.gov.cn", "customs.gov.cn", "mfa.gov.cn", "fmprc.gov.cn", "most.gov.cn", "samr.gov.cn", "cac.gov.cn", "mof.gov.cn",
   "government.nl", "rijksoverheid.nl", "officielebekendmakingen.nl", "wetten.overheid.nl", "meti.go.jp", "go.jp", "go.kr", "gov.tw", "europa.eu", "wto.org", "gov.uk",
 ];
