@@ -4,7 +4,7 @@ import { readableExcerpt, findHighlights, type AliasIndex, type FoldMap } from "
 import { escapeHtml } from "../render/escape.ts";
 import { runSearch, prefetchSearch, RESULTS_PER_PAGE as PAGE, requestFromParams, paramsFromRequest, FILTER_KEYS, EXCERPT_WORDS, type SearchIndex, type SearchOutcome, type SearchRequest } from "../search/engine.ts";
 import { PostingsIndex } from "../search/postings-search.ts";
-import { baseUrl, loadJson, markRanges, pageUiLang } from "./shared.ts";
+import { baseUrl, loadJson, markRanges, pageUiLang, RERUN_EVENT } from "./shared.ts";
 import { dateLabel } from "./date-label.ts";
 import { SEARCH_DATA_DIR, SEARCH_MANIFEST, INDEX_LANGUAGE, PAGEFIND_DIR, type SearchManifest } from "../search/manifest.ts";
 
@@ -130,7 +130,9 @@ async function main(): Promise<void> {
     }
   };
 
-  const run = async (req: SearchRequest, push: boolean) => {
+  // How many results the list holds: a search run again in the other language shows as many.
+  let taken = 0;
+  const run = async (req: SearchRequest, push: boolean, keep = PAGE) => {
     const gen = ++generation;
     list.dataset.searchState = "loading";
     const q = paramsFromRequest(req).toString();
@@ -142,7 +144,8 @@ async function main(): Promise<void> {
     namesOnly = outcome.namesOnly;
     const looserCount = outcome.results.length - outcome.looserFrom;
     const all = outcome.results.map((result, i) => (i >= outcome.looserFrom ? { result, looser: looserCount } : { result }));
-    pending = all.slice(PAGE);
+    taken = Math.max(PAGE, keep);
+    pending = all.slice(taken);
     const total = outcome.results.length;
     list.dataset.searchTotal = String(total);
     status.textContent = req.q || Object.keys(req.filters).length ? t("count").replace("{n}", String(total)) : t("empty");
@@ -161,7 +164,7 @@ async function main(): Promise<void> {
       li.innerHTML = `<a href="${escapeHtml(url)}">${escapeHtml(name)}</a> <span class="badge">${escapeHtml(status.dataset[`type${e.kind}`] ?? e.kind)}</span>`;
       list.append(li);
     }
-    await render(all.slice(0, PAGE), gen);
+    await render(all.slice(0, taken), gen);
     more.hidden = pending.length === 0;
     list.dataset.searchState = "done";
   };
@@ -182,6 +185,8 @@ async function main(): Promise<void> {
   });
   form.addEventListener("compositionend", soon);
   form.addEventListener("change", () => void run(readForm(), true));
+  // The interface's language switched (site.ts): the same search, as many results, rewritten.
+  form.addEventListener(RERUN_EVENT, () => void run(readForm(), false, taken));
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     void run(readForm(), true);
@@ -194,6 +199,7 @@ async function main(): Promise<void> {
     const gen = generation;
     const batch = pending.slice(0, PAGE);
     pending = pending.slice(PAGE);
+    taken += batch.length;
     list.dataset.searchState = "loading";
     try {
       await render(batch, gen);
@@ -201,7 +207,10 @@ async function main(): Promise<void> {
       // A batch that could not be fetched (a dropped connection) is not lost: it stays behind
       // "more", and the next press asks for it again.
       console.warn("search: a batch of results could not be shown", err);
-      if (gen === generation) pending = [...batch, ...pending];
+      if (gen === generation) {
+        pending = [...batch, ...pending];
+        taken -= batch.length;
+      }
     } finally {
       // A result that failed to load must not leave the list "loading" for good.
       more.hidden = pending.length === 0;

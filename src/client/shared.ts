@@ -31,3 +31,6 @@ export function markRanges(text: string, ranges: Array<[number, number]>): strin
   }
   return out + escapeHtml(text.slice(at));
 }
+
+/** Sent to the search form when the interface's language switches: run the same search again, as many results. */
+export const RERUN_EVENT = "kb:search-rerun";

@@ -1,7 +1,7 @@
 // On every page: the reader's interface language and theme; "/" focuses the search box; and a
 // page opened from a search result highlights what was searched (?hl=华为|Huawei), in either script.
 import { findHighlights, type FoldMap } from "../search/fold.ts";
-import { baseUrl, loadJson } from "./shared.ts";
+import { baseUrl, loadJson, RERUN_EVENT } from "./shared.ts";
 import { initUiLang, UI_LANG_EVENT } from "./ui-lang.ts";
 import { initTheme } from "./theme.ts";
 import { initOriginalsSwitch } from "./originals.ts";
@@ -17,7 +17,7 @@ initNameOrder();
 // search again so they are rewritten in the new language.
 document.addEventListener(UI_LANG_EVENT, () => {
   const form = document.querySelector<HTMLFormElement>("[data-search-form]");
-  if (form && !form.hidden) form.dispatchEvent(new Event("change"));
+  if (form && !form.hidden) form.dispatchEvent(new Event(RERUN_EVENT));
 });
 
 document.addEventListener("keydown", (e) => {
