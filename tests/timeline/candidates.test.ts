@@ -133,6 +133,13 @@ test("a candidate that is a shipped event is matched to it, by days, side and it
   // "The US" alone is no named office: without items, nothing to match.
   const vague = collectionCandidates(articleMentions("f", "美国昨天公布了中美达成的贸易协议的全部内容。", day("2025-11-03"), vocab), events);
   assert.deepEqual(vague.map((c) => c.matches_event), [null]);
+  // No article reports what happened after it was written (a day's grace for time zones): on
+  // 3 November the lifting announced on 5 November is not yet there to be reported.
+  const lifting = "中国今天宣布取消3月4日对美国农产品加征的关税。";
+  const early = collectionCandidates(articleMentions("h", lifting, day("2025-11-03"), vocab), events).find((c) => c.kind === "relaxation");
+  assert.equal(early?.matches_event, null);
+  const onTheDay = collectionCandidates(articleMentions("h", lifting, day("2025-11-05"), vocab), events).find((c) => c.kind === "relaxation");
+  assert.ok(onTheDay?.matches_event?.startsWith("2025-11-05-cn-tariff-commission-"), String(onTheDay?.matches_event));
   // An event known only to its month meets a report of any day of that month, on its items.
   const monthly = collectionCandidates(articleMentions("g", "1月14日，中国海关禁止英伟达H200芯片进口。", day("2026-01-16"), vocab), events);
   assert.deepEqual(monthly.map((c) => c.matches_event), ["2026-01-cn-gac-nvidia-h200-imports-blocked"]);
