@@ -172,6 +172,19 @@ export function mergeMentions(mentions: readonly Mention[]): Candidate[] {
 
 /** The candidates, each with whether all its reports took their date from the sentence before. */
 function mergeReports(mentions: readonly Mention[]): Array<{ candidate: Candidate; carriedOnly: boolean }> {
+  return mergeGroups(mentions).map(reportOf).sort(byConfidence);
+}
+
+function reportOf(g: readonly Mention[]): { candidate: Candidate; carriedOnly: boolean } {
+  return { candidate: toCandidate(g), carriedOnly: g.every((m) => m.carried && !m.instruments.length) };
+}
+
+function byConfidence({ candidate: a }: { candidate: Candidate }, { candidate: b }: { candidate: Candidate }): number {
+  return b.confidence - a.confidence || b.articles.length - a.articles.length || (a.announced < b.announced ? 1 : -1);
+}
+
+/** The mentions in groups, one per measure reported. */
+function mergeGroups(mentions: readonly Mention[]): Mention[][] {
   // Union-find over mentions; mentions sorted by day so the comparisons stay near each other.
   const ms = [...mentions].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   const parent = ms.map((_, i) => i);
@@ -186,12 +199,32 @@ function mergeReports(mentions: readonly Mention[]): Array<{ candidate: Candidat
   }
   const groups = new Map<number, Mention[]>();
   for (let i = 0; i < ms.length; i++) (groups.get(find(i)) ?? groups.set(find(i), []).get(find(i))!).push(ms[i]!);
-  return [...groups.values()]
-    .map((g) => ({ candidate: toCandidate(g), carriedOnly: g.every((m) => m.carried && !m.instruments.length) }))
-    .sort(({ candidate: a }, { candidate: b }) => b.confidence - a.confidence || b.articles.length - a.articles.length || (a.announced < b.announced ? 1 : -1));
+  return [...groups.values()];
 }
 
-function toCandidate(group: Mention[]): Candidate {
+/**
+ * A group of reports split by the shipped event each one is, when they are of several: one day
+ * of October 2025 has six MOFCOM announcements, and the notes reporting its rare-earth controls,
+ * merged with one naming its superhard-materials controls, are new sources for the first, not
+ * the second. A report that is no shipped event alone goes with the part sharing most of its
+ * items (the largest part on a tie).
+ */
+export function splitByEvent(group: readonly Mention[], eventOf: (m: Mention) => string | null): Mention[][] {
+  if (group.length < 2) return [[...group]];
+  const of = group.map((m) => ({ m, e: eventOf(m) }));
+  const ids = [...new Set(of.flatMap((x) => (x.e ? [x.e] : [])))];
+  if (ids.length < 2) return [[...group]];
+  const parts = new Map(ids.map((id) => [id, of.filter((x) => x.e === id).map((x) => x.m)]));
+  for (const { m, e } of of) {
+    if (e) continue;
+    const shared = (part: Mention[]) => m.items.filter((i) => part.some((p) => p.items.includes(i))).length;
+    const best = [...parts.values()].reduce((a, b) => (shared(b) > shared(a) || (shared(b) === shared(a) && b.length > a.length) ? b : a));
+    best.push(m);
+  }
+  return [...parts.values()];
+}
+
+function toCandidate(group: readonly Mention[]): Candidate {
   const dayOnes = group.filter((m) => m.precision === "day");
   const dated = dayOnes.length ? dayOnes : group;
   const announced = mostCommon(dated.map((m) => m.day));
@@ -227,6 +260,10 @@ function toCandidate(group: Mention[]): Candidate {
 export function matchEvent(c: Candidate, events: readonly TimelineEvent[], reportedBy?: string): string | null {
   const key = c.instrument ? instrumentKeys(c.instrument)[0] : undefined;
   let best: { id: string; score: number } | null = null;
+  // A rate the reports give and an event's title gives tells apart events otherwise alike, the
+  // tariff rounds of one week ("4月10日…关税提高至125%": the 125% of 9 April, not the 84% of 8
+  // April); it outweighs nothing else (a listing named beside a tariff's rate is still the listing).
+  const reportedRates = ratesIn(c.sentences.map((s) => s.text).join(" "));
   // A named office (the White House, not "the US") is, items or not, the one of its events in
   // those days nearest to the report's day, when no other is as near ("白宫昨天公布了中美达成的
   // 贸易协议": the fact sheet of the day before, not the orders of two days after).
@@ -258,10 +295,25 @@ export function matchEvent(c: Candidate, events: readonly TimelineEvent[], repor
       2 * sharedItems +
       (e.domain.some((d) => c.domain.includes(d)) ? 1 : 0) +
       (issuer ? (e === nearestOfIssuer ? 2 : 1) : 0) +
-      (days.includes(c.announced) ? 1 : 0);
+      (days.includes(c.announced) ? 1 : 0) +
+      (sharesRate(reportedRates, e) ? 0.5 : 0);
     if (score >= 3 && (!best || score > best.score)) best = { id: e.id, score };
   }
   return best?.id ?? null;
+}
+
+const RATE = /(\d+(?:\.\d+)?)\s*[%％]/g;
+
+/** Pure: the rates a text gives ("125%", "34 %"), as numbers written. */
+export function ratesIn(text: string): Set<string> {
+  return new Set([...text.matchAll(RATE)].map((m) => m[1]!));
+}
+
+/** Whether an event's title gives one of the rates its reports give. */
+function sharesRate(rates: ReadonlySet<string>, e: TimelineEvent): boolean {
+  if (!rates.size) return false;
+  const own = ratesIn(`${e.title["zh-Hans"]} ${e.title.en}`);
+  return [...rates].some((r) => own.has(r));
 }
 
 /** Items so many measures have that sharing one tells little: anyone's items, and export controls. */
@@ -302,7 +354,16 @@ export function collectionCandidates(mentions: readonly Mention[], events: reado
     const days = c.articles.map((a) => articleDay.get(a));
     return days.every((d): d is string => d !== undefined) ? days.reduce((a, b) => (a > b ? a : b)) : undefined;
   };
-  const matched = mergeReports(mentions).flatMap(({ candidate, carriedOnly }) => {
+  // The shipped event one report alone is: the one it names, or the one its facts match.
+  const eventOf = (m: Mention): string | null => {
+    const named = m.instruments.find((k) => k.startsWith("event:"));
+    return named ? named.slice("event:".length) : matchEvent(toCandidate([m]), events, m.articleDay);
+  };
+  const reports = mergeGroups(mentions)
+    .flatMap((g) => splitByEvent(g, eventOf))
+    .map(reportOf)
+    .sort(byConfidence);
+  const matched = reports.flatMap(({ candidate, carriedOnly }) => {
     const c = { ...candidate, matches_event: candidate.matches_event ?? matchEvent(candidate, events, reportedBy(candidate)) };
     // A date taken from the sentence before is wrong more often than not (on the labelled notes
     // 15 of 16 such candidates alone were): such reports only add to a measure dated on its own

@@ -10,7 +10,7 @@ import { loadVocabulary, type Vocabulary } from "../../src/ingest/vocabulary.ts"
 import { parseEvent, linkEventsAlone } from "../../src/ingest/events.ts";
 import { normalizeDate } from "../../src/normalize/date.ts";
 import type { TimelineEvent } from "../../src/model/event.ts";
-import { articleMentions, candidateConfidence, collectionCandidates, mergeMentions } from "../../src/timeline/candidates.ts";
+import { articleMentions, candidateConfidence, collectionCandidates, mergeMentions, ratesIn, splitByEvent, type Mention } from "../../src/timeline/candidates.ts";
 import { boundaryDate } from "../../src/timeline/suggest.ts";
 import { candidateTitles, candidateToEventFile } from "../../src/timeline/candidate-file.ts";
 
@@ -143,6 +143,29 @@ test("a candidate that is a shipped event is matched to it, by days, side and it
   // An event known only to its month meets a report of any day of that month, on its items.
   const monthly = collectionCandidates(articleMentions("g", "1月14日，中国海关禁止英伟达H200芯片进口。", day("2026-01-16"), vocab), events);
   assert.deepEqual(monthly.map((c) => c.matches_event), ["2026-01-cn-gac-nvidia-h200-imports-blocked"]);
+});
+
+test("a rate the reports give tells apart the tariff rounds of one week", () => {
+  assert.deepEqual([...ratesIn("关税提高至125%，次日中国也提高至125％；34 %")], ["125", "34"]);
+  // Reported a day late: 84% (8 April) and 125% (9 April) are both within two days; the rate says which.
+  const late = collectionCandidates(articleMentions("r", "4月10日，美国政府将中国商品关税提高至125%。", day("2025-04-12"), vocab), events);
+  assert.deepEqual(late.map((c) => c.matches_event), ["2025-04-09-us-white-house-china-tariff-125-percent"]);
+  const lower = collectionCandidates(articleMentions("r", "4月8日，美国政府将中国商品关税提高至84%。", day("2025-04-12"), vocab), events);
+  assert.deepEqual(lower.map((c) => c.matches_event), ["2025-04-08-us-white-house-china-tariff-84-percent"]);
+});
+
+test("the reports merged into one candidate are split by the shipped events they are", () => {
+  const m = (article: string, items: string[], named?: string): Mention => ({
+    article, line: 1, text: article, day: "2025-10-09", precision: "day", dateNote: "", jurisdiction: "CN", authority: "cn-mofcom",
+    kind: "measure", domain: ["critical-minerals"], items, targets: [], instruments: named ? [`event:${named}`] : [],
+  });
+  const [a, b, c, d] = [m("a", ["rare-earths"], "e61"), m("b", ["superhard-materials"], "e55"), m("c", ["rare-earths", "export-controls"]), m("d", [])];
+  const eventOf = (x: Mention) => x.instruments[0]?.slice("event:".length) ?? null;
+  // Each unmatched report goes with the part sharing its items; one sharing none, with the larger part.
+  assert.deepEqual(splitByEvent([a, b, c, d], eventOf).map((p) => p.map((x) => x.article)), [["a", "c", "d"], ["b"]]);
+  // One event, or none: the group as it is.
+  assert.deepEqual(splitByEvent([a, c, d], eventOf).map((p) => p.map((x) => x.article)), [["a", "c", "d"]]);
+  assert.deepEqual(splitByEvent([c, d], eventOf).map((p) => p.map((x) => x.article)), [["c", "d"]]);
 });
 
 test("a report dated by the sentence before it joins a measure dated on its own or a shipped event, and never stands alone", () => {
