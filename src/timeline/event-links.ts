@@ -23,6 +23,8 @@ export interface LinkableEvent {
   spellings: string[];
   /** Events that suspend, lift or rescind it (their `responds_to`), with their first day. */
   relaxedBy?: Array<{ id: string; start: string }>;
+  /** Its side (US, CN, EU…): a name another side qualifies ("欧盟芯片法案", "the EU Chips Act") is not its. */
+  jurisdiction?: string;
 }
 
 export interface ArticleEventLink {
@@ -44,7 +46,7 @@ export function linkableEvents(events: readonly TimelineEvent[], relaxedBy = rel
     const spellings = [...new Set((e.known_as ?? []).flatMap(spellingsOf))];
     for (const k of keys) own(k, e.id);
     for (const s of spellings) own(s, e.id);
-    return { id: e.id, start: e.date.start, keys, spellings };
+    return { id: e.id, start: e.date.start, keys, spellings, jurisdiction: e.jurisdiction.toUpperCase() };
   });
   const unique = (x: string) => owners.get(x)!.size === 1;
   return prepared
@@ -99,6 +101,12 @@ function sentenceAround(text: string, i: number, length: number): { start: numbe
   let end = Math.min(text.length, i + length + 300);
   for (let k = i + length; k < end; k++) if (isEnd(k)) { end = k; break; }
   return { start, end };
+}
+
+/** Pure: whether the name at [i, i + length) stands in a question ("除了芯片法案，还有哪些…？"): a question asks, it does not report. */
+export function asksOnly(text: string, i: number, length: number): boolean {
+  const { end } = sentenceAround(text, i, length);
+  return /[？?]/.test(text[end] ?? "");
 }
 
 /** How long after a measure a note may name it in passing: older ones are history, not news. */
@@ -172,6 +180,7 @@ export function articleEventLinks(body: string, articleDay: string, events: read
   const relaxedName = new Map<string, { index: number; text: string }>();
   const relaxable = new Set(events.filter((e) => e.relaxedBy).map((e) => e.id));
   const startOf = new Map(events.map((e) => [e.id, e.start]));
+  const jurisdictionOf = new Map(events.map((e) => [e.id, e.jurisdiction]));
   if (re) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -182,7 +191,7 @@ export function articleEventLinks(body: string, articleDay: string, events: read
         continue;
       }
       for (const id of owners.get(spelling) ?? []) {
-        if (!byName.has(id) && !alludesOnly(text, m.index, m[0].length, startOf.get(id)!, articleDay) && namesMeasureAt(text, m.index, m[0].length)) byName.set(id, { index: m.index, text: m[0] });
+        if (!byName.has(id) && !qualifiedByOtherSide(text, m.index, jurisdictionOf.get(id)) && !asksOnly(text, m.index, m[0].length) && !alludesOnly(text, m.index, m[0].length, startOf.get(id)!, articleDay) && namesMeasureAt(text, m.index, m[0].length)) byName.set(id, { index: m.index, text: m[0] });
         if (relaxable.has(id) && !relaxedName.has(id)) {
           const word = relaxingWordNear(text, m.index, m[0].length);
           if (word) relaxedName.set(id, { index: m.index, text: `${word}…${m[0]}` });
@@ -226,6 +235,34 @@ function spellingMatcher(events: readonly LinkableEvent[]): { re: RegExp | undef
     matchers.set(events, m);
   }
   return m;
+}
+
+/** States and unions as they qualify a measure's name: 欧盟芯片法案, 日本的出口管制, the EU Chips Act. */
+const SIDE_QUALIFIERS: Record<string, string> = {
+  US: "美国|美國|\\bU\\.?S\\.?|\\bAmerican|\\bAmerica['’]s",
+  CN: "中国|中國|\\bChina['’]s|\\bChinese",
+  EU: "欧盟|歐盟|欧洲|歐洲|\\bEU|\\bEuropean|\\bEurope['’]s",
+  JP: "日本|\\bJapan(?:ese|['’]s)?",
+  KR: "韩国|韓國|\\b(?:South )?Korea(?:n|['’]s)?",
+  TW: "台湾|臺灣|台灣|\\bTaiwan(?:ese|['’]s)?",
+  GB: "英国|英國|\\bUK|\\bBritish|\\bBritain['’]s",
+  NL: "荷兰|荷蘭|\\bDutch|\\bNetherlands",
+  DE: "德国|德國|\\bGerman(?:y['’]s)?",
+  IN: "印度|\\bIndia(?:n|['’]s)?",
+};
+const QUALIFIER = new RegExp(`(${Object.values(SIDE_QUALIFIERS).join("|")})(?:的|之)?[\\s《“"「『*]*$`);
+const QUALIFIER_SIDE = Object.entries(SIDE_QUALIFIERS).map(([side, names]) => [side, new RegExp(`^(?:${names})$`)] as const);
+
+/**
+ * Pure: whether the name at `i` is qualified by another side than `side`, the event's: the US
+ * CHIPS Act's names do not name the EU's ("欧盟芯片法案", "the EU Chips Act").
+ */
+export function qualifiedByOtherSide(text: string, i: number, side: string | undefined): boolean {
+  if (!side) return false;
+  const q = QUALIFIER.exec(text.slice(Math.max(0, i - 16), i));
+  if (!q) return false;
+  const named = QUALIFIER_SIDE.find(([, re]) => re.test(q[1]!))?.[0];
+  return named !== undefined && named !== side;
 }
 
 /** After a law's name, the characters that make 法 the start of another word: 出口管制法规 and 出口管制法律 are export-control rules and laws, not the Export Control Law. */

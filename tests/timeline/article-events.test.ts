@@ -12,6 +12,7 @@ import { articleEvents, eventIndex, type EventIndex } from "../../src/timeline/a
 import { mayDescribe } from "../../src/timeline/described-events.ts";
 import { sentences } from "../../src/timeline/suggest.ts";
 import { findInstruments } from "../../src/timeline/instruments.ts";
+import { qualifiedByOtherSide } from "../../src/timeline/event-links.ts";
 
 let vocab: Vocabulary;
 let events: TimelineEvent[];
@@ -37,6 +38,22 @@ test("a name the measure is known by links it in any script, only from an articl
   assert.deepEqual(linked("Since Liberation Day, tariffs have...").map((l) => l[0]), ["2025-04-02-us-white-house-reciprocal-tariffs"]);
   assert.deepEqual(linked("the liberation daylight hours"), [], "inside a longer word");
   assert.deepEqual(linked("他说解放日关税会来。", "2025-03-01"), [], "an article written before the measure cannot report it by name");
+});
+
+test("a name another side qualifies is not the event's, and a name asked about is not reported", () => {
+  const chips = "2022-08-09-us-chips-and-science-act";
+  assert.deepEqual(linked("拜登政府通过了美国的《芯片法案》，补贴本土制造。", "2023-01-10").map((l) => l[0]), [chips]);
+  assert.deepEqual(linked("The CHIPS Act pays for new fabs.", "2023-01-10").map((l) => l[0]), [chips]);
+  // Europe's and Japan's chips acts are not the US's.
+  assert.deepEqual(linked("欧盟芯片法案也在推进。", "2023-01-10"), []);
+  assert.deepEqual(linked("日本的《芯片法案》也在推进。", "2023-01-10"), []);
+  assert.deepEqual(linked("The EU Chips Act pays for new fabs too.", "2023-01-10"), []);
+  assert.equal(qualifiedByOtherSide("欧洲的芯片法案", 3, "US"), true);
+  assert.equal(qualifiedByOtherSide("美国的芯片法案", 3, "US"), false);
+  assert.equal(qualifiedByOtherSide("芯片法案", 0, "US"), false);
+  // A question asks, it does not report.
+  assert.deepEqual(linked("除了芯片法案，还有哪些地缘政治紧张局势影响你们的业务？", "2023-01-10"), []);
+  assert.deepEqual(linked("除了芯片法案，还有别的地缘政治紧张局势影响业务。", "2023-01-10").map((l) => l[0]), [chips]);
 });
 
 test("a law's Chinese name links it, but not the longer words it begins (出口管制法规, 出口管制法律)", () => {
