@@ -95,8 +95,15 @@ function datedPeriodOf(written: string, articleDay: string): { year: number; mon
 const rareItems = memoizeByReference((events: readonly DescribableEvent[]): ((item: string) => boolean) => {
   const eventsWith = new Map<string, number>();
   for (const e of events) for (const i of e.items) eventsWith.set(i, (eventsWith.get(i) ?? 0) + 1);
-  return (item) => (eventsWith.get(item) ?? 0) <= Math.max(3, events.length / 40);
+  return (item) => (eventsWith.get(item) ?? 0) <= RARE_ITEM_EVENTS;
 });
+
+/**
+ * At most how many events an item may have to be rare. A count, not a share of the timeline: as a
+ * share (one event in 40), events on other matters made rare-earth magnets (8 events) rare at
+ * 321 events and changed which event a note on them links to.
+ */
+export const RARE_ITEM_EVENTS = 8;
 
 // Failing a rare item, a material or a technology tells measures apart within a side and a
 // period even when many events of other years share it (rare earths in 2010 against 2025's

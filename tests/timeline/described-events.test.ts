@@ -100,3 +100,12 @@ test("a measure told as rolled back or suspended reports the event that does so,
   assert.deepEqual(describedEvents(body, "2025-10-20", vocab, described), [], "no suspension announced yet: nothing we have is what it reports");
   assert.deepEqual(describedEvents("中国10月份对稀土实施了长臂管辖的新禁令。", "2025-11-20", vocab, described).map((l) => l.event), ["2025-10-09-cn-mofcom-2025-61-extraterritorial-rare-earths"], "without the word, the measure itself");
 });
+
+test("whether an item tells events apart does not change with events on other matters", () => {
+  // The Unreliable Entity List has many events: it singles out none, however many events on other
+  // matters the timeline has (as a share of the timeline, 700 more made it rare).
+  const sentence = "2024年5月，中国商务部将多家军工企业列入不可靠实体清单。";
+  const others = Array.from({ length: 700 }, (_, i): TimelineEvent => ({ ...events[0]!, id: `other-${i}`, jurisdiction: "JP", items: [`other-item-${i}`] }));
+  assert.deepEqual(describedEvents(sentence, "2025-11-01", vocab, events), []);
+  assert.deepEqual(describedEvents(sentence, "2025-11-01", vocab, [...events, ...others]), []);
+});
