@@ -250,6 +250,7 @@ const SIDE_QUALIFIERS: Record<string, string> = {
   DE: "德国|德國|\\bGerman(?:y['’]s)?",
   IN: "印度|\\bIndia(?:n|['’]s)?",
 };
+// Case-sensitive: with case folded, the pronoun "us" before a name would read as the United States.
 const QUALIFIER = new RegExp(`(${Object.values(SIDE_QUALIFIERS).join("|")})(?:的|之)?[\\s《“"「『*]*$`);
 const QUALIFIER_SIDE = Object.entries(SIDE_QUALIFIERS).map(([side, names]) => [side, new RegExp(`^(?:${names})$`)] as const);
 
