@@ -10,6 +10,7 @@ import type { EventDomain, EventKind, TimelineEvent } from "../model/event.ts";
 import { boundaryDate, DEFAULT_DOMAIN, suggestEvents, type SuggestContext, type Suggestion } from "./suggest.ts";
 import { eventInstrumentKeys, instrumentIssuer, instrumentKeys, instrumentLabel } from "./instruments.ts";
 import { daysApart } from "./dates.ts";
+import { memoizeByReference } from "../memo.ts";
 
 /** What a report says of a measure: whose, what kind, on what, and how its date was settled. */
 interface MeasureFacts {
@@ -309,10 +310,13 @@ export function ratesIn(text: string): Set<string> {
   return new Set([...text.matchAll(RATE)].map((m) => m[1]!));
 }
 
+/** The rates an event's title gives, read once per event (every report is matched against every event). */
+const titleRates = memoizeByReference((e: TimelineEvent): Set<string> => ratesIn(`${e.title["zh-Hans"]} ${e.title.en}`));
+
 /** Whether an event's title gives one of the rates its reports give. */
 function sharesRate(rates: ReadonlySet<string>, e: TimelineEvent): boolean {
   if (!rates.size) return false;
-  const own = ratesIn(`${e.title["zh-Hans"]} ${e.title.en}`);
+  const own = titleRates(e);
   return [...rates].some((r) => own.has(r));
 }
 
