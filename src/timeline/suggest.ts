@@ -258,8 +258,14 @@ function clauseReports(
     .sort((x, y) => x.at - y.at);
   // In a reported clause that names its subject, the subject is there, not the outlet or office reporting it.
   const inReported = framed && inClause ? candidates.filter((c) => c.at >= framed && c.at < action.index) : [];
-  const before = inReported.length ? inReported : candidates.filter((c) => c.at < action.index);
-  const pick = before.find((c) => c.a.type === "authority") ?? before[0] ?? candidates[0];
+  // The subject stands in the action's own clause: "针对特朗普政府的对等关税行为，中国宣布…" (China),
+  // the clause before it frames the act (what it answers, when, where).
+  const clauseAt = actionClauseAt(text, action.index);
+  const inActionClause = candidates.filter((c) => c.at >= clauseAt && c.at < action.index && !inBrackets(text, c.at, action.index));
+  const before = inReported.length ? inReported : inActionClause.length ? inActionClause : candidates.filter((c) => c.at < action.index);
+  // In the passive the agent follows 被 ("ASML…被中国制裁": China acts).
+  const agent = inActionClause.find((c) => text[c.at - 1] === "被");
+  const pick = agent ?? before.find((c) => c.a.type === "authority") ?? before[0] ?? candidates[0];
   // 中方 and 美方 ("the Chinese side") name a state only in such sentences: the registry
   // does not find them in running text, where they are often the end of one word and the start of the next.
   const side = pick ? undefined : SIDE_WORDS.find(([re]) => re.test(text.slice(0, action.index + 12)));
@@ -317,6 +323,36 @@ function clauseReports(
   }
   // "白宫周六公布…中国将取消3月…加征的关税": the lifting on Saturday, and the measure of March it lifts.
   return liftedDate && !liftsOwn ? [report(resolved, false), report(liftedDate, true)] : [report(resolved, liftsOwn)];
+}
+
+/**
+ * Pure: where the clause holding `actionAt` begins: after the last comma, semicolon or colon
+ * before it (0 when none). A gloss in brackets ("福特（Ford: 一家美国汽车制造商）不得不暂停") is
+ * part of the clause: its colon ends nothing.
+ */
+export function actionClauseAt(text: string, actionAt: number): number {
+  let depth = 0;
+  for (let k = actionAt - 1; k >= 0; k--) {
+    const ch = text[k]!;
+    if (ch === "）" || ch === ")") depth++;
+    else if ((ch === "（" || ch === "(") && depth > 0) depth--;
+    else if (depth === 0 && "，,；;：:".includes(ch)) return k + 1;
+  }
+  return 0;
+}
+
+/** Pure: whether `at` stands inside brackets before `end` (a gloss, not the sentence's own words). */
+export function inBrackets(text: string, at: number, end: number): boolean {
+  let depth = 0;
+  for (let k = at; k < end; k++) {
+    const ch = text[k]!;
+    if (ch === "（" || ch === "(") depth--;
+    else if (ch === "）" || ch === ")") {
+      if (depth === 0) return true;
+      depth++;
+    }
+  }
+  return false;
 }
 
 const SINCE_BEFORE = /(?:自|从|截至|直到|since|from|before|after|until|by)\s*$/i;

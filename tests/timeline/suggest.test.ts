@@ -8,7 +8,7 @@ import { DiagnosticLog } from "../../src/model/diagnostics.ts";
 import { loadVocabulary, type Vocabulary } from "../../src/ingest/vocabulary.ts";
 import { parseContentFile } from "../../src/content/frontmatter.ts";
 import { normalizeDate } from "../../src/normalize/date.ts";
-import { suggestEvents, suggestionToEventFile, sentences, sideClauses } from "../../src/timeline/suggest.ts";
+import { suggestEvents, suggestionToEventFile, sentences, sideClauses, actionClauseAt } from "../../src/timeline/suggest.ts";
 import { eventFrontMatter } from "../../src/model/event.ts";
 
 let vocab: Vocabulary;
@@ -202,6 +202,15 @@ test("the issuer is the side that acts: 美方 where it is named, not a state th
   assert.deepEqual(issuer("根据新华社的报道，美方在周五宣布将包括中国电容器制造商艾华集团在内的43家中国本土企业列入实体清单。", "2026-08-02"), ["US"]);
   assert.deepEqual(issuer("美国商务部周五宣布将43家中国企业列入实体清单。", "2026-08-02"), ["US"], "an authority named before the action, as before");
   assert.deepEqual(issuer("中国商务部8月1日宣布对美国企业实施出口管制。", "2026-08-02"), ["CN"]);
+});
+
+test("the issuer is named in the action's own clause; a clause before it frames the act, a gloss in brackets is no clause, and 被 names the agent", () => {
+  const issuer = (text: string, day: string) => suggestEvents(text, anchor(day), vocab).map((s) => `${s.day} ${s.jurisdiction}`);
+  assert.deepEqual(issuer("4月4日，针对特朗普政府的对等关税行为，中国宣布对所有美国进口商品加征34%关税。", "2026-01-24"), ["2025-04-04 CN"]);
+  assert.deepEqual(issuer("10月9日，美国总统特朗普在白宫宣布对中国商品加征关税。", "2025-10-20"), ["2025-10-09 US"], "one clause: as before");
+  assert.deepEqual(issuer("10月23日，荷兰的ASML（阿斯麦: 荷兰公司，全球领先的光刻机制造商）被中国制裁。", "2025-10-25"), ["2025-10-23 CN"]);
+  assert.equal(actionClauseAt("甲，乙（注: 丙）宣布", 10), 2);
+  assert.equal(actionClauseAt("宣布", 0), 0);
 });
 
 test("a sentence in which each side acts in a clause of its own reports both; a report's frame is not a clause", () => {
