@@ -7,7 +7,7 @@
 // GDELT counts each event once with the articles that report it; this does it for measures.
 import type { NormalizedDate } from "../model/types.ts";
 import type { EventDomain, EventKind, TimelineEvent } from "../model/event.ts";
-import { boundaryDate, DEFAULT_DOMAIN, suggestEvents, type SuggestContext, type Suggestion } from "./suggest.ts";
+import { boundaryDate, DEFAULT_DOMAIN, DOMAIN_OF_TAG, suggestEvents, type SuggestContext, type Suggestion } from "./suggest.ts";
 import { eventInstrumentKeys, instrumentIssuer, instrumentKeys, instrumentLabel } from "./instruments.ts";
 import { daysApart } from "./dates.ts";
 import { memoizeByReference } from "../memo.ts";
@@ -54,6 +54,9 @@ export const MEASURE_ZH =
   /出口管制|出口限制|限制[^，。；]{0,10}出口|管制措施|管控|实体清单|不可靠实体|管制清单|禁令|禁运|禁售|禁止|断供|许可|制裁|反制|加征|关税|反倾销|反补贴|反歧视|调查|贸易协议|经贸协议|审查|列入|除名|移出|暂停|暂缓|停止执行|取消|豁免|放宽|收紧|升级|新规|规则|条例|公告|行政令|外国直接产品|长臂/;
 export const MEASURE_EN =
   /\b(?:export controls?|controls? on|entity list|unreliable entity|blacklist(?:ed|s)?|ban(?:s|ned)?|embargo|licen[cs](?:e|es|ing)|sanction(?:s|ed)?|tariffs?|dut(?:y|ies)|anti-dumping|probe|investigation|review|restrict(?:s|ed|ions?)|rules?|regulations?|executive order|suspend(?:s|ed)?|suspension|lift(?:s|ed)?|rescind(?:s|ed)?|waiver|exemptions?|foreign direct product)\b/i;
+// The measures a relaxation may relax: MEASURE_ZH and MEASURE_EN without the words that relax.
+const RELAXED_MEASURE =
+  /管制|限制|管控|清单|禁令|禁运|禁售|禁止|断供|许可|制裁|反制|加征|关税|反倾销|反补贴|调查|协议|审查|列入|新规|规则|条例|公告|行政令|外国直接产品|措施|港口费|特权|待遇|地位|出口|进口|供货|出售|销售|\b(?:export controls?|controls?|entity list|blacklist(?:ed|s)?|bans?|embargo|licen[cs]|sanctions?|tariffs?|dut(?:y|ies)|anti-dumping|probe|investigation|restrictions?|rules?|regulations?|executive order|fees?|measures?)\b/i;
 // What marks a sentence as something other than a measure taken: company and market news,
 // statistics and polls, forecasts, threats and conditionals.
 export const NOT_A_MEASURE =
@@ -71,6 +74,8 @@ export function reportsMeasure(s: Suggestion, articleDay: string): boolean {
   if (!PARTIES.has(s.jurisdiction)) return false;
   if (!(MEASURE_ZH.test(s.simplified) || MEASURE_EN.test(s.simplified))) return false;
   if (NOT_A_MEASURE.test(s.simplified)) return false;
+  // What is suspended or cancelled must be a measure: a visit called off is none ("贝尔伯克决定取消这次访问").
+  if (s.kind === "relaxation" && !RELAXED_MEASURE.test(s.simplified)) return false;
   // A question asks, it does not report ("之前中国不是有些企业被美国列入实体清单吗？").
   if (/[？?]["”」』]?$/.test(s.simplified)) return false;
   // A date after the article's is a measure announced earlier taking effect, or a plan: the
@@ -292,15 +297,25 @@ export function matchEvent(c: Candidate, events: readonly TimelineEvent[], repor
     const sharedItems = c.items.filter((x) => e.items.some((i) => i === x || i.endsWith(`-${x}`))).reduce((n, x) => n + (COMMON_ITEMS.has(x) ? 0.5 : 1), 0);
     if (c.precision === "month" && sharedItems === 0) continue;
     const issuer = e.authority === c.authority || onlyItsState(c);
+    const sameDomain = e.domain.some((d) => c.domain.includes(d));
+    // Items or not, unless every item the reports give is of a matter the event is not on
+    // ("商务部9月25日推出…稀土新管制措施" is no listing of that day's; "出口管制公告…制裁…稀土" may be).
+    const otherMatter = sharedItems === 0 && itemsOnlyOtherMatters(c.items, e.domain);
     const score =
       2 * sharedItems +
-      (e.domain.some((d) => c.domain.includes(d)) ? 1 : 0) +
-      (issuer ? (e === nearestOfIssuer ? 2 : 1) : 0) +
+      (sameDomain ? 1 : 0) +
+      (issuer ? (e === nearestOfIssuer && !otherMatter ? 2 : 1) : 0) +
       (days.includes(c.announced) ? 1 : 0) +
       (sharesRate(reportedRates, e) ? 0.5 : 0);
     if (score >= 3 && (!best || score > best.score)) best = { id: e.id, score };
   }
   return best?.id ?? null;
+}
+
+/** Pure: whether items are all of a known matter (rare earths: critical minerals) and none of the event's domains. */
+export function itemsOnlyOtherMatters(items: readonly string[], domains: readonly string[]): boolean {
+  const matters = items.map((i) => DOMAIN_OF_TAG[i]);
+  return matters.length > 0 && matters.every((d) => d !== undefined && !domains.includes(d));
 }
 
 const RATE = /(\d+(?:\.\d+)?)\s*[%％]/g;

@@ -68,11 +68,14 @@ const UNTIL = /(?:至|到|直到|until|till|through)\s*$/i;
 const LOWERS = "降至|降到|降为|下调|降低|削减|减半|减免|\\bcut(?:s|ting)?\\b(?!-)|lower(?:s|ed|ing)?\\b|reduc(?:e|es|ed|ing)\\b";
 const RELAX = new RegExp(`${SUSPENDS_OR_LIFTS.source}|放宽|恢复|批准.{0,8}许可|eas(e|ing)|approv|${LOWERS}`, "i");
 
+// Trade halted is a restriction, not a relaxation ("美国暂停出售设备给中国商飞", "halted exports").
+const HALTS_TRADE = /(?:暂停|停止|中止|叫停)了?(?:对[^，,。；;]{1,8})?(?:出售|出口|供应|销售|交付|供货|采购|购买)|\b(?:suspend|halt|stop)(?:s|ed|ped|ping|ing)? (?:the )?(?:sales?|exports?|shipments?|deliveries|supplies|purchases)\b/i;
+
 /** The domain of a sentence whose tags point to none. */
 export const DEFAULT_DOMAIN: EventDomain = "trade-rules";
 
 /** Which policy domain the tags a sentence mentions point to. */
-const DOMAIN_OF_TAG: Record<string, EventDomain> = {
+export const DOMAIN_OF_TAG: Readonly<Record<string, EventDomain>> = {
   "rare-earths": "critical-minerals", "heavy-rare-earths": "critical-minerals", "rare-earth-magnets": "critical-minerals",
   "rare-metals": "critical-minerals", "critical-minerals": "critical-minerals", gallium: "critical-minerals",
   germanium: "critical-minerals", antimony: "critical-minerals", graphite: "critical-minerals", "superhard-materials": "critical-minerals",
@@ -261,7 +264,8 @@ function clauseReports(
   // The subject stands in the action's own clause: "针对特朗普政府的对等关税行为，中国宣布…" (China),
   // the clause before it frames the act (what it answers, when, where).
   const clauseAt = actionClauseAt(text, action.index);
-  const inActionClause = candidates.filter((c) => c.at >= clauseAt && c.at < action.index && !inBrackets(text, c.at, action.index));
+  // A side the act is aimed at ("他指示政府对美国…进行反制") is its object, not its subject.
+  const inActionClause = candidates.filter((c) => c.at >= clauseAt && c.at < action.index && !inBrackets(text, c.at, action.index) && !/(?:对|向|针对|对于)$/.test(text.slice(Math.max(0, c.at - 2), c.at)));
   const before = inReported.length ? inReported : inActionClause.length ? inActionClause : candidates.filter((c) => c.at < action.index);
   // In the passive the agent follows 被 ("ASML…被中国制裁": China acts).
   const agent = inActionClause.find((c) => text[c.at - 1] === "被");
@@ -271,7 +275,11 @@ function clauseReports(
   const side = pick ? undefined : SIDE_WORDS.find(([re]) => re.test(text.slice(0, action.index + 12)));
   const sideActor = side ? actorById.get(side[1]) : undefined;
   if (!pick && !sideActor) return [];
-  const issuer = pick ? (pick.a.type === "person" ? actorById.get(pick.a.jurisdiction!.toLowerCase()) ?? pick.a : pick.a) : sideActor!;
+  const named = pick ? (pick.a.type === "person" ? actorById.get(pick.a.jurisdiction!.toLowerCase()) ?? pick.a : pick.a) : sideActor!;
+  // A state does not levy tariffs on its own goods: "中国…，暂时将中国商品的关税…降至约40%" is the US's act.
+  const namedSide = (named.jurisdiction ?? named.id).toUpperCase();
+  const levier = tariffsOnOwnGoods(text.slice(clauseAt), namedSide) ? actorById.get(OTHER_SIDE[namedSide]!) : undefined;
+  const issuer = levier ?? named;
   const jurisdiction = (issuer.jurisdiction ?? issuer.id).toUpperCase();
   // "今天冯德莱恩表示，最近中国加强了出口管制", "on Wednesday, Bessent called the export controls
   // unacceptable": a date before someone's words about a measure dates the words, not the measure.
@@ -283,7 +291,7 @@ function clauseReports(
   if (!resolved.carried && !announced && datesTheSaying(text, resolved.expr, action.index, sameSide, mentioned)) return [];
   const targets = mentioned.filter((a) => a.id !== issuer.id && a.id !== jurisdiction.toLowerCase() && a.type !== "outlet").map((a) => a.id);
   const domain = [...new Set(mentions.tags.map((t) => DOMAIN_OF_TAG[t]).filter((d): d is EventDomain => Boolean(d)))];
-  const relaxes = RELAX.test(text) && !COUNTER.test(text);
+  const relaxes = RELAX.test(text) && !COUNTER.test(text) && !HALTS_TRADE.test(text);
   // 取消[3月…加征的关税]: a date after the word that lifts is the lifted measure's, but not a
   // deadline ("暂停至8月12日", "paused until 12 August").
   const lift = relaxes ? SUSPENDS_OR_LIFTS.exec(text) : null;
@@ -325,6 +333,17 @@ function clauseReports(
   return liftedDate && !liftsOwn ? [report(resolved, false), report(liftedDate, true)] : [report(resolved, liftsOwn)];
 }
 
+// Tariffs on a side's goods: 中国商品的关税, 美国进口商品关税, tariffs on Chinese goods.
+const TARIFFS_ON_GOODS: ReadonlyArray<[RegExp, string]> = [
+  [/中国(?:输美|进口|出口)?(?:商品|产品|货物)的?(?:进口)?关税|tariffs? on (?:all )?Chinese (?:goods|imports|products)/i, "CN"],
+  [/美国(?:输华|进口|出口)?(?:商品|产品|货物)的?(?:进口)?关税|tariffs? on (?:all )?(?:American|US|U\.S\.) (?:goods|imports|products)/i, "US"],
+];
+
+/** Pure: whether a clause puts tariffs on the goods of `side` itself, which only the other side of the exchange does. */
+export function tariffsOnOwnGoods(clause: string, side: string): boolean {
+  return OTHER_SIDE[side] !== undefined && TARIFFS_ON_GOODS.some(([re, of]) => of === side && re.test(clause));
+}
+
 /**
  * Pure: where the clause holding `actionAt` begins: after the last comma, semicolon or colon
  * before it (0 when none). A gloss in brackets ("福特（Ford: 一家美国汽车制造商）不得不暂停") is
@@ -355,7 +374,8 @@ export function inBrackets(text: string, at: number, end: number): boolean {
   return false;
 }
 
-const SINCE_BEFORE = /(?:自|从|截至|直到|since|from|before|after|until|by)\s*$/i;
+// A state a measure is rolled back to ("回滚到7月份的稀土管制水平") is a bound too: not the day of the act.
+const SINCE_BEFORE = /(?:自|从|截至|直到|回滚到|回到|恢复到|退回到|since|from|before|after|until|by|back to)\s*$/i;
 const SINCE_AFTER = /^\s*(?:以来|起|开始|之前|以前|之后|以后|前后|前)/;
 
 /** Whether a date expression is the bound of a span (since, until, before) rather than a measure's day. */
@@ -408,7 +428,7 @@ function datesTheSaying(text: string, expr: string, actionAt: number, issuerSide
 }
 
 /** Words just before an action that make it a possibility or a subject of talks, not an act. */
-const HEDGED = /(?:可能|或将|或许|也许|讨论|商讨|磋商|\b(?:may|might|could|discuss(?:es|ed|ing)?)\b)[^，,。；;]{0,4}$/i;
+const HEDGED = /(?:可能|或将|或许|也许|讨论|商讨|磋商|即将|(?<![需重主只想必不])要(?![求是])|\b(?:may|might|could|discuss(?:es|ed|ing)?)\b)[^，,。；;]{0,4}$/i;
 
 /** Words just before an action that deny it (不得 and 不予, which ban, are not among them). */
 const DENIED = /(?:不会|没有|并未|未曾|尚未|并不|\b(?:will not|won't|did not|didn't|has not|have not|never))[^，,。；;]{0,4}$/i;

@@ -10,7 +10,7 @@ import { loadVocabulary, type Vocabulary } from "../../src/ingest/vocabulary.ts"
 import { parseEvent, linkEventsAlone } from "../../src/ingest/events.ts";
 import { normalizeDate } from "../../src/normalize/date.ts";
 import type { TimelineEvent } from "../../src/model/event.ts";
-import { articleMentions, candidateConfidence, collectionCandidates, mergeMentions, ratesIn, splitByEvent, type Mention } from "../../src/timeline/candidates.ts";
+import { articleMentions, candidateConfidence, collectionCandidates, itemsOnlyOtherMatters, mergeMentions, ratesIn, splitByEvent, type Mention } from "../../src/timeline/candidates.ts";
 import { boundaryDate } from "../../src/timeline/suggest.ts";
 import { candidateTitles, candidateToEventFile } from "../../src/timeline/candidate-file.ts";
 
@@ -38,6 +38,7 @@ test("only measures of the exchange: not layoffs, markets, statistics, polls, fo
     "分析人士预计美国商务部周一将出台新规。",
     "10月份，中国对美国稀土出口环比减少28.7%，出口管制持续收紧。",
     "本周一，美国商务部不是将140家中国企业列入实体清单了吗？",
+    "本周一，德国外长宣布取消这次访华行程。",
   ].join("\n\n");
   const found = articleMentions("a", body, day("2024-12-04"), vocab);
   assert.deepEqual(found.map((m) => [m.line, m.day, m.authority]), [[1, "2024-12-02", "us-doc"]]);
@@ -130,6 +131,14 @@ test("a candidate that is a shipped event is matched to it, by days, side and it
   // Two of its events as near as each other: neither, without items to tell them apart.
   const two = collectionCandidates(articleMentions("e", "白宫昨天公布了中美达成的贸易协议的全部内容。", day("2025-11-04"), vocab), events);
   assert.deepEqual(two.map((c) => c.matches_event), [null]);
+  // Unless every item the report gives is of a matter the event is not on: MOFCOM's rare-earth
+  // controls misdated to 25 September are not its listing of that day; a report that also says
+  // export controls and sanctions may be.
+  const misdated = collectionCandidates(articleMentions("g", "回到了中国商务部9月25日推出稀土新管制措施之前的阶段。", day("2025-11-01"), vocab), events);
+  assert.deepEqual(misdated.map((c) => [c.announced, c.matches_event]), [["2025-09-25", null]]);
+  assert.equal(itemsOnlyOtherMatters(["rare-earths"], ["entity-listing"]), true);
+  assert.equal(itemsOnlyOtherMatters(["rare-earths", "sanctions"], ["entity-listing"]), false, "sanctions are of no one matter");
+  assert.equal(itemsOnlyOtherMatters([], ["entity-listing"]), false);
   // "The US" alone is no named office: without items, nothing to match.
   const vague = collectionCandidates(articleMentions("f", "美国昨天公布了中美达成的贸易协议的全部内容。", day("2025-11-03"), vocab), events);
   assert.deepEqual(vague.map((c) => c.matches_event), [null]);

@@ -8,7 +8,7 @@ import { DiagnosticLog } from "../../src/model/diagnostics.ts";
 import { loadVocabulary, type Vocabulary } from "../../src/ingest/vocabulary.ts";
 import { parseContentFile } from "../../src/content/frontmatter.ts";
 import { normalizeDate } from "../../src/normalize/date.ts";
-import { suggestEvents, suggestionToEventFile, sentences, sideClauses, actionClauseAt } from "../../src/timeline/suggest.ts";
+import { suggestEvents, suggestionToEventFile, sentences, sideClauses, actionClauseAt, tariffsOnOwnGoods, boundaryDate } from "../../src/timeline/suggest.ts";
 import { eventFrontMatter } from "../../src/model/event.ts";
 
 let vocab: Vocabulary;
@@ -133,6 +133,9 @@ test("a measure put off or suspended is a relaxation; one that only promises exe
   assert.deepEqual(kinds("美国商务部10月30日同意推迟对华芯片的出口管制。"), ["relaxation"]);
   assert.deepEqual(kinds("BIS on October 30 agreed to delay the export controls on Chinese chip firms."), ["relaxation"]);
   assert.deepEqual(kinds("中国商务部10月9日宣布稀土出口管制新措施，并称未来可能提供豁免。"), ["measure"]);
+  // Trade halted is a restriction.
+  assert.deepEqual(kinds("今年5月，美国暂停出售设备给中国国产飞机制造商中国商飞。"), ["measure"]);
+  assert.deepEqual(kinds("On October 28, the US suspended sales of jet engine parts to COMAC in China."), ["measure"]);
 });
 
 test("reciprocal tariffs (对等关税) and a reply (回应称) are no countermeasure; a retaliation is", () => {
@@ -167,6 +170,9 @@ test("an action that may come or is to be discussed is none taken", () => {
   assert.deepEqual(days("《华尔街日报》今天报道，川普与习近平将讨论降低对华关税。"), []);
   assert.deepEqual(days("On Monday, officials said the US could lift tariffs on China."), []);
   assert.deepEqual(days("美国10月19日宣布放宽部分对华关税。"), ["2025-10-19"], "one taken");
+  assert.deepEqual(days("美国关键矿产232条款关税调查结果10月19日要公布。"), [], "to be published");
+  assert.deepEqual(days("美国对华新关税10月19日即将生效。"), [], "about to take effect");
+  assert.deepEqual(days("美国10月19日宣布，要求荷兰限制对华出口光刻机。"), ["2025-10-19"], "要求 is no future");
 });
 
 test("a date before someone's words about a measure dates the words; the issuer's own words, a news report and a name (称为) do not", () => {
@@ -195,6 +201,7 @@ test("of two dates before the action, the nearer one is the act's; a period name
   assert.deepEqual(days("真正的危机爆发就在这个月，也就是十月份，中国极大地扩大了出口管制。"), ["2025-10 CN"]);
   assert.deepEqual(days("中国商务部今天发布声明称，中国将从11月10日起停止对15家美国实体的出口管制措施。"), ["2025-11-20 CN"], "the day it starts is not the day it was announced");
   assert.deepEqual(days("中国10月9日宣布对稀土实施出口管制，11月7日又宣布暂停。"), ["2025-10-09 CN"], "a date after the action is not the act's");
+  assert.equal(boundaryDate("中国也延缓了稀土禁令的强化措施，回滚到7月份的稀土管制水平", "7月份"), true, "a state rolled back to");
 });
 
 test("the issuer is the side that acts: 美方 where it is named, not a state that only qualifies the firms a measure lists", () => {
@@ -204,13 +211,21 @@ test("the issuer is the side that acts: 美方 where it is named, not a state th
   assert.deepEqual(issuer("中国商务部8月1日宣布对美国企业实施出口管制。", "2026-08-02"), ["CN"]);
 });
 
-test("the issuer is named in the action's own clause; a clause before it frames the act, a gloss in brackets is no clause, and 被 names the agent", () => {
+test("the issuer is named in the action's own clause; a clause before it frames the act, a gloss in brackets is no clause, 被 names the agent, and no state tariffs its own goods", () => {
   const issuer = (text: string, day: string) => suggestEvents(text, anchor(day), vocab).map((s) => `${s.day} ${s.jurisdiction}`);
   assert.deepEqual(issuer("4月4日，针对特朗普政府的对等关税行为，中国宣布对所有美国进口商品加征34%关税。", "2026-01-24"), ["2025-04-04 CN"]);
   assert.deepEqual(issuer("10月9日，美国总统特朗普在白宫宣布对中国商品加征关税。", "2025-10-20"), ["2025-10-09 US"], "one clause: as before");
   assert.deepEqual(issuer("10月23日，荷兰的ASML（阿斯麦: 荷兰公司，全球领先的光刻机制造商）被中国制裁。", "2025-10-25"), ["2025-10-23 CN"]);
   assert.equal(actionClauseAt("甲，乙（注: 丙）宣布", 10), 2);
+  // A state does not levy tariffs on its own goods.
+  assert.deepEqual(issuer("中国继续与美国谈判，5月12日双方达成休战协议，暂时将中国商品的关税从145%降至30%。", "2025-06-01"), ["2025-05-12 US"]);
+  assert.deepEqual(issuer("5月12日，美国同意将中国商品关税降至30%，中国则将美国商品关税降至10%。", "2025-06-01"), ["2025-05-12 US", "2025-05-12 CN"], "each on the other's goods, as before");
+  assert.equal(tariffsOnOwnGoods("暂时将中国商品的关税降至30%", "CN"), true);
+  assert.equal(tariffsOnOwnGoods("cut tariffs on Chinese goods to 30%", "US"), false);
+  assert.equal(tariffsOnOwnGoods("将中国商品的关税降至30%", "EU"), false, "only the two sides of the exchange");
   assert.equal(actionClauseAt("宣布", 0), 0);
+  // A side the act is aimed at is its object: the subject is named before, in another clause.
+  assert.deepEqual(issuer("10月9日，中国商务部突然出手，对美国的出口管制进行反制。", "2025-10-20"), ["2025-10-09 CN"]);
 });
 
 test("a sentence in which each side acts in a clause of its own reports both; a report's frame is not a clause", () => {
