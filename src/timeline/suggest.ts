@@ -232,8 +232,10 @@ function clauseReports(
   const dates = s.dates.filter((d) => dateIndex(text, d.expr) >= 0);
   const framed = reportedClauseAt(text);
   const inClause = framed ? firstAction(text.slice(framed)) : undefined;
-  const action = inClause ? { word: inClause.word, index: inClause.index + framed } : firstAction(text);
-  if (!action) return [];
+  const found = inClause ? { word: inClause.word, index: inClause.index + framed } : firstAction(text);
+  if (!found) return [];
+  // "为了反制美国的关税，中国限制了…": the answer's purpose comes first, the act in a later clause.
+  const action = answeredFirst(text, found) ?? found;
   const first = text === whole ? s.resolved : (dates[0] ?? s.resolved);
   // The date nearest before the action is the act's; one named earlier frames the sentence
   // ("就在这个月发生了两件大事：第一，中国在10月9日宣布…", "这个月，也就是十月份，中国扩大了…").
@@ -264,12 +266,17 @@ function clauseReports(
   // The subject stands in the action's own clause: "针对特朗普政府的对等关税行为，中国宣布…" (China),
   // the clause before it frames the act (what it answers, when, where).
   const clauseAt = actionClauseAt(text, action.index);
-  // A side the act is aimed at ("他指示政府对美国…进行反制") is its object, not its subject.
-  const inActionClause = candidates.filter((c) => c.at >= clauseAt && c.at < action.index && !inBrackets(text, c.at, action.index) && !/(?:对|向|针对|对于)$/.test(text.slice(Math.max(0, c.at - 2), c.at)));
-  const before = inReported.length ? inReported : inActionClause.length ? inActionClause : candidates.filter((c) => c.at < action.index);
+  // A side the act is aimed at or answers ("他指示政府对美国…进行反制", "为了反制特朗普政府的新关税") is its object, not its subject.
+  const isObject = (c: { at: number }) => OBJECT_OF.test(text.slice(Math.max(0, c.at - 2), c.at));
+  const inActionClause = candidates.filter((c) => c.at >= clauseAt && c.at < action.index && !inBrackets(text, c.at, action.index) && !isObject(c));
+  const subjects = candidates.filter((c) => !isObject(c));
+  const before = inReported.length ? inReported : inActionClause.length ? inActionClause : subjects.filter((c) => c.at < action.index);
   // In the passive the agent follows 被 ("ASML…被中国制裁": China acts).
   const agent = inActionClause.find((c) => text[c.at - 1] === "被");
-  const pick = agent ?? before.find((c) => c.a.type === "authority") ?? before[0] ?? candidates[0];
+  // Only the side answered named ("为了反制特朗普政府的新关税，又限制了…"): the other side acts.
+  const sideAnswered = !before.length && !subjects.length ? candidates.find((c) => ANSWERED_SIDE.test(text.slice(Math.max(0, c.at - 2), c.at))) : undefined;
+  const answering = sideAnswered ? otherSideOf(sideAnswered.a, actorById) : undefined;
+  const pick = agent ?? before.find((c) => c.a.type === "authority") ?? before[0] ?? (answering ? { a: answering, at: sideAnswered!.at } : candidates[0]);
   // 中方 and 美方 ("the Chinese side") name a state only in such sentences: the registry
   // does not find them in running text, where they are often the end of one word and the start of the next.
   const side = pick ? undefined : SIDE_WORDS.find(([re]) => re.test(text.slice(0, action.index + 12)));
@@ -342,6 +349,30 @@ const TARIFFS_ON_GOODS: ReadonlyArray<[RegExp, string]> = [
 /** Pure: whether a clause puts tariffs on the goods of `side` itself, which only the other side of the exchange does. */
 export function tariffsOnOwnGoods(clause: string, side: string): boolean {
   return OTHER_SIDE[side] !== undefined && TARIFFS_ON_GOODS.some(([re, of]) => of === side && re.test(clause));
+}
+
+// Before a side's name, words that make it the object of the act: aimed at (对, 向, 针对) or answered (反制, 回应).
+const OBJECT_OF = /(?:对|向|针对|对于|反制|报复|反击|回应|应对)$/;
+const ANSWER_WORD = /^(?:反制|报复|反击)$/;
+const ANSWERED_SIDE = /(?:反制|报复|反击|回应|应对)$/;
+
+/**
+ * The act of a clause that opens with its purpose, an answer ("为了反制美国的关税，中国限制了…",
+ * "作为对美国关税的反制，中国…"): the first action after that clause, when there is one.
+ */
+function answeredFirst(text: string, found: { word: string; index: number }): { word: string; index: number } | undefined {
+  if (!ANSWER_WORD.test(found.word)) return undefined;
+  const rest = text.slice(found.index + found.word.length);
+  const cut = rest.search(/[，,；;]/);
+  if (cut < 0) return undefined;
+  const next = firstAction(rest.slice(cut + 1));
+  return next ? { word: next.word, index: found.index + found.word.length + cut + 1 + next.index } : undefined;
+}
+
+/** The state on the other side of the exchange from an actor's (a person's, an authority's). */
+function otherSideOf(a: Actor, actorById: ReadonlyMap<string, Actor>): Actor | undefined {
+  const other = OTHER_SIDE[(a.jurisdiction ?? a.id).toUpperCase()];
+  return other ? actorById.get(other) : undefined;
 }
 
 /**
