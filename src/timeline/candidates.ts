@@ -60,7 +60,7 @@ const RELAXED_MEASURE =
 // What marks a sentence as something other than a measure taken: company and market news,
 // statistics and polls, forecasts, threats and conditionals.
 export const NOT_A_MEASURE =
-  /裁员|很可能|可能会|也许|或许|股价|股市|市值|反弹|暴跌|大涨|大跌|标普|纳斯达克|道指|财报|营收|利润|盈利|就业数据|非农|统计局|环比|同比|民意调查|民调|房价|销售价格|可能性|预计|预测|或将|有望|恐将|威胁|扬言|如果|若是|假如|一旦|打算|考虑|拟于|传闻|据传|layoffs?|stock|shares? (?:fell|rose)|S&P|Nasdaq|Dow\b|rall(?:y|ied)|rebound|earnings|revenue|profit|jobs (?:data|report)|poll|survey|forecast|expected to|could|would|might|threat(?:en(?:s|ed)?)?|if\b|plans? to|considering|rumou?r/i;
+  /裁员|很可能|可能会|也许|或许|股价|股市|股票(?!除名|退市|下市)|市值|反弹|暴跌|大涨|大跌|标普|纳斯达克|道指|财报|营收|利润|盈利|就业数据|非农|统计局|环比|同比|民意调查|民调|房价|销售价格|可能性|预计|预测|或将|有望|恐将|威胁|扬言|如果|若是|假如|一旦|打算|考虑|拟于|传闻|据传|layoffs?|stock|shares? (?:fell|rose)|S&P|Nasdaq|Dow\b|rall(?:y|ied)|rebound|earnings|revenue|profit|jobs (?:data|report)|poll|survey|forecast|expected to|could|would|might|threat(?:en(?:s|ed)?)?|if\b|plans? to|considering|rumou?r/i;
 // The parties of the exchange this knowledge base records; another state's measure against a
 // third (Iran, Russia's war) is not part of it.
 const PARTIES = new Set(["US", "CN", "NL", "JP", "KR", "TW", "EU", "GB", "DE", "INT"]);
@@ -230,6 +230,16 @@ export function splitByEvent(group: readonly Mention[], eventOf: (m: Mention) =>
   return [...parts.values()];
 }
 
+/**
+ * Pure: a candidate's reports, those that say it best first (its day, side and kind, dated in
+ * their own sentence), then those that agree on less, each in the order read: a person reviewing
+ * reads the first few.
+ */
+export function bySupport(group: readonly Mention[], c: { day: string; jurisdiction: string; kind: string }): Mention[] {
+  const rank = (m: Mention) => (m.day === c.day ? 0 : 2) + (m.jurisdiction === c.jurisdiction && m.kind === c.kind && !m.carried ? 0 : 1);
+  return group.map((m, i) => ({ m, i, r: rank(m) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.m);
+}
+
 function toCandidate(group: readonly Mention[]): Candidate {
   const dayOnes = group.filter((m) => m.precision === "day");
   const dated = dayOnes.length ? dayOnes : group;
@@ -239,19 +249,21 @@ function toCandidate(group: readonly Mention[]): Candidate {
   const instruments = byCount(group.flatMap((m) => m.instruments.filter((k) => !k.startsWith("event:"))));
   const named = byCount(group.flatMap((m) => m.instruments.filter((k) => k.startsWith("event:"))));
   const articles = [...new Set(group.map((m) => m.article))];
+  const jurisdiction = mostCommon(group.map((m) => m.jurisdiction));
+  const kind = mostCommon(group.map((m) => m.kind));
   return {
     announced: first.precision === "month" ? announced.slice(0, 7) : announced,
     precision: first.precision,
     dateNote: `${agreeing} of ${articles.length} article${articles.length === 1 ? "" : "s"} give this day; first: ${first.dateNote}`,
-    jurisdiction: mostCommon(group.map((m) => m.jurisdiction)),
+    jurisdiction,
     authority: mostCommon(group.map((m) => m.authority)),
-    kind: mostCommon(group.map((m) => m.kind)),
+    kind,
     domain: byCount(group.flatMap((m) => m.domain)) as EventDomain[],
     instrument: instruments[0] ? instrumentLabel(instruments[0]) : null,
     items: byCount(group.flatMap((m) => m.items)),
     targets: byCount(group.flatMap((m) => m.targets)).slice(0, 8),
     articles,
-    sentences: group.map((m) => ({ article: m.article, line: m.line, text: m.text })),
+    sentences: bySupport(group, { day: announced, jurisdiction, kind }).map((m) => ({ article: m.article, line: m.line, text: m.text })),
     matches_event: named[0] ? named[0].slice("event:".length) : null,
     confidence: candidateConfidence(articles.length, instruments.length > 0 || named.length > 0, agreeing),
   };

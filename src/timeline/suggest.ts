@@ -102,7 +102,7 @@ function firstAction(text: string): { word: string; index: number } | undefined 
 }
 
 /** After a state's name, words that make it an attribute of what follows ("中国电容器制造商", "中国本土企业"), not a subject. */
-const ATTRIBUTE_OF = /^(?:本土|国内|国有|民营|输美|输华|农|工业)?(?:企业|公司|制造商|厂商|商品|产品|实体|芯片|半导体|公民|学生|大豆|小麦|船只|船舶)/;
+const ATTRIBUTE_OF = /^(?:本土|国内|国有|民营|输美|输华|农|工业)?(?:企业|公司|制造商|厂商|商品|产品|实体|芯片|半导体|公民|学生|大豆|小麦|船只|船舶|峰会|会晤|之行|市场|股市|媒体|民众|消费者)/;
 
 /**
  * A report's frame ("白宫公布的情况说明书显示，", "彭博社报道称："): what follows is what was reported,

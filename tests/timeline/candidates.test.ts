@@ -10,7 +10,7 @@ import { loadVocabulary, type Vocabulary } from "../../src/ingest/vocabulary.ts"
 import { parseEvent, linkEventsAlone } from "../../src/ingest/events.ts";
 import { normalizeDate } from "../../src/normalize/date.ts";
 import type { TimelineEvent } from "../../src/model/event.ts";
-import { articleMentions, candidateConfidence, collectionCandidates, itemsOnlyOtherMatters, mergeMentions, ratesIn, splitByEvent, type Mention } from "../../src/timeline/candidates.ts";
+import { articleMentions, bySupport, candidateConfidence, collectionCandidates, itemsOnlyOtherMatters, mergeMentions, ratesIn, splitByEvent, type Mention } from "../../src/timeline/candidates.ts";
 import { boundaryDate } from "../../src/timeline/suggest.ts";
 import { candidateTitles, candidateToEventFile } from "../../src/timeline/candidate-file.ts";
 
@@ -39,6 +39,7 @@ test("only measures of the exchange: not layoffs, markets, statistics, polls, fo
     "10月份，中国对美国稀土出口环比减少28.7%，出口管制持续收紧。",
     "本周一，美国商务部不是将140家中国企业列入实体清单了吗？",
     "本周一，德国外长宣布取消这次访华行程。",
+    "本周一，这些稀土股票上涨了三倍，美国对中国取消了一些拜登时代的限制。",
   ].join("\n\n");
   const found = articleMentions("a", body, day("2024-12-04"), vocab);
   assert.deepEqual(found.map((m) => [m.line, m.day, m.authority]), [[1, "2024-12-02", "us-doc"]]);
@@ -93,6 +94,13 @@ test("reports of one measure in several articles and scripts merge into one cand
   assert.equal(us.sentences.length, 3);
   assert.match(us.dateNote, /^3 of 3 articles give this day/);
   assert.ok(us.confidence > merged.find((m) => m.jurisdiction === "CN")!.confidence, "three articles make a surer candidate than one");
+});
+
+test("a candidate's sentences that say it best come first: its day, side and kind in a sentence dated on its own", () => {
+  const m = (article: string, day: string, jurisdiction: string, carried?: true) =>
+    ({ article, line: 1, text: article, day, jurisdiction, kind: "measure", ...(carried ? { carried } : {}) }) as unknown as Mention;
+  const group = [m("other day", "2025-10-09", "US"), m("other side", "2025-10-10", "CN"), m("carried", "2025-10-10", "US", true), m("best", "2025-10-10", "US"), m("best too", "2025-10-10", "US")];
+  assert.deepEqual(bySupport(group, { day: "2025-10-10", jurisdiction: "US", kind: "measure" }).map((x) => x.article), ["best", "best too", "other side", "carried", "other day"]);
 });
 
 test("two reports of one side and days that name no item and no office are two candidates, not one", () => {

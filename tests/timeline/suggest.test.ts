@@ -209,6 +209,8 @@ test("the issuer is the side that acts: 美方 where it is named, not a state th
   assert.deepEqual(issuer("根据新华社的报道，美方在周五宣布将包括中国电容器制造商艾华集团在内的43家中国本土企业列入实体清单。", "2026-08-02"), ["US"]);
   assert.deepEqual(issuer("美国商务部周五宣布将43家中国企业列入实体清单。", "2026-08-02"), ["US"], "an authority named before the action, as before");
   assert.deepEqual(issuer("中国商务部8月1日宣布对美国企业实施出口管制。", "2026-08-02"), ["CN"]);
+  // Nor a state that only names a meeting or a market ("韩国峰会", "美国市场").
+  assert.deepEqual(issuer("两国本月试图敲定韩国峰会之际，习近平突然出手，他8月1日指示政府对美国的出口管制进行反击。", "2026-08-02"), ["CN"]);
 });
 
 test("the issuer is named in the action's own clause; a clause before it frames the act, a gloss in brackets is no clause, 被 names the agent, and no state tariffs its own goods", () => {
