@@ -151,6 +151,26 @@ export function scoreLinks(links: ReadonlyMap<string, ReadonlyArray<{ event: str
   return { links: made, right, precision: ratio(right, made), gold, found: right, recall: ratio(right, gold), byHow };
 }
 
+/**
+ * Candidates matched to shipped events as new sources for them (what a reviewer's "sources"
+ * decision adds): each article of such a candidate with that event, right when the article's label lists it.
+ */
+export function scoreSources(candidates: readonly Candidate[], labels: readonly NoteLabel[]): { pairs: number; right: number; precision: number } {
+  const byNote = new Map(labels.map((l) => [l.note, new Set(l.events)]));
+  let pairs = 0;
+  let right = 0;
+  for (const c of candidates) {
+    if (!c.matches_event) continue;
+    for (const a of c.articles) {
+      const label = byNote.get(a);
+      if (!label) continue;
+      pairs++;
+      if (label.has(c.matches_event)) right++;
+    }
+  }
+  return { pairs, right, precision: pairs ? Math.round((right / pairs) * 1000) / 1000 : 0 };
+}
+
 export function linkLines(s: LinkScore): string[] {
   const how = Object.entries(s.byHow).map(([k, v]) => `${k} ${v.right}/${v.links}`).join(", ");
   return [`article → event links (ingest): ${s.links} links, ${s.right} right: precision ${s.precision.toFixed(3)} (${how || "none"}); recall ${s.recall.toFixed(3)} (${s.found} of ${s.gold} labelled note–event pairs)`];
@@ -198,5 +218,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
   console.log(`labelled notes: ${labels.length} (${withEvents} report at least one measure); read in ${(ms / 1000).toFixed(2)} s: ${run.mentions.length} sentences, ${run.candidates.length} candidates`);
   for (const line of scoreLines(scoreExtraction(run.candidates.filter(reviewable), labels, events), "the list shown (npm run events:suggest)")) console.log(line);
   for (const line of scoreLines(scoreExtraction(run.candidates, labels, events), "every candidate (--all)")) console.log(line);
+  const sources = scoreSources(run.candidates.filter(reviewable), labels);
+  console.log(`new sources for shipped events (the list shown): ${sources.pairs} article–event pairs, ${sources.right} right: precision ${sources.precision.toFixed(3)}`);
   for (const line of linkLines(scoreLinks(run.links, labels))) console.log(line);
 }

@@ -286,6 +286,7 @@ export function matchEvent(c: Candidate, events: readonly TimelineEvent[], repor
   // those days nearest to the report's day, when no other is as near ("白宫昨天公布了中美达成的
   // 贸易协议": the fact sheet of the day before, not the orders of two days after).
   const nearestOfIssuer = c.precision === "day" && !onlyItsState(c) ? nearestOnly(events.filter((e) => e.authority === c.authority), c.announced) : undefined;
+  const answers = answeredBy(events);
   for (const e of events) {
     // An event announced after the last article reporting it is not what they report (a note of
     // 3 November on what China "will" lift is not the lifting of 5 November); a day's grace for time zones.
@@ -319,7 +320,9 @@ export function matchEvent(c: Candidate, events: readonly TimelineEvent[], repor
       (issuer ? (e === nearestOfIssuer && !otherMatter ? 2 : 1) : 0) +
       (days.includes(c.announced) ? 1 : 0) +
       (sharesRate(reportedRates, e) ? 0.5 : 0);
-    if (score >= 3 && (!best || score > best.score)) best = { id: e.id, score };
+    // Events otherwise alike (six MOFCOM announcements of 9 October 2025 on rare earths): the one
+    // other events answer is the one reports mean.
+    if (score >= 3 && (!best || score > best.score || (score === best.score && (answers.get(e.id) ?? 0) > (answers.get(best.id) ?? 0)))) best = { id: e.id, score };
   }
   return best?.id ?? null;
 }
@@ -338,6 +341,13 @@ export function ratesIn(text: string): Set<string> {
 }
 
 /** The rates an event's title gives, read once per event (every report is matched against every event). */
+/** How many events answer each event (name it in their responds_to), counted once per list of events. */
+const answeredBy = memoizeByReference((events: readonly TimelineEvent[]): Map<string, number> => {
+  const n = new Map<string, number>();
+  for (const e of events) for (const r of e.respondsTo) n.set(r.id, (n.get(r.id) ?? 0) + 1);
+  return n;
+});
+
 const titleRates = memoizeByReference((e: TimelineEvent): Set<string> => ratesIn(`${e.title["zh-Hans"]} ${e.title.en}`));
 
 /** Whether an event's title gives one of the rates its reports give. */

@@ -1,6 +1,6 @@
 // The extraction benchmark on a small labelled set of our own notes: how precision and recall
 // are counted, and that candidate events stay above the issue's targets on it (precision ≥ 0.8,
-// recall ≥ 0.7). The real labelled set is read by bench/extraction.ts (docs/extraction.md).
+// recall ≥ 0.7). The real labelled set is read by bench/extraction.ts (the README, "How well it does").
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
@@ -9,7 +9,7 @@ import { DiagnosticLog } from "../../src/model/diagnostics.ts";
 import { loadVocabulary, type Vocabulary } from "../../src/ingest/vocabulary.ts";
 import type { TimelineEvent } from "../../src/model/event.ts";
 import { candidatesOfFiles, reviewable, shippedEvents } from "../../src/ingest/collection-candidates.ts";
-import { goldMeasures, readLabels, scoreExtraction, scoreLinks, type NoteLabel } from "../../bench/extraction.ts";
+import { goldMeasures, readLabels, scoreExtraction, scoreLinks, scoreSources, type NoteLabel } from "../../bench/extraction.ts";
 import type { Candidate } from "../../src/timeline/candidates.ts";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/extraction");
@@ -50,6 +50,15 @@ test("counting: a candidate is right when one of its notes reports that measure;
   // 2024-12-02 ×2 (the day-only candidate is both), the 2019 listing: 3 of the gold measures.
   assert.equal(s.found, 3);
   assert.equal(s.gold, gold.length);
+});
+
+test("new sources: each article of a candidate matched to a shipped event, right when its label lists that event; unlabelled notes and new candidates are not counted", () => {
+  const notes: NoteLabel[] = [
+    { note: "a", lang: "zh", events: ["e1"], other: [] },
+    { note: "b", lang: "zh", events: ["e2"], other: [] },
+  ];
+  const got = scoreSources([candidate({ matches_event: "e1", articles: ["a", "b", "unlabelled"] }), candidate({ matches_event: null, articles: ["a"] })], notes);
+  assert.deepEqual(got, { pairs: 2, right: 1, precision: 0.5 });
 });
 
 test("on our labelled notes, candidate events meet the targets: precision ≥ 0.8, recall ≥ 0.7", async () => {

@@ -147,6 +147,10 @@ test("a candidate that is a shipped event is matched to it, by days, side and it
   assert.equal(itemsOnlyOtherMatters(["rare-earths"], ["entity-listing"]), true);
   assert.equal(itemsOnlyOtherMatters(["rare-earths", "sanctions"], ["entity-listing"]), false, "sanctions are of no one matter");
   assert.equal(itemsOnlyOtherMatters([], ["entity-listing"]), false);
+  // Events otherwise alike (MOFCOM's rare-earth announcements of 9 October 2025, Nos. 56, 57, 61,
+  // 62): the one other events answer, No. 61 (the fact sheet of 1 November, No. 70, the affiliates rule suspended).
+  const package9 = collectionCandidates(articleMentions("p", "10月9日，中国商务部宣布对稀土实施出口管制。", day("2025-10-12"), vocab), events);
+  assert.deepEqual(package9.map((c) => c.matches_event), ["2025-10-09-cn-mofcom-2025-61-extraterritorial-rare-earths"]);
   // "The US" alone is no named office: without items, nothing to match.
   const vague = collectionCandidates(articleMentions("f", "美国昨天公布了中美达成的贸易协议的全部内容。", day("2025-11-03"), vocab), events);
   assert.deepEqual(vague.map((c) => c.matches_event), [null]);
