@@ -340,7 +340,6 @@ export function ratesIn(text: string): Set<string> {
   return new Set([...text.matchAll(RATE)].map((m) => m[1]!));
 }
 
-/** The rates an event's title gives, read once per event (every report is matched against every event). */
 /** How many events answer each event (name it in their responds_to), counted once per list of events. */
 const answeredBy = memoizeByReference((events: readonly TimelineEvent[]): Map<string, number> => {
   const n = new Map<string, number>();
@@ -348,6 +347,7 @@ const answeredBy = memoizeByReference((events: readonly TimelineEvent[]): Map<st
   return n;
 });
 
+/** The rates an event's title gives, read once per event (every report is matched against every event). */
 const titleRates = memoizeByReference((e: TimelineEvent): Set<string> => ratesIn(`${e.title["zh-Hans"]} ${e.title.en}`));
 
 /** Whether an event's title gives one of the rates its reports give. */

@@ -11,6 +11,7 @@ import { findDateExpressions, resolveRelativeDate, type ResolvedDate } from "../
 import { slugify } from "../normalize/slug.ts";
 import { readAsSimplified } from "../normalize/chinese-script.ts";
 import { eventFileFields } from "../model/event-fields.ts";
+import { instrumentKeys } from "./instruments.ts";
 
 export interface SuggestContext {
   actors: Actor[];
@@ -276,7 +277,10 @@ function clauseReports(
   // Only the side answered named ("为了反制特朗普政府的新关税，又限制了…"): the other side acts.
   const sideAnswered = !before.length && !subjects.length ? candidates.find((c) => ANSWERED_SIDE.test(text.slice(Math.max(0, c.at - 2), c.at))) : undefined;
   const answering = sideAnswered ? otherSideOf(sideAnswered.a, actorById) : undefined;
-  const pick = agent ?? before.find((c) => c.a.type === "authority") ?? before[0] ?? (answering ? { a: answering, at: sideAnswered!.at } : candidates[0]);
+  // A sentence that names sides only as what the act is aimed at ("墨西哥…提高对中国进口产品的关税") does not
+  // say who acts, unless its instrument's number does (商务部公告2024年第46号: articleMentions reads the issuer there).
+  const unnamed = instrumentKeys(text).length ? candidates[0] : undefined;
+  const pick = agent ?? before.find((c) => c.a.type === "authority") ?? before[0] ?? (answering ? { a: answering, at: sideAnswered!.at } : (subjects[0] ?? unnamed));
   // 中方 and 美方 ("the Chinese side") name a state only in such sentences: the registry
   // does not find them in running text, where they are often the end of one word and the start of the next.
   const side = pick ? undefined : SIDE_WORDS.find(([re]) => re.test(text.slice(0, action.index + 12)));

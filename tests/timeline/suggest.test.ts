@@ -8,7 +8,7 @@ import { DiagnosticLog } from "../../src/model/diagnostics.ts";
 import { loadVocabulary, type Vocabulary } from "../../src/ingest/vocabulary.ts";
 import { parseContentFile } from "../../src/content/frontmatter.ts";
 import { normalizeDate } from "../../src/normalize/date.ts";
-import { suggestEvents, suggestionToEventFile, sentences, sideClauses, actionClauseAt, tariffsOnOwnGoods, boundaryDate } from "../../src/timeline/suggest.ts";
+import { suggestEvents, suggestionToEventFile, sentences, sideClauses, actionClauseAt, inBrackets, tariffsOnOwnGoods, boundaryDate } from "../../src/timeline/suggest.ts";
 import { eventFrontMatter } from "../../src/model/event.ts";
 
 let vocab: Vocabulary;
@@ -226,11 +226,15 @@ test("the issuer is named in the action's own clause; a clause before it frames 
   assert.equal(tariffsOnOwnGoods("cut tariffs on Chinese goods to 30%", "US"), false);
   assert.equal(tariffsOnOwnGoods("将中国商品的关税降至30%", "EU"), false, "only the two sides of the exchange");
   assert.equal(actionClauseAt("宣布", 0), 0);
+  const gloss = "ASML（阿斯麦: 荷兰公司）被中国制裁";
+  assert.equal(inBrackets(gloss, gloss.indexOf("荷兰"), gloss.indexOf("制裁")), true, "a name in a gloss");
+  assert.equal(inBrackets(gloss, gloss.indexOf("中国"), gloss.indexOf("制裁")), false);
   // An answer's purpose first ("为了反制…"): the act is in the clause after it, and the side answered is its object.
   assert.deepEqual(issuer("4月4日，为了反制美国的关税，中国限制了7种稀土元素的出口。", "2025-05-01"), ["2025-04-04 CN"]);
   assert.deepEqual(issuer("4月4日，作为对美国关税的反制，中国限制了稀土出口。", "2025-05-01"), ["2025-04-04 CN"]);
   assert.deepEqual(issuer("到了今年4月，为了反制特朗普政府的新关税，又限制了7种稀土元素的出口。", "2025-05-01"), ["2025-04-01 CN"]);
-  assert.deepEqual(issuer("四月份的管制措施，有些是针对中国国内的整合。", "2025-05-01"), ["2025-04-01 CN"], "a side a measure is aimed at is not one it answers");
+  assert.deepEqual(issuer("四月份的管制措施，有些是针对中国国内的整合。", "2025-05-01"), [], "a side a measure is aimed at is not one it answers, nor who acts");
+  assert.deepEqual(issuer("包括拉美，墨西哥在12月份刚刚通过大幅提高对中国进口产品的关税。", "2025-12-20"), [], "no side of ours acts: not the one the tariffs are on, nor its other side");
   // A side the act is aimed at is its object: the subject is named before, in another clause.
   assert.deepEqual(issuer("10月9日，中国商务部突然出手，对美国的出口管制进行反制。", "2025-10-20"), ["2025-10-09 CN"]);
 });
