@@ -277,7 +277,7 @@ function toCandidate(group: readonly Mention[]): Candidate {
  */
 export function matchEvent(c: Candidate, events: readonly TimelineEvent[], reportedBy?: string): string | null {
   const key = c.instrument ? instrumentKeys(c.instrument)[0] : undefined;
-  let best: { id: string; score: number } | null = null;
+  let best: { id: string; score: number; answered: number } | null = null;
   // A rate the reports give and an event's title gives tells apart events otherwise alike, the
   // tariff rounds of one week ("4月10日…关税提高至125%": the 125% of 9 April, not the 84% of 8
   // April); it outweighs nothing else (a listing named beside a tariff's rate is still the listing).
@@ -286,7 +286,6 @@ export function matchEvent(c: Candidate, events: readonly TimelineEvent[], repor
   // those days nearest to the report's day, when no other is as near ("白宫昨天公布了中美达成的
   // 贸易协议": the fact sheet of the day before, not the orders of two days after).
   const nearestOfIssuer = c.precision === "day" && !onlyItsState(c) ? nearestOnly(events.filter((e) => e.authority === c.authority), c.announced) : undefined;
-  const answers = answeredBy(events);
   for (const e of events) {
     // An event announced after the last article reporting it is not what they report (a note of
     // 3 November on what China "will" lift is not the lifting of 5 November); a day's grace for time zones.
@@ -322,7 +321,7 @@ export function matchEvent(c: Candidate, events: readonly TimelineEvent[], repor
       (sharesRate(reportedRates, e) ? 0.5 : 0);
     // Events otherwise alike (six MOFCOM announcements of 9 October 2025 on rare earths): the one
     // other events answer is the one reports mean.
-    if (score >= 3 && (!best || score > best.score || (score === best.score && (answers.get(e.id) ?? 0) > (answers.get(best.id) ?? 0)))) best = { id: e.id, score };
+    if (score >= 3 && (!best || score > best.score || (score === best.score && e.answeredBy.length > best.answered))) best = { id: e.id, score, answered: e.answeredBy.length };
   }
   return best?.id ?? null;
 }
@@ -339,13 +338,6 @@ const RATE = /(\d+(?:\.\d+)?)\s*[%％]/g;
 export function ratesIn(text: string): Set<string> {
   return new Set([...text.matchAll(RATE)].map((m) => m[1]!));
 }
-
-/** How many events answer each event (name it in their responds_to), counted once per list of events. */
-const answeredBy = memoizeByReference((events: readonly TimelineEvent[]): Map<string, number> => {
-  const n = new Map<string, number>();
-  for (const e of events) for (const r of e.respondsTo) n.set(r.id, (n.get(r.id) ?? 0) + 1);
-  return n;
-});
 
 /** The rates an event's title gives, read once per event (every report is matched against every event). */
 const titleRates = memoizeByReference((e: TimelineEvent): Set<string> => ratesIn(`${e.title["zh-Hans"]} ${e.title.en}`));

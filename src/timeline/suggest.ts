@@ -356,9 +356,10 @@ export function tariffsOnOwnGoods(clause: string, side: string): boolean {
 }
 
 // Before a side's name, words that make it the object of the act: aimed at (对, 向, 针对) or answered (反制, 回应).
-const OBJECT_OF = /(?:对|向|针对|对于|反制|报复|反击|回应|应对)$/;
+const ANSWERS = "反制|报复|反击|回应|应对";
+const OBJECT_OF = new RegExp(`(?:对|向|针对|对于|${ANSWERS})$`);
+const ANSWERED_SIDE = new RegExp(`(?:${ANSWERS})$`);
 const ANSWER_WORD = /^(?:反制|报复|反击)$/;
-const ANSWERED_SIDE = /(?:反制|报复|反击|回应|应对)$/;
 
 /**
  * The act of a clause that opens with its purpose, an answer ("为了反制美国的关税，中国限制了…",
